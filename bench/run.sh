@@ -1,0 +1,209 @@
+#!/bin/sh
+# bench/run.sh - how fast jmap is, next to its peers and to the floors set
+# by its own libraries (issue 6).
+#
+#   bench/run.sh            the whole benchmark (about 15 minutes)
+#   bench/run.sh --quick    fewer runs, no 16,000-step or 10 MiB map (about 2)
+#
+# It builds jmap (Release, in build-bench/) and the helpers of bench/ (the map
+# generator, the two floors, a peak-memory wrapper), generates the maps, checks
+# that `jmap lint` finds no problem in them, then times every case with
+# hyperfine (warm-up, then several runs) and measures its peak memory once.
+# Results go to build-bench/bench/: results.md (the tables, with ratios and
+# the issue's targets), results.json (median, min and max of every case) and
+# hyperfine's own JSON per case. bench/RESULTS.md keeps the last recorded run.
+#
+# Needs what ./setup.sh installs, plus hyperfine (installed here with apt when
+# missing, as setup.sh installs packages). Graphviz's dot and Mermaid's mmdc
+# are optional peers: timed when installed, left out otherwise.
+# Environment: JMAP=path/to/jmap times that binary instead of building one.
+# Timings are only meaningful on a quiet machine: the load average is
+# printed at the start and recorded with the results.
+set -eu
+
+cd "$(dirname "$0")/.."
+quick=no
+case ${1:-} in
+--quick) quick=yes ;;
+"") ;;
+*)
+    echo "usage: bench/run.sh [--quick]" >&2
+    exit 2
+    ;;
+esac
+
+build=build-bench
+out=$build/bench
+bin=$out/bin
+maps=$out/maps
+render=$out/render
+json=$out/json
+rm -rf "$render" "$json"
+mkdir -p "$bin" "$maps" "$render" "$json"
+
+# ---- tools ----
+
+if ! command -v hyperfine >/dev/null 2>&1; then
+    echo "bench: hyperfine is missing; installing it with apt"
+    if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends hyperfine
+fi
+
+if [ -z "${JMAP:-}" ]; then
+    cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DJMAP_TESTS=OFF >/dev/null
+    cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+    JMAP=$build/jmap
+fi
+cc=${CC:-cc}
+cflags="-std=c11 -O2 -Wall -Wextra"
+$cc $cflags -o "$bin/genmap" bench/genmap.c
+$cc $cflags -o "$bin/maxrss" bench/maxrss.c
+# shellcheck disable=SC2046
+$cc $cflags -o "$bin/yaml_floor" bench/yaml_floor.c $(pkg-config --cflags --libs yaml-0.1)
+# shellcheck disable=SC2046
+$cc $cflags -o "$bin/startup_floor" bench/startup_floor.c \
+    $(pkg-config --cflags --libs pangocairo cairo)
+
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+echo "bench: load average $load (quiet below 0.3 on this machine's cores: $(nproc))"
+
+# ---- maps ----
+
+sizes="16 160 1600 16000"
+[ $quick = yes ] && sizes="16 160 1600"
+cp maps/shoes.yaml "$maps/shoes.yaml"
+cp bench/shoes.dot "$maps/shoes.dot"
+cp bench/shoes.mmd "$maps/shoes.mmd"
+for n in $sizes; do
+    "$bin/genmap" -n "$n" -s 1 "$maps/gen$n"
+done
+[ $quick = no ] && "$bin/genmap" -b 10485760 -s 2 "$maps/big"
+mkdir -p "$maps/small"
+i=1
+while [ $i -le 1000 ]; do
+    "$bin/genmap" -n 16 -s $((1000 + i)) "$maps/small/$(printf %04d $i)"
+    i=$((i + 1))
+done
+rm -f "$maps"/small/*.dot "$maps"/small/*.mmd
+
+# Every generated map must be valid: jmap lint exits 0.
+for f in "$maps"/gen*.yaml $([ $quick = no ] && echo "$maps/big.yaml"); do
+    if ! "$JMAP" lint "$f" >/dev/null; then
+        echo "bench: $f is not a valid map:" >&2
+        "$JMAP" lint "$f" | tail -5 >&2
+        exit 1
+    fi
+done
+if ! "$JMAP" lint "$maps"/small/*.yaml >/dev/null; then
+    echo "bench: a generated small map is not valid" >&2
+    exit 1
+fi
+
+# ---- timing ----
+
+rows=$out/rows.tsv # case, median, min, max (seconds), peak KiB, status
+: >"$rows"
+
+# time_case NAME COMMAND...: one run under maxrss (peak memory, exit code,
+# and a first warm-up), then hyperfine with a run count fitted to the cost.
+time_case() {
+    name=$1
+    shift
+    start=$(date +%s.%N)
+    if "$bin/maxrss" "$@" >/dev/null 2>"$json/$name.err"; then
+        status=ok
+    else
+        status="exit $?"
+    fi
+    end=$(date +%s.%N)
+    kib=$(sed -n 's/^maxrss_kib //p' "$json/$name.err" | tail -1)
+    if [ "$status" != ok ]; then
+        why=$(grep -v '^maxrss_kib' "$json/$name.err" | head -1 | sed 's/.*: //')
+        printf '%s\t-\t-\t-\t%s\t%s: %s\n' "$name" "${kib:--}" "$status" "$why" >>"$rows"
+        echo "bench: $name: $status: $why"
+        return 0
+    fi
+    once=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
+    if [ $quick = yes ]; then
+        opts="-w 1 -m 3 -M 5"
+    else
+        opts=$(awk -v t="$once" 'BEGIN {
+            if (t < 0.5) print "-w 3 -m 20"; else if (t < 5) print "-w 1 -m 10";
+            else print "-w 1 -m 5 -M 5" }')
+    fi
+    # shellcheck disable=SC2086
+    hyperfine -N $opts --style none --export-json "$json/$name.json" \
+        "$*" >/dev/null 2>&1
+    f=$json/$name.json
+    get() { sed -n "s/^ *\"$1\": *\([-0-9.eE+]*\),*\$/\1/p" "$f" | head -1; }
+    printf '%s\t%s\t%s\t%s\t%s\tok\n' "$name" "$(get median)" "$(get min)" \
+        "$(get max)" "$kib" >>"$rows"
+    printf 'bench: %-22s median %8.4f s  peak %6d MiB\n' "$name" "$(get median)" \
+        $((kib / 1024))
+}
+
+# A peer that may be too slow to time at all: one timed-out run first.
+peer_limit=120
+time_peer() {
+    name=$1
+    shift
+    if ! timeout $peer_limit "$@" >/dev/null 2>&1; then
+        printf '%s\t-\t-\t-\t-\tover %s s or failed\n' "$name" $peer_limit >>"$rows"
+        echo "bench: $name: over $peer_limit s or failed"
+        return 0
+    fi
+    time_case "$name" "$@"
+}
+
+time_case process.start "$JMAP" --version
+time_case floor.startup "$bin/startup_floor" "$render/empty.pdf"
+
+for m in shoes $(for n in $sizes; do echo gen$n; done); do
+    time_case "$m.floor.yaml" "$bin/yaml_floor" "$maps/$m.yaml"
+    time_case "$m.lint" "$JMAP" lint "$maps/$m.yaml"
+    for f in pdf svg png; do
+        time_case "$m.render.$f" "$JMAP" render "$maps/$m.yaml" -o "$render/$m.$f"
+        rm -f "$render/$m.$f"
+    done
+    if command -v dot >/dev/null 2>&1; then
+        for f in pdf svg; do
+            time_peer "$m.dot.$f" dot -T$f "$maps/$m.dot" -o "$render/$m.dot.$f"
+            rm -f "$render/$m.dot.$f"
+        done
+    fi
+    if command -v mmdc >/dev/null 2>&1; then
+        time_peer "$m.mermaid.pdf" mmdc -i "$maps/$m.mmd" -o "$render/$m.mmd.pdf"
+    fi
+done
+if [ $quick = no ]; then
+    time_case big.floor.yaml "$bin/yaml_floor" "$maps/big.yaml"
+    time_case big.lint "$JMAP" lint "$maps/big.yaml"
+fi
+# shellcheck disable=SC2046
+time_case small1000.lint "$JMAP" lint $(ls "$maps"/small/*.yaml)
+
+# ---- report ----
+
+{
+    echo "# jmap benchmark results"
+    echo
+    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), mode: $([ $quick = yes ] && echo quick || echo full)"
+    echo "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores; load average at start: $load"
+    echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+    echo "- libraries: libyaml $(pkg-config --modversion yaml-0.1), cairo $(pkg-config --modversion cairo), pango $(pkg-config --modversion pango), $(hyperfine --version)"
+    command -v dot >/dev/null 2>&1 && echo "- peer: $(dot -V 2>&1)"
+    command -v mmdc >/dev/null 2>&1 || echo "- peer: Mermaid CLI (mmdc) not installed; not measured"
+    echo
+} >"$out/results.md"
+awk -F'\t' -v quick=$quick -f bench/report.awk "$rows" >>"$out/results.md"
+awk -F'\t' '
+BEGIN { print "{"; print "  \"unit\": \"seconds (time), KiB (peak memory)\","; print "  \"cases\": {" }
+{
+    v = ($2 == "-") ? "null" : $2; lo = ($3 == "-") ? "null" : $3; hi = ($4 == "-") ? "null" : $4
+    mem = ($5 == "-" || $5 == "") ? "null" : $5
+    gsub(/"/, "\\\"", $6)
+    printf "%s    \"%s\": {\"median\": %s, \"min\": %s, \"max\": %s, \"peak_kib\": %s, \"status\": \"%s\"}", (NR > 1 ? ",\n" : ""), $1, v, lo, hi, mem, $6
+}
+END { print ""; print "  }"; print "}" }' "$rows" >"$out/results.json"
+echo "bench: wrote $out/results.md and $out/results.json"

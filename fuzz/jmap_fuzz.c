@@ -1,0 +1,81 @@
+/*
+ * jmap_fuzz.c - the libFuzzer target: any bytes go through every stage a
+ * render goes through, and must come out with diagnostics, never a crash,
+ * a leak, a hang or a sanitizer report.
+ *
+ * The input is loaded and validated; the diagnostics are printed (to a
+ * throwaway stream) the way the command line prints them; a map without
+ * errors is then laid out, dumped, and drawn on a cairo recording surface,
+ * as `jmap render` would draw it. replay.c runs the same entry point over
+ * files, so the corpus can be replayed without libFuzzer.
+ */
+#include "layout.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Lays out, dumps and draws an error-free journey. */
+static void render(const jmap_journey *journey)
+{
+    jmap_diag_list diags;
+    jmap_diag_list_init(&diags);
+    jmap_measurer *m = jmap_measurer_new();
+    jmap_layout *layout = jmap_layout_new(journey, m, NULL, &diags);
+
+    jmap_buf dump;
+    jmap_buf_init(&dump);
+    jmap_layout_dump(layout, &dump);
+    jmap_buf_destroy(&dump);
+
+    cairo_rectangle_t extents = {0, 0, layout->width, layout->height};
+    cairo_surface_t *surface =
+        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    cairo_t *cr = cairo_create(surface);
+    jmap_layout_draw(layout, cr);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        abort(); /* drawing a finished layout must never fail */
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+
+    jmap_layout_free(layout);
+    jmap_measurer_free(m);
+    jmap_diag_list_destroy(&diags);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > JMAP_MAX_FILE_BYTES)
+        return 0; /* refused whole by jmap_file_read before any parsing */
+    /* A copy of exactly `size` bytes, so reading past the input is caught. */
+    char *text = malloc(size ? size : 1);
+    if (!text)
+        return 0;
+    memcpy(text, data, size);
+
+    jmap_diag_list diags;
+    jmap_diag_list_init(&diags);
+    jmap_journey *journey = jmap_journey_load(text, size, &diags);
+    jmap_journey_validate(journey, &diags);
+    jmap_diag_list_sort(&diags);
+
+    FILE *sink = fopen("/dev/null", "w");
+    if (sink) {
+        for (size_t i = 0; i < diags.count; i++)
+            jmap_diag_print(sink, "fuzz.yaml", text, size, &diags.items[i], 1);
+        fclose(sink);
+    }
+    if (journey && diags.errors == 0)
+        render(journey);
+
+    jmap_journey_free(journey);
+    jmap_diag_list_destroy(&diags);
+    free(text);
+    return 0;
+}

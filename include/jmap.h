@@ -1,0 +1,477 @@
+/*
+ * jmap.h - the one public header of libjmap, the customer-journey map compiler.
+ *
+ * The library is a chain of stages:
+ *
+ *   bytes --jmap_journey_load--> journey graph --jmap_journey_validate-->
+ *   diagnostics --jmap_render--> PDF / SVG / PNG / layout dump
+ *
+ * Ownership, stated once for the whole API: a function named _new returns a
+ * heap object that the caller frees with the matching _free; an _init fills a
+ * caller-owned struct that the caller releases with the matching _destroy.
+ * Every other pointer handed out by the library (names, ids, arrays, nodes)
+ * is borrowed from the object it came from and lives exactly as long as it.
+ * Every string is UTF-8 and NUL-terminated.
+ *
+ * Status convention: functions that can fail return 0 on success and a
+ * non-zero jmap_status otherwise; what went wrong is in the diagnostic list.
+ */
+#ifndef JMAP_H
+#define JMAP_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Versions and status                                                 */
+
+#define JMAP_FORMAT_VERSION 1 /* the only `jmap:` value this build reads */
+
+/* The library's version string, e.g. "0.1.0". */
+const char *jmap_version(void);
+
+typedef enum jmap_status {
+    JMAP_OK = 0,
+    JMAP_ERR_INPUT = 1,  /* the input has errors (see the diagnostics) */
+    JMAP_ERR_IO = 2,     /* a file could not be read or written */
+    JMAP_ERR_USAGE = 3   /* the caller asked for something impossible */
+} jmap_status;
+
+/* ------------------------------------------------------------------ */
+/* Limits: every bound on input and output, in one place.              */
+
+#define JMAP_MAX_FILE_BYTES (16u << 20)    /* one input file, read whole */
+#define JMAP_MAX_DEPTH 64                  /* YAML nesting depth */
+#define JMAP_MAX_ALIAS_NODES 10000         /* nodes materialised via aliases */
+#define JMAP_MAX_STEPS 100000              /* steps in one journey */
+#define JMAP_MAX_ITEMS 10000               /* stages, touchpoints, departments,
+                                              personas, irritants, each */
+#define JMAP_MAX_TEXT_BYTES (16u << 10)    /* one text value */
+#define JMAP_MAX_DURATION_YEARS 100        /* one duration (1 y = 365 d) */
+#define JMAP_MAX_PDF_SIDE_PT 14400.0       /* largest PDF page side */
+#define JMAP_MAX_IMAGE_SIDE_PX 32767       /* largest PNG side (cairo's) */
+#define JMAP_MAX_IMAGE_PIXELS 100000000.0  /* largest PNG area */
+
+/* ------------------------------------------------------------------ */
+/* Source positions and diagnostics                                    */
+
+/* A place in the source: 1-based line, 1-based column counted in Unicode
+ * code points. {0, 0} means "the file as a whole". */
+typedef struct jmap_pos {
+    int line;   /* 1-based line, 0 when unknown */
+    int column; /* 1-based column in code points, 0 when unknown */
+} jmap_pos;
+
+typedef enum jmap_severity {
+    JMAP_ERROR,
+    JMAP_WARNING
+} jmap_severity;
+
+/* The rules a diagnostic can come from. jmap_rule_info() describes each. */
+typedef enum jmap_rule {
+    JMAP_RULE_SYNTAX,
+    JMAP_RULE_TYPE,
+    JMAP_RULE_MISSING_KEY,
+    JMAP_RULE_UNKNOWN_KEY,
+    JMAP_RULE_DUPLICATE_KEY,
+    JMAP_RULE_DUPLICATE_ID,
+    JMAP_RULE_UNKNOWN_REFERENCE,
+    JMAP_RULE_BAD_VALUE,
+    JMAP_RULE_LIMIT,
+    JMAP_RULE_EMPTY_STAGE,
+    JMAP_RULE_UNUSED,
+    JMAP_RULE_NO_OWNER,
+    JMAP_RULE_UNREACHABLE_STEP,
+    JMAP_RULE_TEXT_OVERFLOW,
+    JMAP_RULE_COUNT_ /* number of rules, not a rule */
+} jmap_rule;
+
+typedef struct jmap_rule_info {
+    const char *name;        /* e.g. "unknown-key", as printed in [brackets] */
+    jmap_severity severity;  /* the rule's severity */
+    const char *summary;     /* one-line description */
+    const char *help;        /* what to do about it */
+} jmap_rule_info;
+
+/* The static description of a rule; NULL for a value out of range. */
+const jmap_rule_info *jmap_rule_info_get(jmap_rule rule);
+
+/* The rule named `name` (e.g. "unused"), or -1 when there is none. */
+int jmap_rule_find(const char *name);
+
+typedef struct jmap_diag {
+    jmap_rule rule;         /* what was found */
+    jmap_severity severity; /* the rule's severity */
+    jmap_pos pos;           /* where it was found */
+    char *message;          /* owned by the list; no trailing period */
+} jmap_diag;
+
+/* A growable list of diagnostics: init, add, read items, destroy. */
+typedef struct jmap_diag_list {
+    jmap_diag *items; /* items[0..count-1] */
+    size_t count;     /* number of diagnostics */
+    size_t cap;       /* allocated slots */
+    size_t errors;    /* how many have JMAP_ERROR severity */
+    size_t warnings;  /* how many have JMAP_WARNING severity */
+} jmap_diag_list;
+
+void jmap_diag_list_init(jmap_diag_list *list);
+void jmap_diag_list_destroy(jmap_diag_list *list);
+
+/* Appends a diagnostic with a printf-style message. */
+void jmap_diag_add(jmap_diag_list *list, jmap_rule rule, jmap_pos pos,
+                   const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Sorts the diagnostics by position (stable: equal positions keep their
+ * order of discovery). */
+void jmap_diag_list_sort(jmap_diag_list *list);
+
+/* Writes one diagnostic the way compilers do:
+ *   PATH:LINE:COL: error: MESSAGE [RULE]
+ *   <the source line>
+ *         ^
+ * `src` (length `len`, may be NULL) is the file's text, used for the source
+ * line and caret. `color` adds ANSI colours. */
+void jmap_diag_print(FILE *out, const char *path, const char *src, size_t len,
+                     const jmap_diag *diag, int color);
+
+/* ------------------------------------------------------------------ */
+/* The journey graph                                                   */
+
+typedef enum jmap_lang { JMAP_LANG_EN, JMAP_LANG_FR } jmap_lang;
+typedef enum jmap_channel {
+    JMAP_CHANNEL_DIGITAL,
+    JMAP_CHANNEL_PHYSICAL,
+    JMAP_CHANNEL_HUMAN
+} jmap_channel;
+typedef enum jmap_visibility {
+    JMAP_VIS_FRONTSTAGE,
+    JMAP_VIS_BACKSTAGE,
+    JMAP_VIS_SUPPORT
+} jmap_visibility;
+typedef enum jmap_level {
+    JMAP_LEVEL_LOW,
+    JMAP_LEVEL_MEDIUM,
+    JMAP_LEVEL_HIGH
+} jmap_level;
+
+/* A user text and where it was written. `str` is NULL when absent. */
+typedef struct jmap_text {
+    const char *str; /* UTF-8 text, or NULL */
+    jmap_pos pos;    /* position of the value */
+} jmap_text;
+
+/* A duration such as "2w". `minutes` < 0 when absent. */
+typedef struct jmap_duration {
+    double minutes;   /* length in minutes; 1 h = 60, 1 d = 1440, 1 w = 7 d,
+                         1 mo = 30 d; negative when absent */
+    const char *text; /* as written, e.g. "2w"; NULL when absent */
+    jmap_pos pos;     /* position of the value */
+} jmap_duration;
+
+typedef struct jmap_persona jmap_persona;
+typedef struct jmap_department jmap_department;
+typedef struct jmap_touchpoint jmap_touchpoint;
+typedef struct jmap_stage jmap_stage;
+typedef struct jmap_step jmap_step;
+
+/* A reference by id, resolved once after loading. */
+typedef struct jmap_ref {
+    const char *id; /* the id as written */
+    jmap_pos pos;   /* where it was written */
+    void *target;   /* the node it names (a jmap_step *, jmap_department *...),
+                       NULL when it names nothing */
+} jmap_ref;
+
+struct jmap_persona {
+    const char *id;         /* unique among personas */
+    jmap_text name;         /* display name */
+    jmap_text description;  /* optional */
+    jmap_text *goals;       /* goals[0..n_goals-1] */
+    size_t n_goals;         /* number of goals */
+    size_t index;           /* position in jmap_journey.personas */
+    jmap_pos pos;           /* position of the key */
+};
+
+struct jmap_department {
+    const char *id;             /* unique among departments */
+    jmap_text name;             /* display name */
+    jmap_visibility visibility; /* which side of the line of visibility */
+    size_t index;               /* position in jmap_journey.departments */
+    jmap_pos pos;               /* position of the key */
+};
+
+struct jmap_touchpoint {
+    const char *id;       /* unique among touchpoints */
+    jmap_text name;       /* display name */
+    jmap_channel channel; /* digital, physical or human */
+    jmap_ref owner;       /* -> jmap_department; id NULL when none */
+    size_t index;         /* position in jmap_journey.touchpoints */
+    jmap_pos pos;         /* position of the key */
+};
+
+/* One emotion value, for the whole journey's customer (persona NULL) or for
+ * one persona. */
+typedef struct jmap_emotion {
+    jmap_ref persona; /* -> jmap_persona; id NULL for a plain integer */
+    int value;        /* -2..2 */
+    jmap_pos pos;     /* position of the value */
+} jmap_emotion;
+
+typedef struct jmap_irritant {
+    jmap_text name;        /* what hurts */
+    jmap_level severity;   /* low, medium (default) or high */
+    long frequency;        /* complaints per month; -1 when not given */
+    jmap_ref owner;        /* -> jmap_department; id NULL when none */
+    jmap_text remedy;      /* optional */
+    jmap_step *step;       /* the step it belongs to */
+    jmap_pos pos;          /* position of the item */
+} jmap_irritant;
+
+struct jmap_step {
+    const char *id;             /* explicit, or the slug of the name */
+    int id_is_default;          /* 1 when the id was derived from the name */
+    jmap_text name;             /* the customer's action */
+    jmap_text description;      /* optional */
+    jmap_duration duration;     /* optional */
+    jmap_stage *stage;          /* the stage it is in */
+    size_t index;               /* position in jmap_journey.steps */
+    jmap_emotion *emotions;     /* emotions[0..n_emotions-1] */
+    size_t n_emotions;          /* 0 when not given */
+    jmap_ref *touchpoints;      /* -> jmap_touchpoint */
+    size_t n_touchpoints;       /* number of touchpoints */
+    jmap_ref *departments;      /* -> jmap_department, explicit ones only */
+    size_t n_departments;       /* number of explicit departments */
+    jmap_ref *next;             /* -> jmap_step, the successors */
+    size_t n_next;              /* number of successors */
+    int next_is_default;        /* 1 when `next` was not written */
+    jmap_irritant *irritants;   /* irritants[0..n_irritants-1] */
+    size_t n_irritants;         /* number of irritants */
+    jmap_text *moments;         /* positive moments */
+    size_t n_moments;           /* number of moments */
+    jmap_text *ideas;           /* ideas and opportunities */
+    size_t n_ideas;             /* number of ideas */
+    jmap_pos pos;               /* position of the step's mapping */
+};
+
+struct jmap_stage {
+    const char *id;         /* unique among stages */
+    jmap_text name;         /* display name */
+    jmap_text description;  /* optional */
+    jmap_duration duration; /* optional */
+    jmap_step **steps;      /* steps[0..n_steps-1], in order */
+    size_t n_steps;         /* number of steps */
+    size_t index;           /* position in jmap_journey.stages */
+    int broken;             /* 1 when loading it reported an error: rules
+                               that would only echo that error skip it */
+    jmap_pos pos;           /* position of the stage's mapping */
+};
+
+/* A loaded journey. Every node and string lives in the journey's arena and is
+ * freed by jmap_journey_free. Arrays of nodes keep source order. */
+typedef struct jmap_journey {
+    int version;                  /* the `jmap:` value */
+    jmap_text title;              /* required */
+    jmap_text description;        /* optional */
+    jmap_lang lang;               /* language of jmap's own labels */
+    jmap_persona *personas;       /* personas[0..n_personas-1] */
+    size_t n_personas;            /* number of personas */
+    jmap_department *departments; /* departments[0..n_departments-1] */
+    size_t n_departments;         /* number of departments */
+    jmap_touchpoint *touchpoints; /* touchpoints[0..n_touchpoints-1] */
+    size_t n_touchpoints;         /* number of touchpoints */
+    jmap_stage *stages;           /* stages[0..n_stages-1] */
+    size_t n_stages;              /* number of stages */
+    jmap_step **steps;            /* every step in journey order */
+    size_t n_steps;               /* number of steps */
+    int per_persona_emotions;     /* 1 when some step gives emotions by persona */
+    int incomplete;               /* 1 when the file could not be read to its
+                                     end (syntax error, limit): only a prefix
+                                     is here, and graph rules are skipped */
+    struct jmap_arena *arena;     /* owns every node and string */
+} jmap_journey;
+
+/* Parses `len` bytes of YAML (need not be NUL-terminated) into a journey and
+ * resolves its references. Every problem found goes into `diags`; the
+ * returned journey holds whatever could be trusted, so later stages may run
+ * on it for more findings. Returns NULL only when nothing at all could be
+ * read (e.g. a syntax error before the top mapping); the caller frees a
+ * non-NULL result with jmap_journey_free. */
+jmap_journey *jmap_journey_load(const char *data, size_t len,
+                                jmap_diag_list *diags);
+
+/* Frees the journey and everything it owns. NULL is allowed. */
+void jmap_journey_free(jmap_journey *journey);
+
+/* Runs the graph-level rules (empty-stage, unused, no-owner,
+ * unreachable-step) and appends their findings to `diags`. */
+void jmap_journey_validate(const jmap_journey *journey, jmap_diag_list *diags);
+
+/* Reads the whole of `path` ("-" for standard input) into a NUL-terminated
+ * heap buffer that the caller frees with free(). Returns 0 on success;
+ * JMAP_ERR_IO when the file cannot be read (missing, a directory, a FIFO,
+ * no permission) and JMAP_ERR_INPUT when it is larger than
+ * JMAP_MAX_FILE_BYTES, with a one-line reason in `why` either way. */
+int jmap_file_read(const char *path, char **data, size_t *len, char *why,
+                   size_t why_len);
+
+/* Folds `name` to a step id slug ("Réception du colis" ->
+ * "reception-du-colis"). Returns a heap string that the caller frees; it is
+ * empty when the name has no Latin letter or digit. */
+char *jmap_slug_new(const char *name);
+
+/* The candidate closest to `word` when it is close enough to be a plausible
+ * typo of it (for "did you mean" messages), else NULL. */
+const char *jmap_suggest(const char *word, const char *const *candidates,
+                         size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Rendering                                                           */
+
+typedef enum jmap_format {
+    JMAP_FORMAT_PDF,
+    JMAP_FORMAT_SVG,
+    JMAP_FORMAT_PNG,
+    JMAP_FORMAT_LAYOUT /* a text dump of every box, for tests and tools */
+} jmap_format;
+
+typedef enum jmap_page {
+    JMAP_PAGE_AUTO, /* one page sized to the map */
+    JMAP_PAGE_A4,
+    JMAP_PAGE_A3,
+    JMAP_PAGE_A2,
+    JMAP_PAGE_LETTER,
+    JMAP_PAGE_TABLOID
+} jmap_page;
+
+typedef struct jmap_render_options {
+    jmap_format format;  /* output format */
+    jmap_page page;      /* paper size, or AUTO */
+    int landscape;       /* 1 landscape (default), 0 portrait */
+    int fit;             /* 1 forces one page however small the text */
+    double dpi;          /* PNG resolution; 96 by default */
+    const char *source_name; /* the input's path, for the PDF subject and
+                                for diagnostics */
+} jmap_render_options;
+
+/* Fills `opts` with the defaults for `format` (A3 for PDF, AUTO otherwise;
+ * landscape; 96 dpi). */
+void jmap_render_options_init(jmap_render_options *opts, jmap_format format);
+
+/* Lays out and draws `journey` to `out_path` ("-" for standard output).
+ * A file is written whole or not at all: the output goes to a temporary file
+ * beside `out_path` that is renamed over it only on success, so an existing
+ * file survives any failure. Findings about the map (e.g. text-overflow
+ * warnings) are appended to `diags`. Returns 0 on success; otherwise a
+ * jmap_status, with a one-line reason (no trailing newline) in `why`. */
+int jmap_render_file(const jmap_journey *journey,
+                     const jmap_render_options *opts, const char *out_path,
+                     jmap_diag_list *diags, char *why, size_t why_len);
+
+/* The format named by a file name's extension (".pdf", ".svg", ".png"), or
+ * -1 when the extension names none. */
+int jmap_format_from_path(const char *path);
+
+/* The format named `name` ("pdf", "svg", "png", "layout"), or -1. */
+int jmap_format_from_name(const char *name);
+
+/* The page size named `name` ("auto", "a4", "a3", "a2", "letter",
+ * "tabloid"), or -1. */
+int jmap_page_from_name(const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Reports and exports                                                 */
+
+/* What a lint report leaves out. Zero it, then set what to drop. */
+typedef struct jmap_diag_filter {
+    unsigned char disabled[JMAP_RULE_COUNT_]; /* 1: drop this rule's findings */
+    int errors_only;                          /* 1: drop every warning */
+} jmap_diag_filter;
+
+/* Removes from `list` the findings that `filter` drops and those silenced
+ * in the source by a comment on their line:
+ *   key: value  # jmap-disable-line RULE[, RULE...]
+ * (the bare comment silences every rule on its line). `src` (length `len`)
+ * is the file's text and may be NULL; `filter` may be NULL. Keeps the
+ * order and the error and warning counts right. Returns how many were
+ * removed. */
+size_t jmap_diag_list_filter(jmap_diag_list *list, const jmap_diag_filter *filter,
+                             const char *src, size_t len);
+
+/* The formats of a lint report. */
+typedef enum jmap_report_format {
+    JMAP_REPORT_TEXT,   /* PATH:LINE:COL: severity: message [rule] + summary */
+    JMAP_REPORT_JSON,   /* one JSON document: files, findings, totals */
+    JMAP_REPORT_SARIF,  /* SARIF 2.1.0, for code-scanning tools */
+    JMAP_REPORT_GITHUB  /* GitHub Actions workflow commands (::error ...) */
+} jmap_report_format;
+
+/* The report format named `name` ("text", "json", "sarif", "github"), or
+ * -1. */
+int jmap_report_format_from_name(const char *name);
+
+/* One checked file, as a report shows it. Every pointer is borrowed. */
+typedef struct jmap_report_file {
+    const char *path;            /* as given by the user */
+    const char *src;             /* its text (for excerpts), or NULL */
+    size_t len;                  /* length of src */
+    const jmap_diag_list *diags; /* its findings, sorted; NULL when none */
+    const char *io_error;        /* why it could not be read, or NULL */
+} jmap_report_file;
+
+/* Writes the report of `n` files in `format` to `out`; `color` adds ANSI
+ * colours to the text format (the others never have any). Returns 0, or
+ * JMAP_ERR_IO when writing failed. */
+int jmap_report_write(FILE *out, jmap_report_format format,
+                      const jmap_report_file *files, size_t n, int color);
+
+/* The formats of `jmap export`. */
+typedef enum jmap_export_format {
+    JMAP_EXPORT_JSON,    /* the resolved journey graph */
+    JMAP_EXPORT_MERMAID, /* a Mermaid `journey` diagram */
+    JMAP_EXPORT_CSV      /* one RFC 4180 row per irritant */
+} jmap_export_format;
+
+/* The export format named `name` ("json", "mermaid", "csv"), or -1. */
+int jmap_export_format_from_name(const char *name);
+
+/* Writes `journey` (which should have no errors) to `out` in `format`.
+ * Returns 0, or JMAP_ERR_IO when writing failed. */
+int jmap_export_write(FILE *out, const jmap_journey *journey,
+                      jmap_export_format format);
+
+/* The JSON Schema (draft-07) of the map format, embedded at build time: a
+ * static NUL-terminated string, never freed. */
+const char *jmap_schema_text(void);
+
+/* A file written whole or not at all: the text goes to a temporary file
+ * beside `path`, renamed over it by a successful close. */
+typedef struct jmap_outfile {
+    FILE *fp;   /* where to write; stdout for "-" */
+    char *path; /* the destination (heap), NULL for stdout */
+    char *tmp;  /* the temporary file (heap), NULL for stdout */
+} jmap_outfile;
+
+/* Opens `path` ("-" for standard output) for writing. Returns 0, or
+ * JMAP_ERR_IO with a one-line reason in `why`. */
+int jmap_outfile_open(jmap_outfile *f, const char *path, char *why,
+                      size_t why_len);
+
+/* Finishes the file: with `keep`, flushes it and renames it into place
+ * (returns 0, or JMAP_ERR_IO with a reason in `why` when any write
+ * failed); without, removes the temporary file. Releases `f` either way. */
+int jmap_outfile_close(jmap_outfile *f, int keep, char *why, size_t why_len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JMAP_H */

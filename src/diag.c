@@ -1,0 +1,262 @@
+/*
+ * diag.c - diagnostics as values: the table of rules, the list that every
+ * stage appends its findings to, and the compiler-style text formatter
+ * (PATH:LINE:COL: severity: message [rule], the source line, a caret).
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const jmap_rule_info rules[JMAP_RULE_COUNT_] = {
+    [JMAP_RULE_SYNTAX] = {"syntax", JMAP_ERROR,
+        "The file is not well-formed YAML, or uses a YAML feature jmap does not accept",
+        "Fix the YAML at the position shown: indentation, quoting, a stray character, "
+        "invalid UTF-8, a second document (---), an unsupported tag or a broken alias."},
+    [JMAP_RULE_TYPE] = {"type", JMAP_ERROR,
+        "A value has the wrong shape",
+        "Write the value in the shape the format expects: a mapping, a list, a text "
+        "or an integer (see the format reference)."},
+    [JMAP_RULE_MISSING_KEY] = {"missing-key", JMAP_ERROR,
+        "A required key is absent",
+        "Add the key to the mapping shown; `jmap`, `title`, `stages`, and each "
+        "stage's `id` and `name`, each step's and irritant's `name` are required."},
+    [JMAP_RULE_UNKNOWN_KEY] = {"unknown-key", JMAP_ERROR,
+        "A key that the format does not have",
+        "Check the spelling against the suggestion, or remove the key."},
+    [JMAP_RULE_DUPLICATE_KEY] = {"duplicate-key", JMAP_ERROR,
+        "The same key appears twice in one mapping",
+        "Keep one of the two; YAML gives a mapping's keys no order or repetition."},
+    [JMAP_RULE_DUPLICATE_ID] = {"duplicate-id", JMAP_ERROR,
+        "Two items of one kind share an id",
+        "Give each stage, step, touchpoint, department and persona an id of its own "
+        "within its kind; step ids are unique across the whole journey."},
+    [JMAP_RULE_UNKNOWN_REFERENCE] = {"unknown-reference", JMAP_ERROR,
+        "An id that is not defined",
+        "Define the id, or correct the reference (the message suggests the nearest "
+        "defined id)."},
+    [JMAP_RULE_BAD_VALUE] = {"bad-value", JMAP_ERROR,
+        "A value outside its domain",
+        "Use a value the format allows: emotion -2..2, severity low|medium|high, "
+        "channel digital|physical|human, visibility frontstage|backstage|support, "
+        "lang en|fr, durations like 10min, 2h, 3d, 2w, 1mo, ids like shop-visit_2."},
+    [JMAP_RULE_LIMIT] = {"limit", JMAP_ERROR,
+        "The input crosses one of jmap's limits",
+        "Split the map or shorten the value; the limits are listed in docs/limits.md."},
+    [JMAP_RULE_EMPTY_STAGE] = {"empty-stage", JMAP_WARNING,
+        "A stage with no steps",
+        "Add the customer's steps to the stage, or remove it."},
+    [JMAP_RULE_UNUSED] = {"unused", JMAP_WARNING,
+        "A touchpoint, department or persona that nothing references",
+        "Reference it from a step, a touchpoint's owner or an emotion, or remove it."},
+    [JMAP_RULE_NO_OWNER] = {"no-owner", JMAP_WARNING,
+        "A touchpoint or irritant that no department owns",
+        "Give the touchpoint an `owner`, or the irritant an `owner` (or an owned "
+        "touchpoint on its step): every pain point wants someone to fix it."},
+    [JMAP_RULE_UNREACHABLE_STEP] = {"unreachable-step", JMAP_WARNING,
+        "A step that cannot be reached from the first step",
+        "Check the `next` lists: some step should lead to this one."},
+    [JMAP_RULE_TEXT_OVERFLOW] = {"text-overflow", JMAP_WARNING,
+        "A text too long for its card was cut",
+        "Shorten the text; the rendered map shows it ellipsized."},
+};
+
+const jmap_rule_info *jmap_rule_info_get(jmap_rule rule)
+{
+    if ((int)rule < 0 || rule >= JMAP_RULE_COUNT_)
+        return NULL;
+    return &rules[rule];
+}
+
+int jmap_rule_find(const char *name)
+{
+    for (int i = 0; i < JMAP_RULE_COUNT_; i++)
+        if (strcmp(rules[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+void jmap_diag_list_init(jmap_diag_list *list)
+{
+    memset(list, 0, sizeof *list);
+}
+
+void jmap_diag_list_destroy(jmap_diag_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->items[i].message);
+    free(list->items);
+    jmap_diag_list_init(list);
+}
+
+void jmap_diag_add(jmap_diag_list *list, jmap_rule rule, jmap_pos pos,
+                   const char *fmt, ...)
+{
+    if (list->count == list->cap) {
+        list->cap = list->cap ? list->cap * 2 : 16;
+        list->items = jmap_xrealloc(list->items, list->cap, sizeof(jmap_diag));
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    jmap_diag *d = &list->items[list->count++];
+    d->rule = rule;
+    d->severity = rules[rule].severity;
+    d->pos = pos;
+    d->message = jmap_xvasprintf(fmt, ap);
+    va_end(ap);
+    for (char *c = d->message; *c; c++) /* user text never drives a terminal */
+        if ((unsigned char)*c < 0x20 || *c == 0x7F)
+            *c = '?';
+    if (d->severity == JMAP_ERROR)
+        list->errors++;
+    else
+        list->warnings++;
+}
+
+static int pos_cmp(jmap_pos a, jmap_pos b)
+{
+    if (a.line != b.line)
+        return a.line < b.line ? -1 : 1;
+    if (a.column != b.column)
+        return a.column < b.column ? -1 : 1;
+    return 0;
+}
+
+void jmap_diag_list_sort(jmap_diag_list *list)
+{
+    /* Insertion-merge: a stable merge sort over a scratch copy. */
+    size_t n = list->count;
+    if (n < 2)
+        return;
+    jmap_diag *tmp = jmap_xrealloc(NULL, n, sizeof(jmap_diag));
+    jmap_diag *a = list->items, *b = tmp;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                b[k++] = pos_cmp(a[j].pos, a[i].pos) < 0 ? a[j++] : a[i++];
+            while (i < mid)
+                b[k++] = a[i++];
+            while (j < hi)
+                b[k++] = a[j++];
+        }
+        jmap_diag *t = a;
+        a = b;
+        b = t;
+    }
+    if (a != list->items)
+        memcpy(list->items, a, n * sizeof(jmap_diag));
+    free(tmp);
+}
+
+/* Finds line `line` (1-based) of src; stores its start and length without
+ * the line end. Returns 0 when the file has no such line. */
+static int find_line(const char *src, size_t len, int line, const char **start,
+                     size_t *n)
+{
+    const char *p = src, *end = src + len;
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        p += 3; /* the byte-order mark is not shown */
+    for (int l = 1; l < line; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return 0;
+        p = nl + 1;
+    }
+    if (p > end || (p == end && line > 1 && len && src[len - 1] == '\n'))
+        return 0;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    if (e > p && e[-1] == '\r')
+        e--;
+    *start = p;
+    *n = (size_t)(e - p);
+    return 1;
+}
+
+#define DIAG_MAX_SHOWN_COLUMNS 160 /* source lines wider than this are cut */
+
+/* Prints the source line around `column` and a caret under it; a long line
+ * is shown as a window of DIAG_MAX_SHOWN_COLUMNS code points. */
+static void print_excerpt(FILE *out, const char *line, size_t n, int column,
+                          int color)
+{
+    /* Find byte offsets of code points. */
+    size_t first = 0; /* first code point shown */
+    size_t col = column > 0 ? (size_t)column - 1 : 0;
+    if (col > DIAG_MAX_SHOWN_COLUMNS / 2)
+        first = col - DIAG_MAX_SHOWN_COLUMNS / 2;
+    size_t i = 0, cp_index = 0;
+    const unsigned char *s = (const unsigned char *)line;
+    while (i < n && cp_index < first) {
+        unsigned cp;
+        i += jmap_utf8_decode(s + i, n - i, &cp);
+        cp_index++;
+    }
+    jmap_buf text, caret;
+    jmap_buf_init(&text);
+    jmap_buf_init(&caret);
+    if (first > 0) {
+        jmap_buf_puts(&text, "...");
+        jmap_buf_puts(&caret, "   ");
+    }
+    size_t shown = 0;
+    int caret_done = 0;
+    while (i < n && shown < DIAG_MAX_SHOWN_COLUMNS) {
+        unsigned cp;
+        size_t k = jmap_utf8_decode(s + i, n - i, &cp);
+        if (cp_index == col) {
+            jmap_buf_putc(&caret, '^');
+            caret_done = 1;
+        }
+        if (cp == '\t') {
+            jmap_buf_putc(&text, '\t');
+            if (cp_index < col)
+                jmap_buf_putc(&caret, '\t');
+        } else if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) {
+            jmap_buf_putc(&text, '?'); /* never echo control bytes */
+            if (cp_index < col)
+                jmap_buf_putc(&caret, ' ');
+        } else {
+            jmap_buf_put(&text, line + i, k);
+            if (cp_index < col)
+                jmap_buf_putc(&caret, ' ');
+        }
+        i += k;
+        cp_index++;
+        shown++;
+    }
+    if (i < n)
+        jmap_buf_puts(&text, "...");
+    if (!caret_done)
+        jmap_buf_putc(&caret, '^');
+    fprintf(out, "%s\n%s%s%s\n", text.data ? text.data : "",
+            color ? "\033[1;32m" : "", caret.data, color ? "\033[0m" : "");
+    jmap_buf_destroy(&text);
+    jmap_buf_destroy(&caret);
+}
+
+void jmap_diag_print(FILE *out, const char *path, const char *src, size_t len,
+                     const jmap_diag *d, int color)
+{
+    const char *sev = d->severity == JMAP_ERROR ? "error" : "warning";
+    const char *sev_color = d->severity == JMAP_ERROR ? "\033[1;31m" : "\033[1;35m";
+    if (color)
+        fputs("\033[1m", out);
+    if (d->pos.line > 0)
+        fprintf(out, "%s:%d:%d: ", path, d->pos.line, d->pos.column);
+    else
+        fprintf(out, "%s: ", path);
+    if (color)
+        fprintf(out, "%s%s:\033[0m\033[1m %s\033[0m [%s]\n", sev_color, sev,
+                d->message, rules[d->rule].name);
+    else
+        fprintf(out, "%s: %s [%s]\n", sev, d->message, rules[d->rule].name);
+    const char *line;
+    size_t n;
+    if (src && d->pos.line > 0 && find_line(src, len, d->pos.line, &line, &n) &&
+        n > 0)
+        print_excerpt(out, line, n, d->pos.column, color);
+}

@@ -1,0 +1,143 @@
+/*
+ * internal.h - helpers shared by libjmap's stages, not part of the public API.
+ *
+ * Memory: jmap_xmalloc and friends abort on out-of-memory and on size
+ * overflow, so no other code checks for NULL. Strings are built with
+ * jmap_buf; a journey's nodes live in a jmap_arena freed in one call.
+ */
+#ifndef JMAP_INTERNAL_H
+#define JMAP_INTERNAL_H
+
+#include "jmap.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* ---- allocation ---- */
+void *jmap_xmalloc(size_t size);
+void *jmap_xcalloc(size_t n, size_t size);
+void *jmap_xrealloc(void *ptr, size_t n, size_t size); /* n * size, checked */
+char *jmap_xstrdup(const char *s);
+char *jmap_xstrndup(const char *s, size_t n);
+char *jmap_xasprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+char *jmap_xvasprintf(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 0)))
+#endif
+    ;
+
+/* ---- growable byte buffer, always NUL-terminated ---- */
+typedef struct jmap_buf {
+    char *data; /* NUL-terminated contents, NULL until first append */
+    size_t len; /* bytes used, without the NUL */
+    size_t cap; /* bytes allocated */
+} jmap_buf;
+
+void jmap_buf_init(jmap_buf *b);
+void jmap_buf_destroy(jmap_buf *b);
+void jmap_buf_put(jmap_buf *b, const char *s, size_t n);
+void jmap_buf_puts(jmap_buf *b, const char *s);
+void jmap_buf_putc(jmap_buf *b, char c);
+void jmap_buf_printf(jmap_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Hands the contents over to the caller (who frees them) and empties b. */
+char *jmap_buf_take(jmap_buf *b);
+
+/* ---- arena: many small allocations, freed together ---- */
+typedef struct jmap_arena jmap_arena;
+
+jmap_arena *jmap_arena_new(void);
+void jmap_arena_free(jmap_arena *a);
+/* Zeroed memory for n * size bytes, aligned for any type. */
+void *jmap_arena_alloc(jmap_arena *a, size_t n, size_t size);
+char *jmap_arena_strndup(jmap_arena *a, const char *s, size_t n);
+char *jmap_arena_strdup(jmap_arena *a, const char *s);
+
+/* ---- string -> pointer map (open addressing); keys are borrowed ---- */
+typedef struct jmap_strmap {
+    const char **keys; /* keys[cap], NULL for an empty slot */
+    void **vals;       /* vals[cap] */
+    size_t cap;        /* slots, a power of two or 0 */
+    size_t count;      /* keys stored */
+} jmap_strmap;
+
+void jmap_strmap_init(jmap_strmap *m);
+void jmap_strmap_destroy(jmap_strmap *m);
+/* The value stored under key, or NULL. */
+void *jmap_strmap_get(const jmap_strmap *m, const char *key);
+/* Stores val under key unless key is there already; returns the value that
+ * was there (NULL when the key is new, and then val is stored). */
+void *jmap_strmap_put(jmap_strmap *m, const char *key, void *val);
+/* Stores val under key, replacing what was there. */
+void jmap_strmap_set(jmap_strmap *m, const char *key, void *val);
+
+/* ---- text ---- */
+/* Edit distance between two ASCII-ish strings, capped at `cap` + 1. */
+size_t jmap_edit_distance(const char *a, const char *b, size_t cap);
+/* Decodes one UTF-8 code point at s[0..len); returns its byte length (1 for
+ * an invalid byte, which yields U+FFFD) and stores it in *cp. */
+size_t jmap_utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
+/* Formats a double without depending on the C locale (always a '.'). */
+void jmap_format_double(char *out, size_t out_len, double v, int decimals);
+
+/* ---- the YAML document tree (yaml.c) ---- */
+typedef enum ynode_kind {
+    YNODE_SCALAR,
+    YNODE_SEQ,
+    YNODE_MAP,
+    YNODE_ALIAS
+} ynode_kind;
+
+/* What a scalar means under the YAML 1.2 core schema. */
+typedef enum yscalar_type {
+    YS_NULL,
+    YS_BOOL,
+    YS_INT,
+    YS_FLOAT,
+    YS_STR
+} yscalar_type;
+
+typedef struct ynode ynode;
+struct ynode {
+    ynode_kind kind;    /* scalar, sequence, mapping or alias */
+    jmap_pos pos;       /* where the node starts */
+    const char *str;    /* scalar: its text, NUL-terminated */
+    size_t len;         /* scalar: its length in bytes (may hold NULs) */
+    yscalar_type type;  /* scalar: its resolved type */
+    ynode **items;      /* seq: n items; map: keys items[2i], values [2i+1] */
+    size_t n;           /* seq: items; map: pairs */
+    ynode *target;      /* alias: the anchored node it stands for */
+    size_t expanded;    /* nodes this one stands for, aliases expanded */
+    int duplicate;      /* map key: repeats an earlier key of its mapping */
+    int complete;       /* 1 once the node's end event was seen */
+};
+
+/* A parsed YAML stream. */
+typedef struct ydoc {
+    ynode *root;    /* the first document's root, NULL when there is none */
+    int incomplete; /* 1 when parsing stopped early (error or limit) */
+} ydoc;
+
+/* Parses data[0..len) into a tree allocated in `arena`, enforcing the depth,
+ * alias and text limits; problems go to `diags`. Whatever was read before an
+ * error is kept, with unfinished collections closed. */
+void jmap_yaml_parse(const char *data, size_t len, jmap_arena *arena,
+                     jmap_diag_list *diags, ydoc *doc);
+
+/* An alias stands for its target; other nodes for themselves. */
+static inline const ynode *ynode_deref(const ynode *n)
+{
+    return n && n->kind == YNODE_ALIAS ? n->target : n;
+}
+
+/* The 1-based position of byte `offset` of data (columns in code points). */
+jmap_pos jmap_pos_of_offset(const char *data, size_t len, size_t offset);
+
+#endif /* JMAP_INTERNAL_H */

@@ -1,0 +1,1395 @@
+/*
+ * layout.c - from the journey graph to the geometry of the map.
+ *
+ * Time runs left to right: one column per step, a label column on the left.
+ * Under a title block (title, total duration, description, personas,
+ * legend) come the lanes, top to bottom, each built by one function of the
+ * `lanes` table: stages, customer actions (with the branch and loop arrows
+ * in a channel above the cards), emotions, touchpoints, irritants and
+ * moments, ideas and remedies, departments (frontstage, line of visibility,
+ * backstage, support). A lane with nothing in it is left out.
+ *
+ * Every text is measured here, once, through the measurer; it is wrapped to
+ * its box, and past a lane's line limit it is ellipsized and a
+ * text-overflow warning names its source position. The result, a
+ * jmap_layout, is pure geometry in points that draw.c paints and dump.c
+ * prints; this file never draws.
+ */
+#include "layout.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- dimensions, in points ---- */
+#define MARGIN 28.0       /* around the map */
+#define LABEL_W 112.0     /* lane label column */
+#define COL_W 124.0       /* one step column */
+#define COL_GAP 10.0      /* between two step columns */
+#define STAGE_GAP 10.0    /* added between two stages */
+#define LANE_PAD 8.0      /* above and below a lane's content */
+#define LABEL_PAD 8.0     /* inside the label column */
+#define CARD_PAD 5.0      /* inside a card */
+#define CARD_GAP 4.0      /* between stacked cards */
+#define ICON_W 13.0       /* room for an icon at a card's left */
+#define ARROW_TRACK 8.0   /* between two arrow tracks above the cards */
+#define LEVEL_H 13.0      /* between two emotion levels */
+#define MIN_CONTENT_W 700.0 /* the title block's smallest width */
+#define PERSONA_W 210.0   /* a persona card */
+#define LEGEND_ITEM_W 150.0 /* one legend entry */
+#define DESCRIPTION_W 380.0 /* the map's description */
+
+/* ---- line limits: past them a text is cut and reported ---- */
+#define TITLE_LINES 2
+#define DESCRIPTION_LINES 10
+#define PERSONA_LINES 4
+#define GOAL_LINES 3
+#define STAGE_LINES 2
+#define STEP_LINES 5
+#define CHIP_LINES 3
+#define CARD_LINES 6
+#define DEPT_LINES 3
+
+/* ---- the labels jmap adds, in each language ---- */
+enum label {
+    L_STAGES, L_ACTIONS, L_EMOTIONS, L_TOUCHPOINTS, L_IRRITANTS, L_IDEAS,
+    L_DEPARTMENTS, L_VISIBILITY, L_SUPPORT, L_TOTAL, L_GOALS, L_LEGEND,
+    L_DIGITAL, L_PHYSICAL, L_HUMAN, L_IRR_LOW, L_IRR_MEDIUM, L_IRR_HIGH,
+    L_BADGE, L_MOMENT, L_IDEA, L_REMEDY, L_CURVE, L_ARROW, L_PAGE,
+    L_PER_MONTH, L_CONTINUED, L_COUNT_
+};
+
+static const char *const labels[L_COUNT_][2] = {
+    [L_STAGES] = {"Stages", "Étapes"},
+    [L_ACTIONS] = {"Customer actions", "Actions du client"},
+    [L_EMOTIONS] = {"Emotions", "Émotions"},
+    [L_TOUCHPOINTS] = {"Touchpoints", "Points de contact"},
+    [L_IRRITANTS] = {"Irritants and positive moments",
+                     "Irritants et moments positifs"},
+    [L_IDEAS] = {"Ideas", "Idées"},
+    [L_DEPARTMENTS] = {"Departments", "Services"},
+    [L_VISIBILITY] = {"Line of visibility", "Ligne de visibilité"},
+    [L_SUPPORT] = {"Support processes", "Processus de support"},
+    [L_TOTAL] = {"Total duration", "Durée totale"},
+    [L_GOALS] = {"Goals", "Objectifs"},
+    [L_LEGEND] = {"Legend", "Légende"},
+    [L_DIGITAL] = {"Digital touchpoint", "Point de contact numérique"},
+    [L_PHYSICAL] = {"Physical touchpoint", "Point de contact physique"},
+    [L_HUMAN] = {"Human touchpoint", "Point de contact humain"},
+    [L_IRR_LOW] = {"Irritant, low severity", "Irritant, gravité faible"},
+    [L_IRR_MEDIUM] = {"Irritant, medium severity", "Irritant, gravité moyenne"},
+    [L_IRR_HIGH] = {"Irritant, high severity", "Irritant, gravité forte"},
+    [L_BADGE] = {"Complaints per month", "Plaintes par mois"},
+    [L_MOMENT] = {"Positive moment", "Moment positif"},
+    [L_IDEA] = {"Idea", "Idée"},
+    [L_REMEDY] = {"Remedy for an irritant", "Remède à un irritant"},
+    [L_CURVE] = {"Emotion", "Émotion"},
+    [L_ARROW] = {"Branch or loop", "Embranchement ou boucle"},
+    [L_PAGE] = {"page", "page"},
+    [L_PER_MONTH] = {"/mo", "/mois"},
+    [L_CONTINUED] = {"(continued)", "(suite)"},
+};
+
+/* Units of the total duration, largest first. */
+static const struct {
+    double minutes;        /* length of the unit */
+    const char *name[2];   /* en, fr */
+} duration_units[] = {
+    {43200.0, {"mo", "mois"}}, {10080.0, {"w", "sem."}},
+    {1440.0, {"d", "j"}},      {60.0, {"h", "h"}},
+    {1.0, {"min", "min"}},
+};
+
+/* Box kind names in the layout dump. */
+static const char *const box_kind_names[JMAP_BOX_KIND_COUNT_] = {
+    [JMAP_BOX_MAP] = "map",
+    [JMAP_BOX_LANE] = "lane",
+    [JMAP_BOX_LANE_LABEL] = "lane-label",
+    [JMAP_BOX_TITLE] = "title",
+    [JMAP_BOX_SUBTITLE] = "subtitle",
+    [JMAP_BOX_DESCRIPTION] = "description",
+    [JMAP_BOX_PERSONA] = "persona",
+    [JMAP_BOX_PERSONA_NAME] = "persona-name",
+    [JMAP_BOX_PERSONA_TEXT] = "persona-text",
+    [JMAP_BOX_GOALS_LABEL] = "goals-label",
+    [JMAP_BOX_GOAL] = "goal",
+    [JMAP_BOX_LEGEND] = "legend",
+    [JMAP_BOX_LEGEND_TITLE] = "legend-title",
+    [JMAP_BOX_SWATCH] = "swatch",
+    [JMAP_BOX_LEGEND_TEXT] = "legend-text",
+    [JMAP_BOX_STAGE] = "stage",
+    [JMAP_BOX_STAGE_NAME] = "stage-name",
+    [JMAP_BOX_STAGE_DURATION] = "stage-duration",
+    [JMAP_BOX_STEP] = "step",
+    [JMAP_BOX_STEP_NAME] = "step-name",
+    [JMAP_BOX_STEP_DURATION] = "step-duration",
+    [JMAP_BOX_SCALE_TEXT] = "scale-text",
+    [JMAP_BOX_EMOTION] = "emotion",
+    [JMAP_BOX_TOUCHPOINT] = "touchpoint",
+    [JMAP_BOX_TOUCHPOINT_NAME] = "touchpoint-name",
+    [JMAP_BOX_IRRITANT] = "irritant",
+    [JMAP_BOX_IRRITANT_NAME] = "irritant-name",
+    [JMAP_BOX_BADGE] = "badge",
+    [JMAP_BOX_BADGE_TEXT] = "badge-text",
+    [JMAP_BOX_MOMENT] = "moment",
+    [JMAP_BOX_MOMENT_TEXT] = "moment-text",
+    [JMAP_BOX_IDEA] = "idea",
+    [JMAP_BOX_IDEA_TEXT] = "idea-text",
+    [JMAP_BOX_REMEDY] = "remedy",
+    [JMAP_BOX_REMEDY_TEXT] = "remedy-text",
+    [JMAP_BOX_DEPT_NAME] = "department",
+    [JMAP_BOX_DEPT_MARK] = "department-mark",
+    [JMAP_BOX_SEPARATOR_TEXT] = "separator-text",
+    [JMAP_BOX_FOOTER] = "footer",
+};
+
+static const char *const path_kind_names[JMAP_PATH_KIND_COUNT_] = {
+    [JMAP_PATH_GRID] = "grid",
+    [JMAP_PATH_LEVEL] = "level",
+    [JMAP_PATH_NEUTRAL] = "neutral",
+    [JMAP_PATH_CURVE] = "curve",
+    [JMAP_PATH_VISIBILITY] = "visibility",
+    [JMAP_PATH_SUPPORT] = "support",
+    [JMAP_PATH_FLOW] = "flow",
+    [JMAP_PATH_ARROW] = "arrow",
+    [JMAP_PATH_ROW] = "row",
+};
+
+const char *jmap_box_kind_name(jmap_box_kind kind)
+{
+    return kind < JMAP_BOX_KIND_COUNT_ ? box_kind_names[kind] : "?";
+}
+
+const char *jmap_path_kind_name(jmap_path_kind kind)
+{
+    return kind < JMAP_PATH_KIND_COUNT_ ? path_kind_names[kind] : "?";
+}
+
+/* What the map holds, counted once: which lanes and legend entries exist. */
+typedef struct census {
+    int channels[3];   /* touchpoints used per channel */
+    int severities[3]; /* irritants per severity */
+    int badges;        /* irritants with a frequency */
+    int moments;       /* positive moments */
+    int ideas;         /* ideas */
+    int remedies;      /* remedies */
+    int emotions;      /* emotion values */
+    int arrows;        /* drawn branch or loop arrows */
+} census;
+
+/* State while one layout is built. */
+typedef struct builder {
+    jmap_layout *L;          /* the layout being filled */
+    const jmap_journey *j;   /* the journey */
+    jmap_measurer *m;        /* measures every text */
+    jmap_diag_list *diags;   /* text-overflow findings, may be NULL */
+    int lang;                /* 0 en, 1 fr */
+    size_t first, end;       /* steps shown: [first, end) */
+    size_t n_cols;           /* end - first */
+    double x_cols;           /* left edge of the first column */
+    double x_right;          /* right edge of the content */
+    double label_h;          /* height of the current lane's label */
+    int lane_no;             /* lanes placed so far */
+    census all;              /* census of the whole journey */
+    census shown;            /* census of the shown steps */
+} builder;
+
+static const char *label(const builder *b, enum label l)
+{
+    return labels[l][b->lang];
+}
+
+/* ---- boxes and paths ---- */
+
+static size_t add_box(builder *b, jmap_box_kind kind, jmap_pos pos, double x,
+                      double y, double w, double h, int column, int parent)
+{
+    jmap_layout *L = b->L;
+    if (L->n_boxes == L->cap_boxes) {
+        L->cap_boxes = L->cap_boxes ? 2 * L->cap_boxes : 256;
+        L->boxes = jmap_xrealloc(L->boxes, L->cap_boxes, sizeof *L->boxes);
+    }
+    jmap_box *bx = &L->boxes[L->n_boxes];
+    memset(bx, 0, sizeof *bx);
+    bx->kind = kind;
+    bx->pos = pos;
+    bx->x = x;
+    bx->y = y;
+    bx->w = w;
+    bx->h = h;
+    bx->column = column;
+    bx->parent = parent;
+    return L->n_boxes++;
+}
+
+static jmap_box *box_at(builder *b, size_t i)
+{
+    return &b->L->boxes[i];
+}
+
+/* Replaces line breaks by spaces, so a line limit counts every line. */
+static const char *one_paragraph(builder *b, const char *text)
+{
+    if (!strpbrk(text, "\r\n"))
+        return text;
+    char *s = jmap_arena_strdup(b->L->arena, text);
+    for (char *p = s; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    return s;
+}
+
+/* Whether a text at `pos` was reported cut already (a touchpoint's name
+ * appears in every column that uses it). */
+static int reported(const jmap_diag_list *diags, jmap_pos pos)
+{
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].rule == JMAP_RULE_TEXT_OVERFLOW &&
+            diags->items[i].pos.line == pos.line &&
+            diags->items[i].pos.column == pos.column)
+            return 1;
+    return 0;
+}
+
+/* Adds a text box at (x, y), `width` wide (0: its natural width), measured
+ * once; returns its index. A cut text from the source is reported. */
+static size_t add_text(builder *b, jmap_box_kind kind, const char *text,
+                       jmap_pos pos, jmap_font font, double x, double y,
+                       double width, int max_lines, int column, int parent)
+{
+    int cut = 0;
+    double w, h;
+    const char *shown = max_lines > 0 ? one_paragraph(b, text) : text;
+    PangoLayout *pl = jmap_measurer_layout(b->m, shown, font, width,
+                                           max_lines, 0, &cut, &w, &h);
+    size_t i = add_box(b, kind, pos, x, y, w, h, column, parent);
+    jmap_box *bx = box_at(b, i);
+    bx->text = text;
+    bx->pl = pl;
+    bx->cut = cut;
+    if (cut && b->diags && pos.line > 0 && !reported(b->diags, pos))
+        jmap_diag_add(b->diags, JMAP_RULE_TEXT_OVERFLOW, pos,
+                      "text cut to fit its card");
+    return i;
+}
+
+/* Removes boxes from index `keep` on (a lane that turned out empty). */
+static void drop_boxes(builder *b, size_t keep)
+{
+    while (b->L->n_boxes > keep) {
+        jmap_box *bx = &b->L->boxes[--b->L->n_boxes];
+        if (bx->pl)
+            g_object_unref(bx->pl);
+    }
+}
+
+static jmap_path *add_path(builder *b, jmap_path_kind kind, jmap_pos pos,
+                           size_t n)
+{
+    jmap_layout *L = b->L;
+    if (L->n_paths == L->cap_paths) {
+        L->cap_paths = L->cap_paths ? 2 * L->cap_paths : 64;
+        L->paths = jmap_xrealloc(L->paths, L->cap_paths, sizeof *L->paths);
+    }
+    jmap_path *p = &L->paths[L->n_paths++];
+    memset(p, 0, sizeof *p);
+    p->kind = kind;
+    p->pos = pos;
+    p->n = n;
+    p->pts = jmap_arena_alloc(L->arena, n, sizeof *p->pts);
+    return p;
+}
+
+static void add_line(builder *b, jmap_path_kind kind, double x0, double y0,
+                     double x1, double y1)
+{
+    jmap_path *p = add_path(b, kind, (jmap_pos){0, 0}, 2);
+    p->pts[0] = (jmap_point){x0, y0};
+    p->pts[1] = (jmap_point){x1, y1};
+}
+
+void jmap_path_bounds(const jmap_path *path, double *x, double *y, double *w,
+                      double *h)
+{
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (size_t i = 0; i < path->n; i++) {
+        x0 = fmin(x0, path->pts[i].x);
+        y0 = fmin(y0, path->pts[i].y);
+        x1 = fmax(x1, path->pts[i].x);
+        y1 = fmax(y1, path->pts[i].y);
+    }
+    if (path->n == 0)
+        x0 = y0 = x1 = y1 = 0;
+    *x = x0;
+    *y = y0;
+    *w = x1 - x0;
+    *h = y1 - y0;
+}
+
+/* ---- the graph, as the map sees it ---- */
+
+static int col_of(const builder *b, size_t step)
+{
+    return step >= b->first && step < b->end ? (int)(step - b->first) : -1;
+}
+
+static double col_x(const builder *b, size_t step)
+{
+    return b->L->col_x[step - b->first];
+}
+
+/* The emotion of step `s` on curve `k`, or NULL when it has none. A plain
+ * value applies to every curve. */
+static const jmap_emotion *emotion_at(const jmap_journey *j,
+                                      const jmap_step *s, size_t k)
+{
+    const jmap_emotion *general = NULL;
+    for (size_t i = 0; i < s->n_emotions; i++) {
+        const jmap_emotion *e = &s->emotions[i];
+        if (!e->persona.id) {
+            if (!general)
+                general = e;
+        } else if (j->per_persona_emotions && k < j->n_personas &&
+                   e->persona.target == &j->personas[k]) {
+            return e;
+        }
+    }
+    return general;
+}
+
+static int emotion_of(const jmap_journey *j, const jmap_step *s, size_t k,
+                      int *value)
+{
+    const jmap_emotion *e = emotion_at(j, s, k);
+    if (e)
+        *value = e->value;
+    return e != NULL;
+}
+
+static size_t curve_count(const jmap_journey *j)
+{
+    return j->per_persona_emotions && j->n_personas > 0 ? j->n_personas : 1;
+}
+
+/* Whether `s -> t` is drawn as an arrow rather than implied by order. */
+static int is_arrow(const jmap_journey *j, const jmap_step *s,
+                    const jmap_step *t)
+{
+    (void)j;
+    return t && t->index != s->index + 1;
+}
+
+/* Whether step i leads to the step after it. */
+static int flows_to_next(const jmap_journey *j, size_t i)
+{
+    const jmap_step *s = j->steps[i];
+    if (i + 1 >= j->n_steps)
+        return 0;
+    if (s->next_is_default)
+        return 1;
+    for (size_t k = 0; k < s->n_next; k++)
+        if (s->next[k].target == j->steps[i + 1])
+            return 1;
+    return 0;
+}
+
+static void count_steps(const jmap_journey *j, size_t first, size_t end,
+                        census *c)
+{
+    memset(c, 0, sizeof *c);
+    for (size_t i = first; i < end; i++) {
+        const jmap_step *s = j->steps[i];
+        for (size_t k = 0; k < s->n_touchpoints; k++) {
+            const jmap_touchpoint *t = s->touchpoints[k].target;
+            if (t && t->channel <= JMAP_CHANNEL_HUMAN)
+                c->channels[t->channel]++;
+        }
+        for (size_t k = 0; k < s->n_irritants; k++) {
+            const jmap_irritant *ir = &s->irritants[k];
+            if (ir->severity <= JMAP_LEVEL_HIGH)
+                c->severities[ir->severity]++;
+            c->badges += ir->frequency >= 0;
+            c->remedies += ir->remedy.str != NULL;
+        }
+        c->moments += (int)s->n_moments;
+        c->ideas += (int)s->n_ideas;
+        c->emotions += (int)s->n_emotions;
+        for (size_t k = 0; k < s->n_next; k++) {
+            const jmap_step *t = s->next[k].target;
+            if (t && is_arrow(j, s, t) && t->index >= first && t->index < end)
+                c->arrows++;
+        }
+    }
+}
+
+/* ---- columns ---- */
+
+double jmap_layout_span_width(const jmap_journey *journey, size_t first,
+                              size_t end)
+{
+    double x = MARGIN + LABEL_W + COL_GAP;
+    for (size_t i = first; i < end; i++) {
+        if (i > first && journey->steps[i]->stage != journey->steps[i - 1]->stage)
+            x += STAGE_GAP;
+        x += COL_W + (i + 1 < end ? COL_GAP : 0);
+    }
+    double w = x + MARGIN;
+    double min_w = 2 * MARGIN + MIN_CONTENT_W;
+    return w > min_w ? w : min_w;
+}
+
+static void place_columns(builder *b)
+{
+    jmap_layout *L = b->L;
+    L->col_x = jmap_xcalloc(b->n_cols ? b->n_cols : 1, sizeof *L->col_x);
+    L->col_w = COL_W;
+    L->label_x = MARGIN;
+    L->label_w = LABEL_W;
+    b->x_cols = MARGIN + LABEL_W + COL_GAP;
+    double x = b->x_cols;
+    for (size_t i = b->first; i < b->end; i++) {
+        if (i > b->first && b->j->steps[i]->stage != b->j->steps[i - 1]->stage)
+            x += STAGE_GAP;
+        L->col_x[i - b->first] = x;
+        x += COL_W + COL_GAP;
+    }
+    L->width = jmap_layout_span_width(b->j, b->first, b->end);
+    b->x_right = L->width - MARGIN;
+}
+
+/* ---- the title block ---- */
+
+/* Formats a length in minutes as its two largest units ("2 mo 5 d"). */
+static const char *format_duration(builder *b, double minutes)
+{
+    jmap_buf out;
+    jmap_buf_init(&out);
+    double left = floor(minutes + 0.5);
+    int parts = 0;
+    for (size_t u = 0; u < sizeof duration_units / sizeof duration_units[0]; u++) {
+        double n = floor(left / duration_units[u].minutes);
+        if (n < 1 || parts == 2)
+            continue;
+        left -= n * duration_units[u].minutes;
+        char num[32];
+        jmap_format_double(num, sizeof num, n, 0);
+        jmap_buf_printf(&out, "%s%s %s", parts ? " " : "", num,
+                        duration_units[u].name[b->lang]);
+        parts++;
+    }
+    if (!parts)
+        jmap_buf_printf(&out, "0 min");
+    const char *s = jmap_arena_strdup(b->L->arena, out.data);
+    jmap_buf_destroy(&out);
+    return s;
+}
+
+/* The total of the stage durations, or NULL unless every stage gives one. */
+static const char *total_duration(builder *b)
+{
+    double total = 0;
+    int any = 0;
+    for (size_t i = 0; i < b->j->n_stages; i++) {
+        const jmap_stage *st = &b->j->stages[i];
+        if (st->n_steps == 0)
+            continue;
+        if (st->duration.minutes < 0)
+            return NULL;
+        total += st->duration.minutes;
+        any = 1;
+    }
+    if (!any)
+        return NULL;
+    /* French sets a (no-break) space before the colon */
+    char *text = jmap_xasprintf("%s%s: %s", label(b, L_TOTAL),
+                                b->lang ? "\xc2\xa0" : "",
+                                format_duration(b, total));
+    const char *s = jmap_arena_strdup(b->L->arena, text);
+    free(text);
+    return s;
+}
+
+static double persona_card(builder *b, const jmap_persona *p, double x,
+                           double y)
+{
+    size_t card = add_box(b, JMAP_BOX_PERSONA, p->pos, x, y, PERSONA_W, 0, -1, -1);
+    double tx = x + 8, tw = PERSONA_W - 16, cy = y + 7;
+    const char *name = p->name.str ? p->name.str : p->id;
+    size_t t = add_text(b, JMAP_BOX_PERSONA_NAME, name, p->name.pos,
+                        JMAP_FONT_HEADING, tx, cy, tw, 2, -1, (int)card);
+    cy += box_at(b, t)->h + 2;
+    if (p->description.str) {
+        t = add_text(b, JMAP_BOX_PERSONA_TEXT, p->description.str,
+                     p->description.pos, JMAP_FONT_BODY, tx, cy, tw,
+                     PERSONA_LINES, -1, (int)card);
+        cy += box_at(b, t)->h + 2;
+    }
+    if (p->n_goals) {
+        cy += 2;
+        t = add_text(b, JMAP_BOX_GOALS_LABEL, label(b, L_GOALS), (jmap_pos){0, 0},
+                     JMAP_FONT_SMALL_BOLD, tx, cy, tw, 1, -1, (int)card);
+        cy += box_at(b, t)->h + 1;
+    }
+    for (size_t g = 0; g < p->n_goals; g++) {
+        if (!p->goals[g].str)
+            continue;
+        t = add_text(b, JMAP_BOX_GOAL, p->goals[g].str, p->goals[g].pos,
+                     JMAP_FONT_BODY, tx + 9, cy, tw - 9, GOAL_LINES, -1,
+                     (int)card);
+        cy += box_at(b, t)->h + 1;
+    }
+    box_at(b, card)->h = cy + 6 - y;
+    return cy + 6 - y;
+}
+
+/* One legend entry: a sample and its meaning, in a LEGEND_ITEM_W cell. */
+static double legend_entry(builder *b, int legend, jmap_swatch sw, int aux,
+                           const char *text, double x, double y)
+{
+    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x, y + 1, 20, 10,
+                       -1, legend);
+    box_at(b, s)->style = sw;
+    box_at(b, s)->aux = aux;
+    size_t t = add_text(b, JMAP_BOX_LEGEND_TEXT, text, (jmap_pos){0, 0},
+                        JMAP_FONT_SMALL, x + 25, y, LEGEND_ITEM_W - 30, 2, -1,
+                        legend);
+    double h = box_at(b, t)->h;
+    return (h > 12 ? h : 12) + 3;
+}
+
+/* The entries of the legend, for what the map shows. */
+static size_t legend_entries(builder *b, jmap_swatch *sw, int *aux,
+                             const char **text)
+{
+    const census *c = &b->all;
+    size_t n = 0;
+    static const enum label channel_labels[3] = {L_DIGITAL, L_PHYSICAL, L_HUMAN};
+    static const enum label severity_labels[3] = {L_IRR_LOW, L_IRR_MEDIUM,
+                                                  L_IRR_HIGH};
+    for (int k = 0; k < 3; k++)
+        if (c->channels[k]) {
+            sw[n] = (jmap_swatch)(JMAP_SWATCH_DIGITAL + k);
+            aux[n] = 0;
+            text[n++] = label(b, channel_labels[k]);
+        }
+    for (int k = 0; k < 3; k++)
+        if (c->severities[k]) {
+            sw[n] = (jmap_swatch)(JMAP_SWATCH_IRRITANT_LOW + k);
+            aux[n] = 0;
+            text[n++] = label(b, severity_labels[k]);
+        }
+    if (c->badges) {
+        sw[n] = JMAP_SWATCH_BADGE, aux[n] = 0, text[n++] = label(b, L_BADGE);
+    }
+    if (c->moments) {
+        sw[n] = JMAP_SWATCH_MOMENT, aux[n] = 0, text[n++] = label(b, L_MOMENT);
+    }
+    if (c->ideas) {
+        sw[n] = JMAP_SWATCH_IDEA, aux[n] = 0, text[n++] = label(b, L_IDEA);
+    }
+    if (c->remedies) {
+        sw[n] = JMAP_SWATCH_REMEDY, aux[n] = 0, text[n++] = label(b, L_REMEDY);
+    }
+    if (c->emotions) {
+        for (size_t k = 0; k < b->L->n_curves; k++) {
+            const char *name = b->L->curve_names[k];
+            sw[n] = JMAP_SWATCH_CURVE;
+            aux[n] = (int)k;
+            text[n++] = name ? name : label(b, L_CURVE);
+        }
+    }
+    if (c->arrows) {
+        sw[n] = JMAP_SWATCH_ARROW, aux[n] = 0, text[n++] = label(b, L_ARROW);
+    }
+    return n;
+}
+
+/* The legend: two columns of entries. */
+static double legend_block(builder *b, double x, double y, double width)
+{
+    size_t cap = 16 + b->L->n_curves;
+    jmap_swatch *sw = jmap_xcalloc(cap, sizeof *sw);
+    int *aux = jmap_xcalloc(cap, sizeof *aux);
+    const char **text = jmap_xcalloc(cap, sizeof *text);
+    size_t n = legend_entries(b, sw, aux, text);
+    double h = 0;
+    if (n) {
+        size_t frame = add_box(b, JMAP_BOX_LEGEND, (jmap_pos){0, 0}, x, y,
+                               width, 0, -1, -1);
+        size_t t = add_text(b, JMAP_BOX_LEGEND_TITLE, label(b, L_LEGEND),
+                            (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD, x + 8,
+                            y + 6, width - 16, 1, -1, (int)frame);
+        double top = y + 6 + box_at(b, t)->h + 4;
+        size_t per_col = (n + 1) / 2;
+        double bottom = top;
+        for (int c = 0; c < 2; c++) {
+            double cy = top;
+            for (size_t i = c * per_col; i < n && i < (c + 1) * per_col; i++)
+                cy += legend_entry(b, (int)frame, sw[i], aux[i], text[i],
+                                   x + 8 + c * LEGEND_ITEM_W, cy);
+            bottom = cy > bottom ? cy : bottom;
+        }
+        h = bottom + 4 - y;
+        box_at(b, frame)->h = h;
+    }
+    free(sw);
+    free(aux);
+    free(text);
+    return h;
+}
+
+/* A block of the title block's flowing row. */
+typedef struct header_item {
+    int kind;               /* 0 description, 1 persona, 2 legend */
+    const jmap_persona *p;  /* the persona of a persona card */
+    double w;               /* its width */
+} header_item;
+
+static double header_item_build(builder *b, const header_item *it, double x,
+                                double y)
+{
+    if (it->kind == 0) {
+        size_t t = add_text(b, JMAP_BOX_DESCRIPTION, b->j->description.str,
+                            b->j->description.pos, JMAP_FONT_TEXT, x, y, it->w,
+                            DESCRIPTION_LINES, -1, -1);
+        return box_at(b, t)->h;
+    }
+    if (it->kind == 1)
+        return persona_card(b, it->p, x, y);
+    return legend_block(b, x, y, it->w);
+}
+
+static double build_header(builder *b, double y)
+{
+    const jmap_journey *j = b->j;
+    double x = MARGIN, width = b->x_right - MARGIN;
+    const char *title = j->title.str ? j->title.str : "";
+    int compact = b->L->slice.page > 1;
+    size_t t = add_text(b, JMAP_BOX_TITLE, title, j->title.pos,
+                        JMAP_FONT_TITLE, x, y, width, compact ? 1 : TITLE_LINES,
+                        -1, -1);
+    y += box_at(b, t)->h + 3;
+    const char *sub = compact ? label(b, L_CONTINUED) : total_duration(b);
+    if (sub) {
+        t = add_text(b, JMAP_BOX_SUBTITLE, sub, (jmap_pos){0, 0},
+                     JMAP_FONT_HEADING, x, y, width, 1, -1, -1);
+        y += box_at(b, t)->h;
+    }
+    y += 10;
+    if (compact)
+        return y;
+
+    /* description, persona cards, legend: a row that wraps */
+    header_item *items = jmap_xcalloc(j->n_personas + 2, sizeof *items);
+    size_t n = 0;
+    if (j->description.str)
+        items[n++] = (header_item){0, NULL, DESCRIPTION_W};
+    for (size_t i = 0; i < j->n_personas; i++)
+        items[n++] = (header_item){1, &j->personas[i], PERSONA_W};
+    items[n++] = (header_item){2, NULL, 2 * LEGEND_ITEM_W + 12};
+    double cx = x, row_h = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cx > x && cx + items[i].w > x + width) {
+            y += row_h + 12;
+            cx = x;
+            row_h = 0;
+        }
+        double h = header_item_build(b, &items[i], cx, y);
+        row_h = h > row_h ? h : row_h;
+        cx += items[i].w + 18;
+    }
+    free(items);
+    return y + row_h + 16;
+}
+
+/* ---- lanes ---- */
+
+/* Stages: one band per stage over its steps' columns. */
+static double lane_stages(builder *b, double y)
+{
+    const jmap_journey *j = b->j;
+    size_t start = b->L->n_boxes;
+    double top = y + LANE_PAD, max_h = 0;
+    for (size_t i = b->first; i < b->end;) {
+        const jmap_stage *st = j->steps[i]->stage;
+        size_t last = i;
+        while (last + 1 < b->end && j->steps[last + 1]->stage == st)
+            last++;
+        double x0 = col_x(b, i), x1 = col_x(b, last) + COL_W;
+        size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
+                              -1, -1);
+        box_at(b, band)->style = (int)st->index;
+        double cy = top + 6;
+        const char *name = st->name.str ? st->name.str : st->id;
+        size_t t = add_text(b, JMAP_BOX_STAGE_NAME, name, st->name.pos,
+                            JMAP_FONT_HEADING, x0 + 8, cy, x1 - x0 - 16,
+                            STAGE_LINES, -1, (int)band);
+        cy += box_at(b, t)->h;
+        if (st->duration.text) {
+            t = add_text(b, JMAP_BOX_STAGE_DURATION, st->duration.text,
+                         st->duration.pos, JMAP_FONT_SMALL, x0 + 8 + ICON_W,
+                         cy + 1, x1 - x0 - 16 - ICON_W, 1, -1, (int)band);
+            cy += box_at(b, t)->h + 1;
+        }
+        double h = cy + 6 - top;
+        max_h = h > max_h ? h : max_h;
+        i = last + 1;
+    }
+    for (size_t i = start; i < b->L->n_boxes; i++)
+        if (box_at(b, i)->kind == JMAP_BOX_STAGE)
+            box_at(b, i)->h = max_h;
+    return b->n_cols ? max_h + 2 * LANE_PAD : 0;
+}
+
+/* An arrow between two step cards, before routing. */
+typedef struct arrow {
+    size_t from, to;  /* step indexes */
+    size_t lo, hi;    /* the columns it spans */
+    int track;        /* its track above the cards, 0 nearest */
+    jmap_pos pos;     /* the `next` entry */
+    size_t target;    /* the step it leads to, maybe on another page */
+} arrow;
+
+static int arrow_cmp(const void *a, const void *b)
+{
+    const arrow *x = a, *y = b;
+    size_t lx = x->hi - x->lo, ly = y->hi - y->lo;
+    if (lx != ly)
+        return lx < ly ? -1 : 1;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* Collects the arrows inside the slice and gives each a track so that
+ * arrows sharing a track never overlap. Returns the number of tracks. */
+static int route_arrows(builder *b, arrow **out, size_t *n_out)
+{
+    const jmap_journey *j = b->j;
+    size_t n = 0, cap = 8;
+    arrow *a = jmap_xcalloc(cap, sizeof *a);
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = j->steps[i];
+        for (size_t k = 0; k < s->n_next; k++) {
+            const jmap_step *t = s->next[k].target;
+            if (!is_arrow(j, s, t))
+                continue;
+            if (n == cap)
+                a = jmap_xrealloc(a, cap *= 2, sizeof *a);
+            /* a target on another page is reached through the page edge:
+             * column first - 1 or end */
+            size_t to = t->index < b->first ? b->first - 1
+                        : t->index >= b->end ? b->end : t->index;
+            size_t lo = i < to ? i : to;
+            size_t hi = i < to ? to : i;
+            a[n++] = (arrow){i, to, lo, hi, 0, s->next[k].pos, t->index};
+        }
+    }
+    for (size_t i = 0; i < j->n_steps; i++) { /* from other pages */
+        if (col_of(b, i) >= 0)
+            continue;
+        const jmap_step *s = j->steps[i];
+        for (size_t k = 0; k < s->n_next; k++) {
+            const jmap_step *t = s->next[k].target;
+            if (!is_arrow(j, s, t) || col_of(b, t->index) < 0)
+                continue;
+            if (n == cap)
+                a = jmap_xrealloc(a, cap *= 2, sizeof *a);
+            size_t from = i < b->first ? b->first - 1 : b->end;
+            size_t lo = from < t->index ? from : t->index;
+            size_t hi = from < t->index ? t->index : from;
+            a[n++] = (arrow){from, t->index, lo, hi, 0, s->next[k].pos,
+                             t->index};
+        }
+    }
+    qsort(a, n, sizeof *a, arrow_cmp);
+    int tracks = 0;
+    for (size_t i = 0; i < n; i++) {
+        int tr = 0;
+        for (;; tr++) {
+            int clash = 0;
+            for (size_t k = 0; k < i && !clash; k++)
+                clash = a[k].track == tr && a[k].lo <= a[i].hi &&
+                        a[i].lo <= a[k].hi;
+            if (!clash)
+                break;
+        }
+        a[i].track = tr;
+        tracks = tr + 1 > tracks ? tr + 1 : tracks;
+    }
+    *out = a;
+    *n_out = n;
+    return tracks;
+}
+
+/* The x of port `k` of `n` on top of the card in column x. */
+static double port_x(double x, int k, int n)
+{
+    return x + COL_W / 2 + (k - (n - 1) / 2.0) * 12.0;
+}
+
+/* The x where an arrow meets column `c` (maybe a page edge), using the
+ * next of the column's ports. */
+static double arrow_x(builder *b, size_t c, int *ports, int *used)
+{
+    if (c < b->first)
+        return b->x_cols - COL_GAP + 2;
+    if (c >= b->end)
+        return b->L->width - MARGIN / 2;
+    size_t k = c - b->first;
+    return port_x(col_x(b, c), used[k]++, ports[k]);
+}
+
+static void draw_arrows(builder *b, const arrow *a, size_t n, double y_cards)
+{
+    int *ports = jmap_xcalloc(b->n_cols, sizeof *ports);
+    int *used = jmap_xcalloc(b->n_cols, sizeof *used);
+    for (size_t i = 0; i < n; i++) {
+        if (col_of(b, a[i].from) >= 0)
+            ports[a[i].from - b->first]++;
+        if (col_of(b, a[i].to) >= 0)
+            ports[a[i].to - b->first]++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double xs = arrow_x(b, a[i].from, ports, used);
+        double xt = arrow_x(b, a[i].to, ports, used);
+        double yt = y_cards - 6 - a[i].track * ARROW_TRACK;
+        int from_in = col_of(b, a[i].from) >= 0, to_in = col_of(b, a[i].to) >= 0;
+        jmap_path *p = add_path(b, JMAP_PATH_ARROW, a[i].pos,
+                                2 + (size_t)from_in + (size_t)to_in);
+        size_t k = 0;
+        p->style = a[i].target < a[i].from || a[i].to < a[i].from;
+        if (from_in)
+            p->pts[k++] = (jmap_point){xs, y_cards};
+        p->pts[k++] = (jmap_point){xs, yt};
+        p->pts[k++] = (jmap_point){xt, yt};
+        if (to_in)
+            p->pts[k++] = (jmap_point){xt, y_cards};
+    }
+    free(ports);
+    free(used);
+}
+
+/* Customer actions: one card per step, arrows for branches and loops. */
+static double lane_actions(builder *b, double y)
+{
+    if (!b->n_cols)
+        return 0;
+    arrow *arrows;
+    size_t n_arrows;
+    int tracks = route_arrows(b, &arrows, &n_arrows);
+    double channel = tracks ? tracks * ARROW_TRACK + 6 : 0;
+    double top = y + LANE_PAD + channel, max_h = 0;
+    size_t start = b->L->n_boxes;
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = b->j->steps[i];
+        double x = col_x(b, i);
+        size_t card = add_box(b, JMAP_BOX_STEP, s->pos, x, top, COL_W, 0,
+                              col_of(b, i), -1);
+        box_at(b, card)->style = (int)s->stage->index;
+        double cy = top + 7;
+        const char *name = s->name.str ? s->name.str : s->id;
+        size_t t = add_text(b, JMAP_BOX_STEP_NAME, name, s->name.pos,
+                            JMAP_FONT_BODY_BOLD, x + 8, cy, COL_W - 16,
+                            STEP_LINES, col_of(b, i), (int)card);
+        cy += box_at(b, t)->h;
+        if (s->duration.text) {
+            t = add_text(b, JMAP_BOX_STEP_DURATION, s->duration.text,
+                         s->duration.pos, JMAP_FONT_SMALL, x + 8 + ICON_W,
+                         cy + 3, COL_W - 16 - ICON_W, 1, col_of(b, i),
+                         (int)card);
+            cy += box_at(b, t)->h + 3;
+        }
+        double h = cy + 7 - top;
+        max_h = h > max_h ? h : max_h;
+    }
+    for (size_t i = start; i < b->L->n_boxes; i++)
+        if (box_at(b, i)->kind == JMAP_BOX_STEP)
+            box_at(b, i)->h = max_h;
+    draw_arrows(b, arrows, n_arrows, top);
+    free(arrows);
+    double cy = top + max_h / 2;
+    for (size_t i = b->first; i + 1 < b->end; i++)
+        if (flows_to_next(b->j, i))
+            add_line(b, JMAP_PATH_FLOW, col_x(b, i) + COL_W + 1.5, cy,
+                     col_x(b, i + 1) - 1.5, cy);
+    if (b->first > 0 && flows_to_next(b->j, b->first - 1)) /* from a page */
+        add_line(b, JMAP_PATH_FLOW, b->x_cols - COL_GAP + 1, cy,
+                 b->x_cols - 1.5, cy);
+    if (b->end < b->j->n_steps && flows_to_next(b->j, b->end - 1)) /* to one */
+        add_line(b, JMAP_PATH_FLOW, col_x(b, b->end - 1) + COL_W + 1.5, cy,
+                 col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy);
+    return channel + max_h + 2 * LANE_PAD;
+}
+
+/* Emotions: one smooth curve per persona (or one for the customer) on a
+ * -2..+2 scale with a neutral line. */
+static double lane_emotions(builder *b, double y)
+{
+    const jmap_journey *j = b->j;
+    size_t curves = b->L->n_curves;
+    if (!b->shown.emotions)
+        return 0;
+    double mid = y + LANE_PAD + 8 + 2 * LEVEL_H;
+    for (int v = -2; v <= 2; v++) {
+        double ly = mid - v * LEVEL_H;
+        add_line(b, v ? JMAP_PATH_LEVEL : JMAP_PATH_NEUTRAL, b->x_cols - 4, ly,
+                 b->x_right, ly);
+    }
+    static const char *const scale[5] = {"\xe2\x88\x92" "2", "\xe2\x88\x92" "1",
+                                         "0", "+1", "+2"};
+    for (int v = -2; v <= 2; v++) {
+        double w, h;
+        PangoLayout *pl = jmap_measurer_layout(b->m, scale[v + 2],
+                                               JMAP_FONT_SMALL, 0, 0, 0, NULL,
+                                               &w, &h);
+        g_object_unref(pl);
+        double x = MARGIN + LABEL_W - LABEL_PAD - w;
+        add_text(b, JMAP_BOX_SCALE_TEXT, scale[v + 2], (jmap_pos){0, 0},
+                 JMAP_FONT_SMALL, x, mid - v * LEVEL_H - h / 2, 0, 0, -1, -1);
+    }
+    for (size_t k = 0; k < curves; k++) {
+        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * 5.0 : 0;
+        size_t i = b->first;
+        while (i < b->end) {
+            int v;
+            if (!emotion_of(j, j->steps[i], k, &v)) {
+                i++;
+                continue;
+            }
+            size_t run_end = i + 1;
+            int w = 0;
+            while (run_end < b->end && emotion_of(j, j->steps[run_end], k, &w))
+                run_end++;
+            size_t n = run_end - i;
+            if (n > 1) {
+                jmap_path *p = add_path(b, JMAP_PATH_CURVE, j->steps[i]->pos,
+                                        1 + 3 * (n - 1));
+                p->aux = (int)k;
+                for (size_t s = i; s < run_end; s++) {
+                    emotion_of(j, j->steps[s], k, &w);
+                    jmap_point pt = {col_x(b, s) + COL_W / 2 + dx, mid - w * LEVEL_H};
+                    size_t at = 3 * (s - i);
+                    if (s > i) {
+                        jmap_point prev = p->pts[at - 3];
+                        double half = (pt.x - prev.x) / 2;
+                        p->pts[at - 2] = (jmap_point){prev.x + half, prev.y};
+                        p->pts[at - 1] = (jmap_point){pt.x - half, pt.y};
+                    }
+                    p->pts[at] = pt;
+                }
+            }
+            i = run_end;
+        }
+    }
+    for (size_t k = 0; k < curves; k++) {
+        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * 5.0 : 0;
+        for (size_t i = b->first; i < b->end; i++) {
+            const jmap_emotion *em = emotion_at(j, j->steps[i], k);
+            if (!em)
+                continue;
+            int v = em->value;
+            double cx = col_x(b, i) + COL_W / 2 + dx, cy = mid - v * LEVEL_H;
+            size_t e = add_box(b, JMAP_BOX_EMOTION, em->pos, cx - 4,
+                               cy - 4, 8, 8, col_of(b, i), -1);
+            box_at(b, e)->style = v;
+            box_at(b, e)->aux = (int)k;
+        }
+    }
+    return 16 + 4 * LEVEL_H + 2 * LANE_PAD;
+}
+
+/* A stack of cards in one column: how each kind of card is built. */
+typedef struct card_spec {
+    jmap_box_kind card, text; /* the card's and its text's kinds */
+    double indent;            /* room at the left for an icon or a bar */
+    int lines;                /* line limit of the text */
+} card_spec;
+
+/* Adds a card holding `text` at (x, y) in a column; returns its height. */
+static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
+                       jmap_pos pos, int style, int column, double x, double y,
+                       double w, double text_top)
+{
+    size_t card = add_box(b, cs->card, pos, x, y, w, 0, column, -1);
+    box_at(b, card)->style = style;
+    size_t t = add_text(b, cs->text, text->str, text->pos, JMAP_FONT_BODY,
+                        x + cs->indent, y + text_top,
+                        w - cs->indent - CARD_PAD - 1, cs->lines, column,
+                        (int)card);
+    double h = text_top + box_at(b, t)->h + CARD_PAD;
+    if (h < 17)
+        h = 17;
+    box_at(b, card)->h = h;
+    return h;
+}
+
+/* Touchpoints: chips whose shape and icon give the channel. */
+static double lane_touchpoints(builder *b, double y)
+{
+    static const card_spec chip = {JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT_NAME,
+                                   ICON_W + 7, CHIP_LINES};
+    double max_h = 0;
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = b->j->steps[i];
+        double cy = y + LANE_PAD;
+        for (size_t k = 0; k < s->n_touchpoints; k++) {
+            const jmap_touchpoint *t = s->touchpoints[k].target;
+            if (!t)
+                continue;
+            jmap_text name = t->name;
+            if (!name.str)
+                name.str = t->id;
+            cy += add_card(b, &chip, &name, s->touchpoints[k].pos,
+                           (int)t->channel, col_of(b, i), col_x(b, i) + 3, cy,
+                           COL_W - 6, 3.5) + 3;
+        }
+        double h = cy - 3 - y - LANE_PAD;
+        max_h = h > max_h ? h : max_h;
+    }
+    return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
+}
+
+/* An irritant card: severity bar and bars icon, a frequency badge, the
+ * text. Returns its height. */
+static double irritant_card(builder *b, const jmap_irritant *ir, int column,
+                            double x, double y)
+{
+    static const double bar[3] = {3, 5, 7};
+    int sev = ir->severity <= JMAP_LEVEL_HIGH ? (int)ir->severity : 1;
+    double head = 10; /* the row of the severity icon and the badge */
+    size_t card = add_box(b, JMAP_BOX_IRRITANT, ir->pos, x, y, COL_W, 0, column,
+                          -1);
+    box_at(b, card)->style = sev;
+    if (ir->frequency >= 0) {
+        char num[32];
+        snprintf(num, sizeof num, "%ld%s", ir->frequency, label(b, L_PER_MONTH));
+        const char *s = jmap_arena_strdup(b->L->arena, num);
+        double w, h;
+        g_object_unref(jmap_measurer_layout(b->m, s, JMAP_FONT_SMALL_BOLD, 0, 1,
+                                            0, NULL, &w, &h));
+        double bw = w + 8, bh = h + 2;
+        size_t badge = add_box(b, JMAP_BOX_BADGE, ir->pos, x + COL_W - 4 - bw,
+                               y + 4, bw, bh, column, (int)card);
+        add_text(b, JMAP_BOX_BADGE_TEXT, s, (jmap_pos){0, 0},
+                 JMAP_FONT_SMALL_BOLD, x + COL_W - 4 - bw + 4, y + 5, 0, 1,
+                 column, (int)badge);
+        head = bh;
+    }
+    double indent = bar[sev] + 6;
+    size_t t = add_text(b, JMAP_BOX_IRRITANT_NAME, ir->name.str, ir->name.pos,
+                        JMAP_FONT_BODY, x + indent, y + 4 + head + 3,
+                        COL_W - indent - CARD_PAD - 1, CARD_LINES, column,
+                        (int)card);
+    double h = 4 + head + 3 + box_at(b, t)->h + CARD_PAD;
+    box_at(b, card)->h = h;
+    return h;
+}
+
+/* Irritants, then positive moments, in each column. */
+static double lane_irritants(builder *b, double y)
+{
+    static const card_spec moment = {JMAP_BOX_MOMENT, JMAP_BOX_MOMENT_TEXT,
+                                     ICON_W + 7, CARD_LINES};
+    double max_h = 0;
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = b->j->steps[i];
+        double cy = y + LANE_PAD, x = col_x(b, i);
+        for (size_t k = 0; k < s->n_irritants; k++)
+            if (s->irritants[k].name.str)
+                cy += irritant_card(b, &s->irritants[k], col_of(b, i), x, cy) +
+                      CARD_GAP;
+        for (size_t k = 0; k < s->n_moments; k++)
+            if (s->moments[k].str)
+                cy += add_card(b, &moment, &s->moments[k], s->moments[k].pos, 0,
+                               col_of(b, i), x, cy, COL_W, 4) + CARD_GAP;
+        double h = cy - CARD_GAP - y - LANE_PAD;
+        max_h = h > max_h ? h : max_h;
+    }
+    return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
+}
+
+/* Ideas, then the remedies of the column's irritants. */
+static double lane_ideas(builder *b, double y)
+{
+    static const card_spec idea = {JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT,
+                                   ICON_W + 7, CARD_LINES};
+    static const card_spec remedy = {JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT,
+                                     ICON_W + 7, CARD_LINES};
+    double max_h = 0;
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = b->j->steps[i];
+        double cy = y + LANE_PAD, x = col_x(b, i);
+        for (size_t k = 0; k < s->n_ideas; k++)
+            if (s->ideas[k].str)
+                cy += add_card(b, &idea, &s->ideas[k], s->ideas[k].pos, 0,
+                               col_of(b, i), x, cy, COL_W, 4) + CARD_GAP;
+        for (size_t k = 0; k < s->n_irritants; k++) {
+            const jmap_text *r = &s->irritants[k].remedy;
+            if (r->str)
+                cy += add_card(b, &remedy, r, r->pos, 0, col_of(b, i), x, cy,
+                               COL_W, 4) + CARD_GAP;
+        }
+        double h = cy - CARD_GAP - y - LANE_PAD;
+        max_h = h > max_h ? h : max_h;
+    }
+    return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
+}
+
+/* Calls mark(d, col, ctx) for every department involved in step `s`: owner
+ * of a touchpoint used there, listed in its departments, or owner of one of
+ * its irritants (possibly several times for one department). */
+static void for_each_department(const jmap_step *s,
+                                void (*mark)(size_t d, int col, void *ctx),
+                                int col, void *ctx)
+{
+    for (size_t k = 0; k < s->n_touchpoints; k++) {
+        const jmap_touchpoint *t = s->touchpoints[k].target;
+        const jmap_department *d = t ? t->owner.target : NULL;
+        if (d)
+            mark(d->index, col, ctx);
+    }
+    for (size_t k = 0; k < s->n_departments; k++) {
+        const jmap_department *d = s->departments[k].target;
+        if (d)
+            mark(d->index, col, ctx);
+    }
+    for (size_t k = 0; k < s->n_irritants; k++) {
+        const jmap_department *d = s->irritants[k].owner.target;
+        if (d)
+            mark(d->index, col, ctx);
+    }
+}
+
+static void mark_used(size_t d, int col, void *ctx)
+{
+    (void)col;
+    ((unsigned char *)ctx)[d] = 1;
+}
+
+/* Department rows being filled with their column marks. */
+typedef struct dept_rows {
+    builder *b;          /* the layout */
+    double *y, *h;       /* each department's row, h 0 when it has none */
+    int *last;           /* the last column marked for each department */
+} dept_rows;
+
+static void add_mark(size_t d, int col, void *ctx)
+{
+    dept_rows *r = ctx;
+    if (r->h[d] <= 0 || r->last[d] == col)
+        return;
+    r->last[d] = col;
+    builder *b = r->b;
+    const jmap_department *dep = &b->j->departments[d];
+    size_t mk = add_box(b, JMAP_BOX_DEPT_MARK, dep->pos,
+                        b->L->col_x[col] + 2, r->y[d] + 3, COL_W - 4,
+                        r->h[d] - 6, col, -1);
+    box_at(b, mk)->style = (int)dep->visibility;
+}
+
+/* A separator band: its label in the label column and a line after it. */
+static double separator(builder *b, jmap_path_kind kind, enum label l,
+                        double y)
+{
+    size_t t = add_text(b, JMAP_BOX_SEPARATOR_TEXT, label(b, l),
+                        (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD,
+                        MARGIN + LABEL_PAD, y + 3, 0, 1, -1, -1);
+    jmap_box *bx = box_at(b, t);
+    double mid = y + 3 + bx->h / 2;
+    add_line(b, kind, bx->x + bx->w + 6, mid, b->x_right, mid);
+    return bx->h + 6;
+}
+
+/* Departments: one row per department involved somewhere, grouped by
+ * visibility, with the line of visibility and the support line. */
+static double lane_departments(builder *b, double y)
+{
+    const jmap_journey *j = b->j;
+    size_t nd = j->n_departments;
+    if (!nd || !b->n_cols)
+        return 0;
+    unsigned char *used = jmap_xcalloc(nd, 1);
+    for (size_t i = 0; i < j->n_steps; i++)
+        for_each_department(j->steps[i], mark_used, -1, used);
+    size_t n_used = 0;
+    for (size_t d = 0; d < nd; d++)
+        n_used += used[d];
+    if (!n_used) {
+        free(used);
+        return 0;
+    }
+    dept_rows rows = {b, jmap_xcalloc(nd, sizeof(double)),
+                      jmap_xcalloc(nd, sizeof(double)), jmap_xcalloc(nd, sizeof(int))};
+    double cy = y + LANE_PAD + b->label_h + 6;
+    for (int vis = JMAP_VIS_FRONTSTAGE; vis <= JMAP_VIS_SUPPORT; vis++) {
+        int n = 0;
+        for (size_t d = 0; d < nd; d++)
+            n += used[d] && j->departments[d].visibility == (jmap_visibility)vis;
+        if (vis == JMAP_VIS_BACKSTAGE)
+            cy += separator(b, JMAP_PATH_VISIBILITY, L_VISIBILITY, cy);
+        else if (vis == JMAP_VIS_SUPPORT && n)
+            cy += separator(b, JMAP_PATH_SUPPORT, L_SUPPORT, cy);
+        for (size_t d = 0; d < nd; d++) {
+            const jmap_department *dep = &j->departments[d];
+            if (!used[d] || dep->visibility != (jmap_visibility)vis)
+                continue;
+            const char *name = dep->name.str ? dep->name.str : dep->id;
+            size_t t = add_text(b, JMAP_BOX_DEPT_NAME, name, dep->name.pos,
+                                JMAP_FONT_BODY, MARGIN + LABEL_PAD, cy + 3,
+                                LABEL_W - 2 * LABEL_PAD, DEPT_LINES, -1, -1);
+            double row_h = box_at(b, t)->h + 6;
+            rows.y[d] = cy;
+            rows.h[d] = row_h < 18 ? 18 : row_h;
+            rows.last[d] = -1;
+            cy += rows.h[d];
+            add_line(b, JMAP_PATH_ROW, b->x_cols - 4, cy, b->x_right, cy);
+        }
+    }
+    for (size_t i = b->first; i < b->end; i++)
+        for_each_department(j->steps[i], add_mark, col_of(b, i), &rows);
+    free(rows.y);
+    free(rows.h);
+    free(rows.last);
+    free(used);
+    return cy + LANE_PAD - y;
+}
+
+typedef double (*lane_fn)(builder *b, double y);
+
+/* The lanes, top to bottom. */
+static const struct lane_def {
+    enum label name;   /* its label */
+    lane_fn build;     /* places its content from y; returns its height,
+                          0 when it has nothing to show */
+    double label_room; /* width kept free at the label column's right */
+} lanes[] = {
+    {L_STAGES, lane_stages, 0},
+    {L_ACTIONS, lane_actions, 0},
+    {L_EMOTIONS, lane_emotions, 22},
+    {L_TOUCHPOINTS, lane_touchpoints, 0},
+    {L_IRRITANTS, lane_irritants, 0},
+    {L_IDEAS, lane_ideas, 0},
+    {L_DEPARTMENTS, lane_departments, 0},
+};
+
+static double place_lane(builder *b, const struct lane_def *d, double y)
+{
+    size_t start = b->L->n_boxes;
+    size_t band = add_box(b, JMAP_BOX_LANE, (jmap_pos){0, 0}, MARGIN, y,
+                          b->x_right - MARGIN, 0, -1, -1);
+    size_t t = add_text(b, JMAP_BOX_LANE_LABEL, label(b, d->name),
+                        (jmap_pos){0, 0}, JMAP_FONT_HEADING, MARGIN + LABEL_PAD,
+                        y + LANE_PAD, LABEL_W - 2 * LABEL_PAD - d->label_room,
+                        3, -1, (int)band);
+    b->label_h = box_at(b, t)->h;
+    double h = d->build(b, y);
+    if (h <= 0) {
+        drop_boxes(b, start);
+        return 0;
+    }
+    if (h < b->label_h + 2 * LANE_PAD)
+        h = b->label_h + 2 * LANE_PAD;
+    box_at(b, band)->h = h;
+    box_at(b, band)->style = b->lane_no++;
+    return h;
+}
+
+/* Vertical rules between stages, through every lane. */
+static void stage_rules(builder *b, double top, double bottom)
+{
+    for (size_t i = b->first + 1; i < b->end; i++)
+        if (b->j->steps[i]->stage != b->j->steps[i - 1]->stage) {
+            double x = col_x(b, i) - (COL_GAP + STAGE_GAP) / 2;
+            add_line(b, JMAP_PATH_GRID, x, top, x, bottom);
+        }
+}
+
+/* The footer of a page of a split map: page number and stage range. */
+static double footer(builder *b, double y)
+{
+    const jmap_journey *j = b->j;
+    const jmap_stage *s0 = j->steps[b->first]->stage;
+    const jmap_stage *s1 = j->steps[b->end - 1]->stage;
+    const char *n0 = s0->name.str ? s0->name.str : s0->id;
+    const char *n1 = s1->name.str ? s1->name.str : s1->id;
+    char *text;
+    if (s0 == s1)
+        text = jmap_xasprintf("%s %d/%d \xc2\xb7 %s", label(b, L_PAGE),
+                              b->L->slice.page, b->L->slice.n_pages, n0);
+    else
+        text = jmap_xasprintf("%s %d/%d \xc2\xb7 %s \xe2\x80\x93 %s",
+                              label(b, L_PAGE), b->L->slice.page,
+                              b->L->slice.n_pages, n0, n1);
+    const char *s = jmap_arena_strdup(b->L->arena, text);
+    free(text);
+    size_t t = add_text(b, JMAP_BOX_FOOTER, s, (jmap_pos){0, 0},
+                        JMAP_FONT_SMALL, MARGIN, y + 8, b->x_right - MARGIN, 1,
+                        -1, -1);
+    return box_at(b, t)->h + 8;
+}
+
+static void name_curves(builder *b)
+{
+    const jmap_journey *j = b->j;
+    jmap_layout *L = b->L;
+    L->n_curves = curve_count(j);
+    L->curve_names = jmap_arena_alloc(L->arena, L->n_curves,
+                                      sizeof *L->curve_names);
+    if (j->per_persona_emotions)
+        for (size_t k = 0; k < L->n_curves && k < j->n_personas; k++)
+            L->curve_names[k] = j->personas[k].name.str
+                                    ? j->personas[k].name.str
+                                    : j->personas[k].id;
+}
+
+jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
+                             const jmap_slice *slice, jmap_diag_list *diags)
+{
+    jmap_layout *L = jmap_xcalloc(1, sizeof *L);
+    L->journey = journey;
+    L->arena = jmap_arena_new();
+    L->slice = slice ? *slice : (jmap_slice){0, journey->n_steps, 1, 1};
+    if (L->slice.end > journey->n_steps)
+        L->slice.end = journey->n_steps;
+    if (L->slice.first > L->slice.end)
+        L->slice.first = L->slice.end;
+
+    builder b = {0};
+    b.L = L;
+    b.j = journey;
+    b.m = m;
+    b.diags = diags;
+    b.lang = journey->lang == JMAP_LANG_FR;
+    b.first = L->slice.first;
+    b.end = L->slice.end;
+    b.n_cols = b.end - b.first;
+    if (L->slice.page == 1) /* only the first page has the legend */
+        count_steps(journey, 0, journey->n_steps, &b.all);
+    count_steps(journey, b.first, b.end, &b.shown);
+    name_curves(&b);
+    place_columns(&b);
+
+    add_box(&b, JMAP_BOX_MAP, (jmap_pos){0, 0}, 0, 0, L->width, 0, -1, -1);
+    double y = build_header(&b, MARGIN);
+    double lanes_top = y;
+    for (size_t i = 0; i < sizeof lanes / sizeof lanes[0]; i++)
+        y += place_lane(&b, &lanes[i], y);
+    stage_rules(&b, lanes_top, y);
+    if (L->slice.n_pages > 1 && b.n_cols)
+        y += footer(&b, y);
+    L->height = y + MARGIN;
+    L->boxes[0].h = L->height;
+    return L;
+}
+
+void jmap_layout_free(jmap_layout *layout)
+{
+    if (!layout)
+        return;
+    for (size_t i = 0; i < layout->n_boxes; i++)
+        if (layout->boxes[i].pl)
+            g_object_unref(layout->boxes[i].pl);
+    free(layout->boxes);
+    free(layout->paths);
+    free(layout->col_x);
+    jmap_arena_free(layout->arena);
+    free(layout);
+}

@@ -1,0 +1,256 @@
+/*
+ * layout.h - the journey map as pure geometry, shared by the layout, draw,
+ * dump and output stages (not part of the public API).
+ *
+ * jmap_layout_new() turns a journey graph into a jmap_layout: every box,
+ * text, line and curve of the map with its position in points (1 pt =
+ * 1/72 in, origin at the top-left corner, y down). Texts are measured once
+ * by a jmap_measurer and the measured PangoLayout is kept in the box, so the
+ * drawing stage (draw.c) paints exactly what was measured, for every output
+ * format. Nothing here touches a cairo surface.
+ */
+#ifndef JMAP_LAYOUT_H
+#define JMAP_LAYOUT_H
+
+#include "internal.h"
+
+#include <pango/pangocairo.h>
+
+/* ---- text measurement (text.c) ---- */
+
+/* The few type styles of the map. */
+typedef enum jmap_font {
+    JMAP_FONT_TITLE,      /* the map's title */
+    JMAP_FONT_HEADING,    /* stage names, lane labels, persona names */
+    JMAP_FONT_TEXT,       /* the map's description */
+    JMAP_FONT_BODY,       /* card texts */
+    JMAP_FONT_BODY_BOLD,  /* step names */
+    JMAP_FONT_SMALL,      /* durations, badges, legend, footer */
+    JMAP_FONT_SMALL_BOLD, /* small headings */
+    JMAP_FONT_COUNT_      /* number of styles, not a style */
+} jmap_font;
+
+/* Size in points of the card text: the size that must stay readable once a
+ * map is scaled to fit a page. */
+#define JMAP_BODY_PT 8.0
+/* The smallest printed size of the body text; below it a map is split over
+ * several pages rather than shrunk (unless --fit). */
+#define JMAP_MIN_PRINT_PT 6.0
+
+/* Owns the one Pango font map and context of a render. */
+typedef struct jmap_measurer jmap_measurer;
+
+/* A measurer with its own font map (never the process-wide one), at 72 dpi
+ * so that one Pango point is one layout unit, with metrics hinting off and
+ * unrounded glyph positions. The caller frees it with jmap_measurer_free. */
+jmap_measurer *jmap_measurer_new(void);
+void jmap_measurer_free(jmap_measurer *m);
+
+/* Lays out plain `text` (never markup) in `font`, wrapped to `width` points
+ * (no wrapping when width <= 0), on at most `max_lines` lines (0: no limit);
+ * beyond that the text is ellipsized and *cut set to 1. Returns a new
+ * PangoLayout that the caller unrefs; its size is in *w and *h (points). */
+PangoLayout *jmap_measurer_layout(jmap_measurer *m, const char *text,
+                                  jmap_font font, double width, int max_lines,
+                                  int center, int *cut, double *w, double *h);
+
+/* The size in points of a font style. */
+double jmap_font_size(jmap_font font);
+
+/* ---- the layout ---- */
+
+/* What a box is; jmap_box_kind_name() gives its name in the layout dump. */
+typedef enum jmap_box_kind {
+    JMAP_BOX_MAP,          /* the whole map (background) */
+    JMAP_BOX_LANE,         /* a lane's band across the map */
+    JMAP_BOX_LANE_LABEL,   /* text: a lane's name in the label column */
+    JMAP_BOX_TITLE,        /* text: the map's title */
+    JMAP_BOX_SUBTITLE,     /* text: total duration, "continued" */
+    JMAP_BOX_DESCRIPTION,  /* text: the map's description */
+    JMAP_BOX_PERSONA,      /* a persona card */
+    JMAP_BOX_PERSONA_NAME, /* text */
+    JMAP_BOX_PERSONA_TEXT, /* text: a persona's description */
+    JMAP_BOX_GOALS_LABEL,  /* text: "Goals" */
+    JMAP_BOX_GOAL,         /* text: one goal, after a bullet */
+    JMAP_BOX_LEGEND,       /* the legend's frame */
+    JMAP_BOX_LEGEND_TITLE, /* text */
+    JMAP_BOX_SWATCH,       /* a legend sample; style: jmap_swatch */
+    JMAP_BOX_LEGEND_TEXT,  /* text: what a sample means */
+    JMAP_BOX_STAGE,        /* a stage's band; style: stage index */
+    JMAP_BOX_STAGE_NAME,   /* text */
+    JMAP_BOX_STAGE_DURATION, /* text */
+    JMAP_BOX_STEP,         /* a step card; style: stage index */
+    JMAP_BOX_STEP_NAME,    /* text */
+    JMAP_BOX_STEP_DURATION, /* text, after a clock icon */
+    JMAP_BOX_SCALE_TEXT,   /* text: an emotion scale value (+2, 0, -2) */
+    JMAP_BOX_EMOTION,      /* an emotion point; style: value, aux: curve */
+    JMAP_BOX_TOUCHPOINT,   /* a touchpoint chip; style: jmap_channel */
+    JMAP_BOX_TOUCHPOINT_NAME, /* text */
+    JMAP_BOX_IRRITANT,     /* an irritant card; style: jmap_level */
+    JMAP_BOX_IRRITANT_NAME, /* text */
+    JMAP_BOX_BADGE,        /* a frequency badge */
+    JMAP_BOX_BADGE_TEXT,   /* text: "37/mo" */
+    JMAP_BOX_MOMENT,       /* a positive-moment card */
+    JMAP_BOX_MOMENT_TEXT,  /* text */
+    JMAP_BOX_IDEA,         /* an idea card */
+    JMAP_BOX_IDEA_TEXT,    /* text */
+    JMAP_BOX_REMEDY,       /* an irritant's remedy card */
+    JMAP_BOX_REMEDY_TEXT,  /* text */
+    JMAP_BOX_DEPT_NAME,    /* text: a department's row name */
+    JMAP_BOX_DEPT_MARK,    /* a department involved in a column;
+                              style: jmap_visibility */
+    JMAP_BOX_SEPARATOR_TEXT, /* text: "Line of visibility", "Support" */
+    JMAP_BOX_FOOTER,       /* text: page number and stage range */
+    JMAP_BOX_KIND_COUNT_   /* number of kinds, not a kind */
+} jmap_box_kind;
+
+/* Legend samples (JMAP_BOX_SWATCH styles). */
+typedef enum jmap_swatch {
+    JMAP_SWATCH_DIGITAL,
+    JMAP_SWATCH_PHYSICAL,
+    JMAP_SWATCH_HUMAN,
+    JMAP_SWATCH_IRRITANT_LOW,
+    JMAP_SWATCH_IRRITANT_MEDIUM,
+    JMAP_SWATCH_IRRITANT_HIGH,
+    JMAP_SWATCH_BADGE,
+    JMAP_SWATCH_MOMENT,
+    JMAP_SWATCH_IDEA,
+    JMAP_SWATCH_REMEDY,
+    JMAP_SWATCH_CURVE,     /* aux: curve index */
+    JMAP_SWATCH_ARROW
+} jmap_swatch;
+
+typedef struct jmap_box {
+    jmap_box_kind kind; /* what it is */
+    jmap_pos pos;       /* where its source was written ({0,0}: generated) */
+    double x, y, w, h;  /* the box, in points from the top-left corner */
+    const char *text;   /* the text of a text box, NULL for other boxes */
+    PangoLayout *pl;    /* a text box's measured layout, drawn at (x, y) */
+    int column;         /* the step column it belongs to, -1 for none */
+    int parent;         /* index of the box it sits in, -1 for none */
+    int style;          /* kind-specific: stage, channel, severity... */
+    int aux;            /* kind-specific: emotion curve index */
+    int cut;            /* 1 when the text was ellipsized */
+} jmap_box;
+
+/* What a path is. */
+typedef enum jmap_path_kind {
+    JMAP_PATH_GRID,       /* a stage boundary across the lanes */
+    JMAP_PATH_LEVEL,      /* a faint emotion level guide */
+    JMAP_PATH_NEUTRAL,    /* the emotion scale's neutral line */
+    JMAP_PATH_CURVE,      /* an emotion curve: cubic Béziers; aux: curve */
+    JMAP_PATH_VISIBILITY, /* the line of visibility */
+    JMAP_PATH_SUPPORT,    /* the line above the support departments */
+    JMAP_PATH_FLOW,       /* a short arrow between two consecutive steps */
+    JMAP_PATH_ARROW,      /* a branch or loop arrow: a polyline;
+                             style: 1 when it goes back (a loop) */
+    JMAP_PATH_ROW,        /* a faint rule under a department row */
+    JMAP_PATH_KIND_COUNT_
+} jmap_path_kind;
+
+typedef struct jmap_point {
+    double x, y; /* in points */
+} jmap_point;
+
+typedef struct jmap_path {
+    jmap_path_kind kind; /* what it is */
+    jmap_pos pos;        /* source position ({0,0}: generated) */
+    jmap_point *pts;     /* polyline points, or for a curve p0 c c p1 c c p2 */
+    size_t n;            /* number of points */
+    int style;           /* kind-specific */
+    int aux;             /* kind-specific: curve index */
+} jmap_path;
+
+/* The part of a journey that one layout shows: steps [first, end) and
+ * the page it makes. A whole map is first = 0, end = n_steps, n_pages = 1. */
+typedef struct jmap_slice {
+    size_t first;   /* first step shown */
+    size_t end;     /* one past the last step shown */
+    int page;       /* 1-based page number */
+    int n_pages;    /* pages in the document */
+} jmap_slice;
+
+/* A finished map: everything the drawing stage paints. */
+typedef struct jmap_layout {
+    const jmap_journey *journey; /* the graph it was made from (borrowed) */
+    jmap_slice slice;     /* the steps it shows */
+    double width, height; /* size of the map in points */
+    jmap_box *boxes;      /* boxes[0..n_boxes-1], in painting order */
+    size_t n_boxes;       /* number of boxes */
+    size_t cap_boxes;     /* allocated boxes */
+    jmap_path *paths;     /* paths[0..n_paths-1] */
+    size_t n_paths;       /* number of paths */
+    size_t cap_paths;     /* allocated paths */
+    double *col_x;        /* left edge of each shown step's column */
+    double col_w;         /* width of a step column */
+    double label_x;       /* left edge of the lane label column */
+    double label_w;       /* width of the lane label column */
+    size_t n_curves;      /* emotion curves (1, or one per persona) */
+    const char **curve_names; /* curve_names[k]: persona name, or NULL */
+    jmap_arena *arena;    /* owns generated strings and path points */
+} jmap_layout;
+
+/* Lays out `slice` of `journey` (NULL: the whole map on one page).
+ * Findings such as text-overflow go to `diags` (may be NULL). The caller
+ * frees the result with jmap_layout_free. */
+jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
+                             const jmap_slice *slice, jmap_diag_list *diags);
+void jmap_layout_free(jmap_layout *layout);
+
+/* The width of the map that would show steps [first, end), in points,
+ * without laying it out. */
+double jmap_layout_span_width(const jmap_journey *journey, size_t first,
+                              size_t end);
+
+/* The name of a box kind or path kind in the layout dump. */
+const char *jmap_box_kind_name(jmap_box_kind kind);
+const char *jmap_path_kind_name(jmap_path_kind kind);
+
+/* The bounding box of a path. */
+void jmap_path_bounds(const jmap_path *path, double *x, double *y, double *w,
+                      double *h);
+
+/* ---- drawing (draw.c) ---- */
+
+/* Paints `layout` on `cr` in layout units (the caller sets any scale). */
+void jmap_layout_draw(const jmap_layout *layout, cairo_t *cr);
+
+/* ---- the layout dump (dump.c) ---- */
+
+/* Appends the text dump of `layout` to `out` (format in docs/render.md). */
+void jmap_layout_dump(const jmap_layout *layout, jmap_buf *out);
+
+/* ---- palette (palette.c) ---- */
+
+typedef struct jmap_rgb {
+    double r, g, b; /* 0..1 */
+} jmap_rgb;
+
+/* Named colours of the map: Okabe-Ito hues and their tints. */
+typedef enum jmap_colour {
+    JMAP_C_INK,        /* main text */
+    JMAP_C_INK_SOFT,   /* secondary text */
+    JMAP_C_RULE,       /* thin lines, borders */
+    JMAP_C_LANE_A,     /* lane band, odd lanes */
+    JMAP_C_LANE_B,     /* lane band, even lanes */
+    JMAP_C_LABEL_BG,   /* label column */
+    JMAP_C_CARD,       /* step card */
+    JMAP_C_ORANGE, JMAP_C_SKY, JMAP_C_GREEN, JMAP_C_YELLOW, JMAP_C_BLUE,
+    JMAP_C_VERMILLION, JMAP_C_PURPLE, JMAP_C_GREY,
+    JMAP_C_IRRITANT_LOW, JMAP_C_IRRITANT_MEDIUM, JMAP_C_IRRITANT_HIGH,
+    JMAP_C_MOMENT, JMAP_C_IDEA,
+    JMAP_C_DIGITAL, JMAP_C_PHYSICAL, JMAP_C_HUMAN,
+    JMAP_C_FRONTSTAGE, JMAP_C_BACKSTAGE, JMAP_C_SUPPORT,
+    JMAP_C_ARROW,
+    JMAP_C_COUNT_
+} jmap_colour;
+
+jmap_rgb jmap_palette_colour(jmap_colour c);
+/* The soft fill of stage number `index` (cycles). */
+jmap_rgb jmap_palette_stage(size_t index);
+/* The colour of an emotion value -2..2 (orange to blue, colour-blind safe). */
+jmap_rgb jmap_palette_emotion(int value);
+/* The colour of emotion curve `k` (ink, blue, purple, green...). */
+jmap_rgb jmap_palette_curve(size_t k);
+
+#endif /* JMAP_LAYOUT_H */

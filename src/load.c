@@ -1,0 +1,929 @@
+/*
+ * load.c - the second stage: a YAML document tree to the journey graph.
+ *
+ * Walks the tree once, checking every key and value against the format
+ * (type, missing-key, unknown-key, bad-value, duplicate-id, limit), builds
+ * the nodes in the journey's arena with their source positions, gives steps
+ * their default ids and successors, then resolves every reference by id
+ * (unknown-reference). After a syntax error the tree is only a prefix of the
+ * file: findings that would come from the missing part (missing keys,
+ * references to ids defined later) are not reported.
+ */
+#include "internal.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct loader {
+    jmap_journey *j;          /* the journey being built */
+    jmap_arena *arena;        /* the journey's arena */
+    jmap_diag_list *diags;    /* where findings go */
+    int partial;              /* the tree is only a prefix of the file */
+    size_t n_irritants;       /* irritants so far, for the limit */
+    jmap_strmap ids[5];       /* id -> node, one map per kind */
+} loader;
+
+/* The kinds of ids, each its own namespace. */
+enum { K_PERSONA, K_DEPARTMENT, K_TOUCHPOINT, K_STAGE, K_STEP };
+static const char *const kind_names[] = {"persona", "department", "touchpoint",
+                                         "stage", "step"};
+
+/* ---- reading values ---- */
+
+static const char *describe(const ynode *n)
+{
+    n = ynode_deref(n);
+    if (!n)
+        return "nothing";
+    switch (n->kind) {
+    case YNODE_MAP:
+        return "a mapping";
+    case YNODE_SEQ:
+        return "a list";
+    default:
+        break;
+    }
+    switch (n->type) {
+    case YS_NULL:
+        return "an empty value";
+    case YS_BOOL:
+        return "a boolean";
+    case YS_INT:
+        return "an integer";
+    case YS_FLOAT:
+        return "a decimal number";
+    default:
+        return "a text";
+    }
+}
+
+static int is_scalar(const ynode *n)
+{
+    n = ynode_deref(n);
+    return n && n->kind == YNODE_SCALAR;
+}
+
+static int is_null(const ynode *n)
+{
+    n = ynode_deref(n);
+    return !n || (n->kind == YNODE_SCALAR && n->type == YS_NULL);
+}
+
+static void type_error(loader *L, const ynode *n, const char *key,
+                       const char *expected)
+{
+    jmap_diag_add(L->diags, JMAP_RULE_TYPE, n->pos, "'%s' should be %s, not %s",
+                  key, expected, describe(n));
+}
+
+/* A text value: any scalar but null. Returns 1 when one was read. */
+static int read_text(loader *L, const ynode *node, const char *key, jmap_text *out)
+{
+    const ynode *n = ynode_deref(node);
+    if (!n || n->kind != YNODE_SCALAR || n->type == YS_NULL) {
+        type_error(L, node, key, "a text");
+        return 0;
+    }
+    if (strlen(n->str) != n->len) {
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
+                      "'%s' holds a NUL character", key);
+        return 0;
+    }
+    out->str = n->str;
+    out->pos = node->pos;
+    return 1;
+}
+
+/* An optional text: an empty value counts as absent. */
+static void read_opt_text(loader *L, const ynode *node, const char *key,
+                          jmap_text *out)
+{
+    if (node && !is_null(node))
+        read_text(L, node, key, out);
+}
+
+/* Parses a core-schema integer (decimal, 0o, 0x); 0 on overflow or on a
+ * character that is not a digit of the base. */
+static int parse_int(const char *s, long *out)
+{
+    int neg = 0, base = 10;
+    if (*s == '-' || *s == '+')
+        neg = *s++ == '-';
+    if (s[0] == '0' && s[1] == 'x')
+        base = 16, s += 2;
+    else if (s[0] == '0' && s[1] == 'o')
+        base = 8, s += 2;
+    long v = 0;
+    if (!*s)
+        return 0;
+    for (; *s; s++) {
+        int d = *s >= 'a' ? *s - 'a' + 10 : *s >= 'A' ? *s - 'A' + 10 : *s - '0';
+        if (d < 0 || d >= base || v > (LONG_MAX - d) / base)
+            return 0;
+        v = v * base + d;
+    }
+    *out = neg ? -v : v;
+    return 1;
+}
+
+/* An integer in [lo, hi]. Returns 1 when one was read. */
+static int read_int(loader *L, const ynode *node, const char *key, long lo,
+                    long hi, long *out)
+{
+    const ynode *n = ynode_deref(node);
+    char expected[96];
+    if (hi == LONG_MAX)
+        snprintf(expected, sizeof expected, "an integer of at least %ld", lo);
+    else
+        snprintf(expected, sizeof expected, "an integer from %ld to %ld", lo, hi);
+    if (!n || n->kind != YNODE_SCALAR || n->type != YS_INT) {
+        type_error(L, node, key, expected);
+        return 0;
+    }
+    long v;
+    if (!parse_int(n->str, &v) || v < lo || v > hi) {
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
+                      "'%s' is %s; expected %s", key, n->str, expected);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/* One of `names` (n of them); stores its index. Returns 1 when one was read. */
+static int read_enum(loader *L, const ynode *node, const char *key,
+                     const char *const *names, size_t count, int *out)
+{
+    const ynode *n = ynode_deref(node);
+    if (!n || n->kind != YNODE_SCALAR || n->type == YS_NULL) {
+        type_error(L, node, key, "a text");
+        return 0;
+    }
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(n->str, names[i]) == 0) {
+            *out = (int)i;
+            return 1;
+        }
+    jmap_buf allowed;
+    jmap_buf_init(&allowed);
+    for (size_t i = 0; i < count; i++)
+        jmap_buf_printf(&allowed, "%s%s", i ? (i + 1 == count ? " or " : ", ") : "",
+                        names[i]);
+    const char *near = jmap_suggest(n->str, names, count);
+    if (near)
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
+                      "'%s' is '%s'; expected %s (did you mean '%s'?)", key, n->str,
+                      allowed.data, near);
+    else
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
+                      "'%s' is '%s'; expected %s", key, n->str, allowed.data);
+    jmap_buf_destroy(&allowed);
+    return 0;
+}
+
+static int valid_id(const char *s)
+{
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+          (*s >= '0' && *s <= '9')))
+        return 0;
+    for (s++; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9') || *s == '_' || *s == '.' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+/* An id (the value of `id:` or a mapping key). Returns it, or NULL. */
+static const char *read_id(loader *L, const ynode *node, int kind)
+{
+    const ynode *n = ynode_deref(node);
+    if (!n || n->kind != YNODE_SCALAR || n->type == YS_NULL) {
+        jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
+                      "a %s id should be a text, not %s", kind_names[kind],
+                      describe(node));
+        return NULL;
+    }
+    if (!valid_id(n->str) || strlen(n->str) != n->len) {
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
+                      "invalid %s id '%s': an id is letters, digits, '_', '.' and "
+                      "'-', starting with a letter or digit",
+                      kind_names[kind], n->str);
+        return NULL;
+    }
+    return n->str;
+}
+
+/* Registers a definition; reports a second one. Returns 1 when new. */
+static int define_id(loader *L, int kind, const char *id, jmap_pos pos, void *node,
+                     jmap_pos (*pos_of)(const void *))
+{
+    void *first = jmap_strmap_put(&L->ids[kind], id, node);
+    if (!first)
+        return 1;
+    jmap_diag_add(L->diags, JMAP_RULE_DUPLICATE_ID, pos,
+                  "duplicate %s id '%s' (first defined at line %d)",
+                  kind_names[kind], id, pos_of(first).line);
+    return 0;
+}
+
+static jmap_pos stage_pos(const void *p) { return ((const jmap_stage *)p)->pos; }
+static jmap_pos step_pos(const void *p) { return ((const jmap_step *)p)->pos; }
+
+/* A reference: a scalar id, resolved later. */
+static int read_ref(loader *L, const ynode *node, const char *key, jmap_ref *out)
+{
+    const ynode *n = ynode_deref(node);
+    if (!n || n->kind != YNODE_SCALAR || n->type == YS_NULL) {
+        type_error(L, node, key, "an id");
+        return 0;
+    }
+    out->id = n->str;
+    out->pos = node->pos;
+    out->target = NULL;
+    return 1;
+}
+
+/* A list of references (or a single one when `single_ok`). */
+static void read_ref_list(loader *L, const ynode *node, const char *key,
+                          int single_ok, jmap_ref **out, size_t *count)
+{
+    const ynode *n = ynode_deref(node);
+    *out = NULL;
+    *count = 0;
+    if (is_null(node))
+        return;
+    if (single_ok && n->kind == YNODE_SCALAR) {
+        *out = jmap_arena_alloc(L->arena, 1, sizeof(jmap_ref));
+        *count = read_ref(L, node, key, *out);
+        return;
+    }
+    if (n->kind != YNODE_SEQ) {
+        type_error(L, node, key, single_ok ? "an id or a list of ids" : "a list of ids");
+        return;
+    }
+    *out = jmap_arena_alloc(L->arena, n->n, sizeof(jmap_ref));
+    for (size_t i = 0; i < n->n; i++)
+        if (read_ref(L, n->items[i], key, &(*out)[*count]))
+            (*count)++;
+}
+
+/* A list of texts. */
+static void read_text_list(loader *L, const ynode *node, const char *key,
+                           jmap_text **out, size_t *count)
+{
+    const ynode *n = ynode_deref(node);
+    *out = NULL;
+    *count = 0;
+    if (is_null(node))
+        return;
+    if (n->kind != YNODE_SEQ) {
+        type_error(L, node, key, "a list of texts");
+        return;
+    }
+    *out = jmap_arena_alloc(L->arena, n->n, sizeof(jmap_text));
+    for (size_t i = 0; i < n->n; i++)
+        if (read_text(L, n->items[i], key, &(*out)[*count]))
+            (*count)++;
+}
+
+static int read_duration(loader *L, const ynode *node, jmap_duration *out)
+{
+    static const struct { const char *unit; double minutes; } units[] = {
+        {"min", 1}, {"h", 60}, {"d", 1440}, {"w", 7 * 1440}, {"mo", 30 * 1440},
+    };
+    const ynode *n = ynode_deref(node);
+    out->minutes = -1;
+    if (is_null(node))
+        return 0;
+    if (!n || n->kind != YNODE_SCALAR) {
+        type_error(L, node, "duration", "a duration such as 10min, 2h, 3d, 2w or 1mo");
+        return 0;
+    }
+    const char *s = n->str;
+    double v = 0, scale = 1;
+    size_t int_digits = 0, frac_digits = 0;
+    for (; *s >= '0' && *s <= '9'; s++, int_digits++)
+        v = v * 10 + (*s - '0');
+    if (*s == '.' && int_digits)
+        for (s++; *s >= '0' && *s <= '9'; s++, frac_digits++)
+            v += (*s - '0') * (scale /= 10);
+    int ok = int_digits > 0 && (s[-1] != '.');
+    for (size_t i = 0; ok && i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(s, units[i].unit) == 0) {
+            if (v * units[i].minutes > JMAP_MAX_DURATION_YEARS * 365.0 * 1440) {
+                jmap_diag_add(L->diags, JMAP_RULE_LIMIT, node->pos,
+                              "duration '%s' is longer than the limit of %d years",
+                              n->str, JMAP_MAX_DURATION_YEARS);
+                return 0;
+            }
+            out->minutes = v * units[i].minutes;
+            out->text = n->str;
+            out->pos = node->pos;
+            return 1;
+        }
+    jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
+                  "invalid duration '%s': write a number and a unit (min, h, d, w, "
+                  "mo), e.g. 10min, 1.5h, 3d, 2w",
+                  n->str);
+    return 0;
+}
+
+/* ---- mappings and their keys ---- */
+
+#define MAX_KEYS 12 /* the most keys any mapping of the format has */
+
+typedef struct keyspec {
+    const char *const *names; /* the keys the mapping may have */
+    size_t count;             /* how many */
+    unsigned required;        /* bit i set: names[i] is required */
+} keyspec;
+
+/* Checks a mapping's keys against `spec` and stores each known key's value
+ * in vals[] (NULL when absent). `what` names the mapping in messages.
+ * Returns 0 when `node` is not a mapping. */
+static int read_map(loader *L, const ynode *node, const char *what,
+                    const keyspec *spec, const ynode **vals)
+{
+    const ynode *m = ynode_deref(node);
+    for (size_t i = 0; i < spec->count; i++)
+        vals[i] = NULL;
+    if (!m || m->kind != YNODE_MAP) {
+        jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
+                      "%s should be a mapping, not %s", what, describe(node));
+        return 0;
+    }
+    for (size_t i = 0; i < m->n; i++) {
+        const ynode *keynode = m->items[2 * i];
+        const ynode *k = ynode_deref(keynode);
+        if (keynode->duplicate)
+            continue;
+        if (!k || k->kind != YNODE_SCALAR) {
+            jmap_diag_add(L->diags, JMAP_RULE_TYPE, keynode->pos,
+                          "a key in %s should be a text, not %s", what,
+                          describe(keynode));
+            continue;
+        }
+        size_t j = 0;
+        while (j < spec->count && strcmp(k->str, spec->names[j]) != 0)
+            j++;
+        if (j < spec->count) {
+            vals[j] = m->items[2 * i + 1];
+            continue;
+        }
+        if (strcmp(k->str, "<<") == 0) {
+            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                          "merge keys ('<<') are not part of the format; write the "
+                          "keys out, or use an alias for the whole value");
+            continue;
+        }
+        const char *near = jmap_suggest(k->str, spec->names, spec->count);
+        if (near)
+            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                          "unknown key '%s' in %s; did you mean '%s'?", k->str, what,
+                          near);
+        else
+            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                          "unknown key '%s' in %s", k->str, what);
+    }
+    if (!L->partial)
+        for (size_t i = 0; i < spec->count; i++)
+            if ((spec->required >> i & 1) && !vals[i])
+                jmap_diag_add(L->diags, JMAP_RULE_MISSING_KEY, node->pos,
+                              "missing key '%s' in %s", spec->names[i], what);
+    return 1;
+}
+
+/* The number of entries of an `id: definition` section (personas,
+ * departments, touchpoints); 0 when it is absent or not a mapping. */
+static size_t section_size(loader *L, const ynode *node, const char *key)
+{
+    const ynode *m = ynode_deref(node);
+    if (is_null(node))
+        return 0;
+    if (m->kind != YNODE_MAP) {
+        jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
+                      "'%s' should be a mapping of id: definition, not %s", key,
+                      describe(node));
+        return 0;
+    }
+    return m->n;
+}
+
+static int over_limit(loader *L, size_t count, size_t limit, const char *what,
+                      jmap_pos pos)
+{
+    if (count < limit)
+        return 0;
+    jmap_diag_add(L->diags, JMAP_RULE_LIMIT, pos,
+                  "more %s than the limit of %zu; the rest are not read", what, limit);
+    return 1;
+}
+
+/* ---- the sections ---- */
+
+static const char *const persona_keys[] = {"name", "description", "goals"};
+static const char *const department_keys[] = {"name", "visibility"};
+static const char *const touchpoint_keys[] = {"name", "channel", "owner"};
+static const char *const visibility_names[] = {"frontstage", "backstage", "support"};
+static const char *const channel_names[] = {"digital", "physical", "human"};
+static const char *const level_names[] = {"low", "medium", "high"};
+static const char *const lang_names[] = {"en", "fr"};
+
+/* Reads the defining key of a section entry; NULL when unusable. */
+static const char *entry_id(loader *L, const ynode *keynode, int kind)
+{
+    if (keynode->duplicate)
+        return NULL;
+    return read_id(L, keynode, kind);
+}
+
+/* Reads `id: Name` or `id: {mapping}`; returns the mapping's values in vals
+ * (all NULL for the short form). */
+static void read_entry(loader *L, const ynode *value, const char *what,
+                       const keyspec *spec, const ynode **vals, jmap_text *name)
+{
+    if (is_scalar(value) && !is_null(value)) {
+        for (size_t i = 0; i < spec->count; i++)
+            vals[i] = NULL;
+        read_text(L, value, "name", name);
+        return;
+    }
+    if (read_map(L, value, what, spec, vals) && vals[0])
+        read_text(L, vals[0], "name", name);
+}
+
+/* Fills one section item from its key and value; `index` is its place in
+ * the section's array. */
+typedef void (*fill_fn)(loader *L, void *item, size_t index, const char *id,
+                        const ynode *key, const ynode *value);
+
+/* Walks an `id: definition` section: checks each id and the item limit,
+ * lets `fill` read each usable entry into an array of `size`-byte items in
+ * the arena, and registers its id. Returns the array; *count gets its
+ * length. */
+static void *load_section(loader *L, const ynode *node, const char *name, int kind,
+                          size_t size, fill_fn fill, size_t *count)
+{
+    size_t n = section_size(L, node, name);
+    const ynode *m = ynode_deref(node);
+    char *items = jmap_arena_alloc(L->arena, n, size);
+    *count = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ynode *key = m->items[2 * i], *val = m->items[2 * i + 1];
+        if (over_limit(L, *count, JMAP_MAX_ITEMS, name, key->pos))
+            break;
+        const char *id = entry_id(L, key, kind);
+        if (!id)
+            continue;
+        void *item = items + *count * size;
+        fill(L, item, *count, id, key, val);
+        jmap_strmap_put(&L->ids[kind], id, item);
+        (*count)++;
+    }
+    return items;
+}
+
+static void fill_persona(loader *L, void *item, size_t index, const char *id,
+                         const ynode *key, const ynode *value)
+{
+    static const keyspec spec = {persona_keys, 3, 1u};
+    jmap_persona *p = item;
+    const ynode *vals[3];
+    read_entry(L, value, "a persona", &spec, vals, &p->name);
+    read_opt_text(L, vals[1], "description", &p->description);
+    read_text_list(L, vals[2], "goals", &p->goals, &p->n_goals);
+    p->id = id;
+    p->pos = key->pos;
+    p->index = index;
+}
+
+static void fill_department(loader *L, void *item, size_t index, const char *id,
+                            const ynode *key, const ynode *value)
+{
+    static const keyspec spec = {department_keys, 2, 1u};
+    jmap_department *d = item;
+    const ynode *vals[2];
+    int vis = JMAP_VIS_BACKSTAGE;
+    read_entry(L, value, "a department", &spec, vals, &d->name);
+    if (vals[1])
+        read_enum(L, vals[1], "visibility", visibility_names, 3, &vis);
+    d->visibility = (jmap_visibility)vis;
+    d->id = id;
+    d->pos = key->pos;
+    d->index = index;
+}
+
+static void fill_touchpoint(loader *L, void *item, size_t index, const char *id,
+                            const ynode *key, const ynode *value)
+{
+    static const keyspec spec = {touchpoint_keys, 3, 1u};
+    jmap_touchpoint *t = item;
+    const ynode *vals[3];
+    int channel = JMAP_CHANNEL_DIGITAL;
+    read_entry(L, value, "a touchpoint", &spec, vals, &t->name);
+    if (vals[1])
+        read_enum(L, vals[1], "channel", channel_names, 3, &channel);
+    if (vals[2] && !is_null(vals[2]))
+        read_ref(L, vals[2], "owner", &t->owner);
+    t->channel = (jmap_channel)channel;
+    t->id = id;
+    t->pos = key->pos;
+    t->index = index;
+}
+
+static const char *const irritant_keys[] = {"name", "severity", "frequency",
+                                            "owner", "remedy"};
+
+static void load_irritants(loader *L, jmap_step *step, const ynode *node)
+{
+    const ynode *seq = ynode_deref(node);
+    if (is_null(node))
+        return;
+    if (seq->kind != YNODE_SEQ) {
+        type_error(L, node, "irritants", "a list of irritants");
+        return;
+    }
+    step->irritants = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_irritant));
+    keyspec spec = {irritant_keys, 5, 1u};
+    for (size_t i = 0; i < seq->n; i++) {
+        const ynode *item = seq->items[i];
+        if (over_limit(L, L->n_irritants, JMAP_MAX_ITEMS, "irritants", item->pos))
+            return;
+        jmap_irritant *ir = &step->irritants[step->n_irritants];
+        ir->severity = JMAP_LEVEL_MEDIUM;
+        ir->frequency = -1;
+        ir->step = step;
+        ir->pos = item->pos;
+        if (is_scalar(item)) {
+            if (!read_text(L, item, "irritant", &ir->name))
+                continue;
+        } else {
+            const ynode *vals[5];
+            if (!read_map(L, item, "an irritant", &spec, vals))
+                continue;
+            if (vals[0])
+                read_text(L, vals[0], "name", &ir->name);
+            int sev = JMAP_LEVEL_MEDIUM;
+            if (vals[1])
+                read_enum(L, vals[1], "severity", level_names, 3, &sev);
+            ir->severity = (jmap_level)sev;
+            if (vals[2])
+                read_int(L, vals[2], "frequency", 0, LONG_MAX, &ir->frequency);
+            if (vals[3] && !is_null(vals[3]))
+                read_ref(L, vals[3], "owner", &ir->owner);
+            read_opt_text(L, vals[4], "remedy", &ir->remedy);
+        }
+        step->n_irritants++;
+        L->n_irritants++;
+    }
+}
+
+static void load_emotion(loader *L, jmap_step *step, const ynode *node)
+{
+    const ynode *n = ynode_deref(node);
+    if (is_null(node))
+        return;
+    if (n->kind == YNODE_MAP) {
+        step->emotions = jmap_arena_alloc(L->arena, n->n, sizeof(jmap_emotion));
+        for (size_t i = 0; i < n->n; i++) {
+            const ynode *key = n->items[2 * i], *val = n->items[2 * i + 1];
+            jmap_emotion *e = &step->emotions[step->n_emotions];
+            long v;
+            if (key->duplicate || !read_ref(L, key, "emotion", &e->persona) ||
+                !read_int(L, val, "emotion", -2, 2, &v))
+                continue;
+            e->value = (int)v;
+            e->pos = val->pos;
+            step->n_emotions++;
+        }
+        L->j->per_persona_emotions = 1;
+        return;
+    }
+    long v;
+    if (n->kind != YNODE_SCALAR || n->type != YS_INT) {
+        type_error(L, node, "emotion",
+                   "an integer from -2 to 2, or a mapping of persona: integer");
+        return;
+    }
+    if (!read_int(L, node, "emotion", -2, 2, &v))
+        return;
+    step->emotions = jmap_arena_alloc(L->arena, 1, sizeof(jmap_emotion));
+    step->emotions[0].value = (int)v;
+    step->emotions[0].pos = node->pos;
+    step->n_emotions = 1;
+}
+
+static const char *const step_keys[] = {
+    "name", "id", "emotion", "touchpoints", "departments", "duration",
+    "next", "description", "irritants", "moments", "ideas"};
+
+static void load_step(loader *L, jmap_stage *stage, const ynode *node)
+{
+    jmap_journey *j = L->j;
+    keyspec spec = {step_keys, 11, 1u};
+    const ynode *v[11];
+    jmap_step *s = jmap_arena_alloc(L->arena, 1, sizeof(jmap_step));
+    s->pos = node->pos;
+    s->stage = stage;
+    s->duration.minutes = -1;
+    if (!read_map(L, node, "a step", &spec, v))
+        return;
+    if (v[0])
+        read_text(L, v[0], "name", &s->name);
+    if (v[1])
+        s->id = read_id(L, v[1], K_STEP);
+    if (s->id && !define_id(L, K_STEP, s->id, v[1]->pos, s, step_pos))
+        s->id = NULL, s->id_is_default = 1; /* keep it out of lookups */
+    load_emotion(L, s, v[2]);
+    read_ref_list(L, v[3], "touchpoints", 0, &s->touchpoints, &s->n_touchpoints);
+    read_ref_list(L, v[4], "departments", 0, &s->departments, &s->n_departments);
+    read_duration(L, v[5], &s->duration);
+    if (v[6])
+        read_ref_list(L, v[6], "next", 1, &s->next, &s->n_next);
+    else
+        s->next_is_default = 1;
+    read_opt_text(L, v[7], "description", &s->description);
+    load_irritants(L, s, v[8]);
+    read_text_list(L, v[9], "moments", &s->moments, &s->n_moments);
+    read_text_list(L, v[10], "ideas", &s->ideas, &s->n_ideas);
+    s->index = j->n_steps;
+    stage->steps[stage->n_steps++] = s;
+    j->steps[j->n_steps++] = s;
+}
+
+static const char *const stage_keys[] = {"id", "name", "duration", "description",
+                                         "steps"};
+
+static void load_stages(loader *L, const ynode *node)
+{
+    jmap_journey *j = L->j;
+    const ynode *seq = ynode_deref(node);
+    if (!node)
+        return;
+    if (seq->kind != YNODE_SEQ) {
+        type_error(L, node, "stages", "a list of stages");
+        return;
+    }
+    if (seq->n == 0 && !L->partial)
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
+                      "'stages' is empty; a journey needs at least one stage");
+    size_t total_steps = 0;
+    for (size_t i = 0; i < seq->n; i++) {
+        const ynode *st = ynode_deref(seq->items[i]);
+        if (st && st->kind == YNODE_MAP)
+            for (size_t k = 0; k < st->n; k++) {
+                const ynode *key = ynode_deref(st->items[2 * k]);
+                const ynode *val = ynode_deref(st->items[2 * k + 1]);
+                if (key->kind == YNODE_SCALAR && strcmp(key->str, "steps") == 0 &&
+                    val && val->kind == YNODE_SEQ)
+                    total_steps += val->n;
+            }
+    }
+    if (total_steps > JMAP_MAX_STEPS)
+        total_steps = JMAP_MAX_STEPS;
+    j->steps = jmap_arena_alloc(L->arena, total_steps, sizeof(jmap_step *));
+    j->stages = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_stage));
+    keyspec spec = {stage_keys, 5, 3u};
+    int steps_full = 0;
+    for (size_t i = 0; i < seq->n; i++) {
+        const ynode *item = seq->items[i];
+        if (over_limit(L, j->n_stages, JMAP_MAX_ITEMS, "stages", item->pos))
+            return;
+        jmap_stage *st = &j->stages[j->n_stages];
+        const ynode *v[5];
+        size_t errors_before = L->diags->errors;
+        st->pos = item->pos;
+        st->duration.minutes = -1;
+        if (!read_map(L, item, "a stage", &spec, v))
+            continue;
+        if (v[0])
+            st->id = read_id(L, v[0], K_STAGE);
+        if (st->id && !define_id(L, K_STAGE, st->id, v[0]->pos, st, stage_pos))
+            st->id = NULL;
+        if (v[1])
+            read_text(L, v[1], "name", &st->name);
+        read_duration(L, v[2], &st->duration);
+        read_opt_text(L, v[3], "description", &st->description);
+        st->index = j->n_stages++;
+        const ynode *steps = ynode_deref(v[4]);
+        if (is_null(v[4])) {
+            st->broken = L->diags->errors > errors_before;
+            continue;
+        }
+        if (steps->kind != YNODE_SEQ) {
+            type_error(L, v[4], "steps", "a list of steps");
+            st->broken = 1;
+            continue;
+        }
+        st->steps = jmap_arena_alloc(L->arena, steps->n, sizeof(jmap_step *));
+        for (size_t k = 0; k < steps->n && !steps_full; k++) {
+            if (j->n_steps >= JMAP_MAX_STEPS) {
+                over_limit(L, j->n_steps, JMAP_MAX_STEPS, "steps", steps->items[k]->pos);
+                steps_full = 1;
+                break;
+            }
+            load_step(L, st, steps->items[k]);
+        }
+        st->broken = L->diags->errors > errors_before;
+    }
+}
+
+/* ---- default ids, successors and references ---- */
+
+static void assign_default_ids(loader *L)
+{
+    jmap_journey *j = L->j;
+    for (size_t i = 0; i < j->n_steps; i++) {
+        jmap_step *s = j->steps[i];
+        if (s->id)
+            continue;
+        s->id_is_default = 1;
+        char *slug = s->name.str ? jmap_slug_new(s->name.str) : jmap_xstrdup("");
+        char *base = *slug ? jmap_arena_strdup(L->arena, slug)
+                           : jmap_arena_strdup(L->arena, "");
+        free(slug);
+        if (!*base) {
+            char tmp[32];
+            snprintf(tmp, sizeof tmp, "step-%zu", i + 1);
+            base = jmap_arena_strdup(L->arena, tmp);
+        }
+        const char *id = base;
+        for (unsigned k = 2; jmap_strmap_get(&L->ids[K_STEP], id); k++) {
+            char *t = jmap_xasprintf("%s-%u", base, k);
+            id = jmap_arena_strdup(L->arena, t);
+            free(t);
+        }
+        s->id = id;
+        jmap_strmap_put(&L->ids[K_STEP], id, s);
+    }
+}
+
+static void default_successors(loader *L)
+{
+    jmap_journey *j = L->j;
+    for (size_t i = 0; i + 1 < j->n_steps; i++) {
+        jmap_step *s = j->steps[i];
+        if (!s->next_is_default)
+            continue;
+        s->next = jmap_arena_alloc(L->arena, 1, sizeof(jmap_ref));
+        s->next[0].id = j->steps[i + 1]->id;
+        s->next[0].pos = s->pos;
+        s->next[0].target = j->steps[i + 1];
+        s->n_next = 1;
+    }
+}
+
+/* The ids of one kind, for suggestions (heap array the caller frees). */
+static const char **ids_of(loader *L, int kind, size_t *count)
+{
+    jmap_strmap *m = &L->ids[kind];
+    const char **ids = jmap_xrealloc(NULL, m->count ? m->count : 1, sizeof(char *));
+    size_t n = 0;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys[i])
+            ids[n++] = m->keys[i];
+    *count = n;
+    return ids;
+}
+
+static void resolve(loader *L, jmap_ref *ref, int kind)
+{
+    if (!ref->id || ref->target)
+        return;
+    ref->target = jmap_strmap_get(&L->ids[kind], ref->id);
+    if (ref->target || L->partial)
+        return;
+    size_t n;
+    const char **ids = ids_of(L, kind, &n);
+    const char *near = jmap_suggest(ref->id, ids, n);
+    if (near)
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, ref->pos,
+                      "unknown %s '%s'; did you mean '%s'?", kind_names[kind], ref->id,
+                      near);
+    else if (n == 0)
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, ref->pos,
+                      "unknown %s '%s'; the map defines no %ss", kind_names[kind],
+                      ref->id, kind_names[kind]);
+    else
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, ref->pos,
+                      "unknown %s '%s'", kind_names[kind], ref->id);
+    free(ids);
+}
+
+static void resolve_all(loader *L)
+{
+    jmap_journey *j = L->j;
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        resolve(L, &j->touchpoints[i].owner, K_DEPARTMENT);
+    for (size_t i = 0; i < j->n_steps; i++) {
+        jmap_step *s = j->steps[i];
+        for (size_t k = 0; k < s->n_emotions; k++)
+            resolve(L, &s->emotions[k].persona, K_PERSONA);
+        for (size_t k = 0; k < s->n_touchpoints; k++)
+            resolve(L, &s->touchpoints[k], K_TOUCHPOINT);
+        for (size_t k = 0; k < s->n_departments; k++)
+            resolve(L, &s->departments[k], K_DEPARTMENT);
+        for (size_t k = 0; k < s->n_next; k++)
+            resolve(L, &s->next[k], K_STEP);
+        for (size_t k = 0; k < s->n_irritants; k++)
+            resolve(L, &s->irritants[k].owner, K_DEPARTMENT);
+    }
+}
+
+/* ---- the journey ---- */
+
+static const char *const root_keys[] = {"jmap", "title", "description", "lang",
+                                        "personas", "departments", "touchpoints",
+                                        "stages"};
+
+static void load_root(loader *L, const ynode *root)
+{
+    jmap_journey *j = L->j;
+    keyspec spec = {root_keys, 8, 1u | 2u | 128u};
+    const ynode *v[8];
+    if (!read_map(L, root, "the journey", &spec, v))
+        return;
+    if (v[0]) {
+        long version;
+        const ynode *n = ynode_deref(v[0]);
+        if (n->kind == YNODE_SCALAR && n->type == YS_INT && parse_int(n->str, &version) &&
+            version == JMAP_FORMAT_VERSION)
+            j->version = (int)version;
+        else if (n->kind == YNODE_SCALAR && n->type == YS_INT)
+            jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, v[0]->pos,
+                          "unsupported format version %s; this jmap reads version %d",
+                          n->str, JMAP_FORMAT_VERSION);
+        else
+            type_error(L, v[0], "jmap", "the format version, 1");
+    }
+    if (v[1])
+        read_text(L, v[1], "title", &j->title);
+    read_opt_text(L, v[2], "description", &j->description);
+    if (v[3]) {
+        int lang = JMAP_LANG_EN;
+        read_enum(L, v[3], "lang", lang_names, 2, &lang);
+        j->lang = (jmap_lang)lang;
+    }
+    j->personas = load_section(L, v[4], "personas", K_PERSONA, sizeof(jmap_persona),
+                               fill_persona, &j->n_personas);
+    j->departments = load_section(L, v[5], "departments", K_DEPARTMENT,
+                                  sizeof(jmap_department), fill_department,
+                                  &j->n_departments);
+    j->touchpoints = load_section(L, v[6], "touchpoints", K_TOUCHPOINT,
+                                  sizeof(jmap_touchpoint), fill_touchpoint,
+                                  &j->n_touchpoints);
+    load_stages(L, v[7]);
+    assign_default_ids(L);
+    default_successors(L);
+    resolve_all(L);
+}
+
+jmap_journey *jmap_journey_load(const char *data, size_t len, jmap_diag_list *diags)
+{
+    jmap_arena *arena = jmap_arena_new();
+    jmap_journey *j = jmap_arena_alloc(arena, 1, sizeof(jmap_journey));
+    j->arena = arena;
+    j->version = JMAP_FORMAT_VERSION;
+    ydoc doc;
+    size_t errors_before = diags->errors;
+    jmap_yaml_parse(data, len, arena, diags, &doc);
+    j->incomplete = doc.incomplete;
+    const ynode *root = ynode_deref(doc.root);
+    if (!root || is_null(root)) {
+        if (diags->errors == errors_before) {
+            jmap_pos start = {1, 1};
+            jmap_diag_add(diags, JMAP_RULE_TYPE, root ? doc.root->pos : start,
+                          "the file holds no journey; a map is a YAML mapping that "
+                          "starts with 'jmap: 1'");
+        }
+        jmap_journey_free(j);
+        return NULL;
+    }
+    if (root->kind != YNODE_MAP) {
+        jmap_diag_add(diags, JMAP_RULE_TYPE, doc.root->pos,
+                      "the top of the file should be a mapping (jmap:, title:, "
+                      "stages: ...), not %s",
+                      describe(root));
+        jmap_journey_free(j);
+        return NULL;
+    }
+    loader L;
+    memset(&L, 0, sizeof L);
+    L.j = j;
+    L.arena = arena;
+    L.diags = diags;
+    L.partial = doc.incomplete;
+    for (int k = 0; k < 5; k++)
+        jmap_strmap_init(&L.ids[k]);
+    load_root(&L, doc.root);
+    for (int k = 0; k < 5; k++)
+        jmap_strmap_destroy(&L.ids[k]);
+    return j;
+}
+
+void jmap_journey_free(jmap_journey *journey)
+{
+    if (journey)
+        jmap_arena_free(journey->arena);
+}

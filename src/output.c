@@ -1,0 +1,698 @@
+/*
+ * output.c - from a layout to a file: PDF, SVG, PNG or the layout dump.
+ *
+ * jmap_render_file() measures and lays out the map once, plans its pages
+ * (one page sized to the map, or a paper size: scaled to fit, and split at
+ * stage boundaries when fitting would make the body text smaller than
+ * JMAP_MIN_PRINT_PT), paints each page with draw.c on the format's cairo
+ * surface (a table of formats), checks the surface status after creation
+ * and after finishing, and hands the finished bytes to write_output(),
+ * which writes them whole or not at all: a temporary file beside the
+ * output, fsync, rename. "-" streams the bytes to standard output.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "layout.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_SCALE 1.5     /* a small map is enlarged at most this much */
+#define MAX_DPI 2400.0    /* largest PNG resolution */
+#define FILL 0.7          /* a page cut at a stage boundary is at least this
+                             full, or it takes steps of the next stage */
+
+/* ---- names ---- */
+
+/* Paper sizes in points, portrait. */
+static const struct {
+    const char *name; /* as given to --page */
+    double w, h;      /* points; 0 for auto */
+} page_sizes[] = {
+    [JMAP_PAGE_AUTO] = {"auto", 0, 0},
+    [JMAP_PAGE_A4] = {"a4", 595.28, 841.89},
+    [JMAP_PAGE_A3] = {"a3", 841.89, 1190.55},
+    [JMAP_PAGE_A2] = {"a2", 1190.55, 1683.78},
+    [JMAP_PAGE_LETTER] = {"letter", 612.0, 792.0},
+    [JMAP_PAGE_TABLOID] = {"tabloid", 792.0, 1224.0},
+};
+
+#define N_PAGE_SIZES (sizeof page_sizes / sizeof page_sizes[0])
+
+/* A planned document: the layouts of its pages and how they sit. */
+typedef struct plan {
+    jmap_layout **pages; /* one layout per page */
+    size_t n;            /* number of pages */
+    double page_w, page_h; /* paper size in points; 0 for auto pages */
+    double scale;        /* layout units to points */
+} plan;
+
+/* What a format's writer gets. */
+typedef struct job {
+    const jmap_journey *journey;     /* the map */
+    const jmap_render_options *opts; /* the options */
+    jmap_measurer *m;                /* this render's text measurer */
+    jmap_layout *full;               /* the whole map on one page */
+    plan plan;                       /* the pages */
+    char *why;                       /* where a failure is explained */
+    size_t why_len;                  /* its size */
+} job;
+
+typedef int (*write_fn)(job *jb, jmap_buf *out);
+
+static int write_pdf(job *jb, jmap_buf *out);
+static int write_svg(job *jb, jmap_buf *out);
+static int write_png(job *jb, jmap_buf *out);
+static int write_layout(job *jb, jmap_buf *out);
+
+/* The output formats. */
+static const struct {
+    const char *name;  /* as given to --format, and the file extension */
+    int paged;         /* 1 when a document can hold several pages */
+    jmap_page page;    /* default page size */
+    write_fn write;    /* makes the bytes */
+} formats[] = {
+    [JMAP_FORMAT_PDF] = {"pdf", 1, JMAP_PAGE_A3, write_pdf},
+    [JMAP_FORMAT_SVG] = {"svg", 0, JMAP_PAGE_AUTO, write_svg},
+    [JMAP_FORMAT_PNG] = {"png", 0, JMAP_PAGE_AUTO, write_png},
+    [JMAP_FORMAT_LAYOUT] = {"layout", 0, JMAP_PAGE_AUTO, write_layout},
+};
+
+#define N_FORMATS (sizeof formats / sizeof formats[0])
+
+void jmap_render_options_init(jmap_render_options *opts, jmap_format format)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->format = format;
+    opts->page = (unsigned)format < N_FORMATS ? formats[format].page
+                                              : JMAP_PAGE_AUTO;
+    opts->landscape = 1;
+    opts->fit = 0;
+    opts->dpi = 96.0;
+    opts->source_name = NULL;
+}
+
+int jmap_format_from_name(const char *name)
+{
+    for (size_t i = 0; name && i < N_FORMATS; i++)
+        if (strcasecmp(name, formats[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
+int jmap_format_from_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return -1;
+    int f = jmap_format_from_name(dot + 1);
+    return f == JMAP_FORMAT_LAYOUT ? -1 : f;
+}
+
+int jmap_page_from_name(const char *name)
+{
+    for (size_t i = 0; name && i < N_PAGE_SIZES; i++)
+        if (strcasecmp(name, page_sizes[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int fail(job *jb, int status, const char *msg)
+{
+    snprintf(jb->why, jb->why_len, "%s", msg);
+    return status;
+}
+
+/* ---- page planning ---- */
+
+static void plan_add(plan *p, jmap_layout *L)
+{
+    p->pages = jmap_xrealloc(p->pages, p->n + 1, sizeof *p->pages);
+    p->pages[p->n++] = L;
+}
+
+static void plan_destroy(plan *p, const jmap_layout *full)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (p->pages[i] != full)
+            jmap_layout_free(p->pages[i]);
+    free(p->pages);
+    memset(p, 0, sizeof *p);
+}
+
+/* The end of the longest run of steps from `first` whose map is at most
+ * `avail` wide, preferably ending with a stage. */
+static size_t group_end(const jmap_journey *j, size_t first, double avail)
+{
+    size_t end = first;
+    while (end < j->n_steps) {
+        size_t stage_end = end + 1;
+        while (stage_end < j->n_steps &&
+               j->steps[stage_end]->stage == j->steps[end]->stage)
+            stage_end++;
+        if (jmap_layout_span_width(j, first, stage_end) > avail)
+            break;
+        end = stage_end;
+    }
+    /* Whole stages fill the page well enough: cut there. Otherwise (a
+     * stage wider than a page, or a page left mostly empty) go on with the
+     * steps of the next stage. */
+    if (end > first && jmap_layout_span_width(j, first, end) >= FILL * avail)
+        return end;
+    if (end == first)
+        end = first + 1;
+    while (end < j->n_steps &&
+           jmap_layout_span_width(j, first, end + 1) <= avail)
+        end++;
+    return end;
+}
+
+/* Splits the map into pages at most `avail` layout units wide. */
+static void split_pages(job *jb, double avail)
+{
+    const jmap_journey *j = jb->journey;
+    size_t n = 0, *ends = NULL;
+    for (size_t first = 0; first < j->n_steps;) {
+        size_t end = group_end(j, first, avail);
+        ends = jmap_xrealloc(ends, n + 1, sizeof *ends);
+        ends[n++] = end;
+        first = end;
+    }
+    for (size_t i = 0, first = 0; i < n; first = ends[i++]) {
+        jmap_slice s = {first, ends[i], (int)i + 1, (int)n};
+        plan_add(&jb->plan, jmap_layout_new(j, jb->m, &s, NULL));
+    }
+    free(ends);
+}
+
+/* The largest scale at which every page fits its paper. */
+static double common_scale(const plan *p, double pw, double ph)
+{
+    double s = MAX_SCALE;
+    for (size_t i = 0; i < p->n; i++) {
+        s = fmin(s, pw / p->pages[i]->width);
+        s = fmin(s, ph / p->pages[i]->height);
+    }
+    return s;
+}
+
+static void plan_pages(job *jb)
+{
+    const jmap_render_options *o = jb->opts;
+    jmap_layout *full = jb->full;
+    plan *p = &jb->plan;
+    if (o->page == JMAP_PAGE_AUTO) {
+        if (o->format != JMAP_FORMAT_PDF ||
+            (full->width <= JMAP_MAX_PDF_SIDE_PT &&
+             full->height <= JMAP_MAX_PDF_SIDE_PT) ||
+            jb->journey->n_steps < 2) {
+            plan_add(p, full);
+            p->scale = 1.0;
+            if (o->format == JMAP_FORMAT_PDF) /* a huge one-step map */
+                p->scale = fmin(1.0, fmin(JMAP_MAX_PDF_SIDE_PT / full->width,
+                                          JMAP_MAX_PDF_SIDE_PT / full->height));
+            return;
+        }
+        split_pages(jb, JMAP_MAX_PDF_SIDE_PT);
+        p->scale = fmin(1.0, common_scale(p, JMAP_MAX_PDF_SIDE_PT,
+                                          JMAP_MAX_PDF_SIDE_PT));
+        return;
+    }
+    double pw = page_sizes[o->page].w, ph = page_sizes[o->page].h;
+    if (o->landscape) {
+        double t = pw;
+        pw = ph;
+        ph = t;
+    }
+    p->page_w = pw;
+    p->page_h = ph;
+    double fit = fmin(MAX_SCALE, fmin(pw / full->width, ph / full->height));
+    double min_scale = JMAP_MIN_PRINT_PT / JMAP_BODY_PT;
+    if (o->fit || !formats[o->format].paged || fit >= min_scale ||
+        jb->journey->n_steps < 2) {
+        plan_add(p, full);
+        p->scale = fit;
+        return;
+    }
+    /* Split at the readable scale, or smaller when even the height does
+     * not fit at it. */
+    double s = fmin(min_scale, ph / full->height);
+    split_pages(jb, pw / s);
+    p->scale = common_scale(p, pw, ph);
+}
+
+/* Size of page i in points. */
+static void page_size(const job *jb, size_t i, double *w, double *h)
+{
+    const plan *p = &jb->plan;
+    if (p->page_w > 0) {
+        *w = p->page_w;
+        *h = p->page_h;
+    } else {
+        *w = ceil(p->pages[i]->width * p->scale);
+        *h = ceil(p->pages[i]->height * p->scale);
+    }
+}
+
+/* Where page i's map sits on its paper: centred horizontally, at the top
+ * (vertically centred when it is a one-page fit). */
+static void page_origin(const job *jb, size_t i, double *ox, double *oy)
+{
+    double w, h;
+    page_size(jb, i, &w, &h);
+    const jmap_layout *L = jb->plan.pages[i];
+    *ox = (w - L->width * jb->plan.scale) / 2;
+    *oy = jb->plan.n > 1 ? 0 : (h - L->height * jb->plan.scale) / 2;
+}
+
+static void paint_page(const job *jb, size_t i, cairo_t *cr)
+{
+    double w, h, ox, oy;
+    page_size(jb, i, &w, &h);
+    page_origin(jb, i, &ox, &oy);
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_translate(cr, ox, oy);
+    cairo_scale(cr, jb->plan.scale, jb->plan.scale);
+    jmap_layout_draw(jb->plan.pages[i], cr);
+    cairo_restore(cr);
+}
+
+/* ---- formats ---- */
+
+static cairo_status_t to_buf(void *closure, const unsigned char *data,
+                             unsigned int length)
+{
+    jmap_buf_put(closure, (const char *)data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static int surface_failed(job *jb, cairo_surface_t *s, const char *what)
+{
+    cairo_status_t st = cairo_surface_status(s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        return 0;
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s: %s", what, cairo_status_to_string(st));
+    fail(jb, JMAP_ERR_IO, msg);
+    return 1;
+}
+
+/* "2026-01-02T03:04:05Z" from SOURCE_DATE_EPOCH, or 0 when unset/bad. */
+static int source_date(char *out, size_t len)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env)
+        return 0;
+    char *end;
+    errno = 0;
+    long long v = strtoll(env, &end, 10);
+    if (errno || *end || v < 0)
+        return 0;
+    time_t t = (time_t)v;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return 0;
+    return strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    return slash ? slash + 1 : path;
+}
+
+static void pdf_metadata(job *jb, cairo_surface_t *s)
+{
+    const jmap_journey *j = jb->journey;
+    if (j->title.str)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, j->title.str);
+    const char *src = base_name(jb->opts->source_name);
+    const char *what = j->lang == JMAP_LANG_FR ? "Carte du parcours client"
+                                               : "Customer journey map";
+    char *subject = src && *src && strcmp(src, "-") != 0
+                        ? jmap_xasprintf("%s (%s)", what, src)
+                        : jmap_xstrdup(what);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, subject);
+    free(subject);
+    char *creator = jmap_xasprintf("jmap %s", jmap_version());
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, creator);
+    free(creator);
+    char date[64];
+    if (source_date(date, sizeof date)) {
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+    }
+}
+
+/* One bookmark per stage, pointing at its first column. */
+static void pdf_outline(job *jb, cairo_surface_t *s)
+{
+    const jmap_journey *j = jb->journey;
+    for (size_t st = 0; st < j->n_stages; st++) {
+        const jmap_stage *stage = &j->stages[st];
+        if (!stage->n_steps)
+            continue;
+        size_t first = stage->steps[0]->index;
+        for (size_t i = 0; i < jb->plan.n; i++) {
+            const jmap_layout *L = jb->plan.pages[i];
+            if (first < L->slice.first || first >= L->slice.end)
+                continue;
+            double ox, oy;
+            page_origin(jb, i, &ox, &oy);
+            char x[32], y[32];
+            jmap_format_double(x, sizeof x,
+                               ox + L->col_x[first - L->slice.first] * jb->plan.scale, 2);
+            jmap_format_double(y, sizeof y, oy, 2);
+            char *link = jmap_xasprintf("page=%zu pos=[%s %s]", i + 1, x, y);
+            cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT,
+                                          stage->name.str ? stage->name.str
+                                                          : stage->id,
+                                          link, 0);
+            free(link);
+            break;
+        }
+    }
+}
+
+static int write_pdf(job *jb, jmap_buf *out)
+{
+    double w, h;
+    page_size(jb, 0, &w, &h);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, out, w, h);
+    if (surface_failed(jb, s, "cannot create the PDF")) {
+        cairo_surface_destroy(s);
+        return JMAP_ERR_IO;
+    }
+    pdf_metadata(jb, s);
+    cairo_t *cr = cairo_create(s);
+    for (size_t i = 0; i < jb->plan.n; i++) {
+        page_size(jb, i, &w, &h);
+        cairo_pdf_surface_set_size(s, w, h);
+        paint_page(jb, i, cr);
+        cairo_show_page(cr);
+    }
+    pdf_outline(jb, s);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    int bad = surface_failed(jb, s, "cannot draw the PDF");
+    cairo_surface_destroy(s);
+    return bad ? JMAP_ERR_IO : 0;
+}
+
+static void xml_escape(jmap_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '<': jmap_buf_puts(b, "&lt;"); break;
+        case '>': jmap_buf_puts(b, "&gt;"); break;
+        case '&': jmap_buf_puts(b, "&amp;"); break;
+        case '"': jmap_buf_puts(b, "&quot;"); break;
+        default:
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                jmap_buf_putc(b, ' '); /* not allowed in XML 1.0 */
+            else
+                jmap_buf_putc(b, (char)c);
+        }
+    }
+}
+
+/* An invisible copy of every text, so the SVG can be searched, copied and
+ * read aloud (cairo draws glyphs as shapes). */
+static void svg_text_layer(const job *jb, jmap_buf *b)
+{
+    const jmap_layout *L = jb->plan.pages[0];
+    double ox, oy;
+    char num[6][32];
+    page_origin(jb, 0, &ox, &oy);
+    jmap_format_double(num[0], sizeof num[0], jb->plan.scale, 6);
+    jmap_format_double(num[1], sizeof num[1], ox, 3);
+    jmap_format_double(num[2], sizeof num[2], oy, 3);
+    jmap_buf_printf(b, "<g id=\"jmap-text\" fill=\"#000\" fill-opacity=\"0\" "
+                       "font-family=\"DejaVu Sans\" "
+                       "transform=\"matrix(%s 0 0 %s %s %s)\">\n",
+                    num[0], num[0], num[1], num[2]);
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *bx = &L->boxes[i];
+        if (!bx->pl || !bx->text)
+            continue;
+        const PangoFontDescription *fd = pango_layout_get_font_description(bx->pl);
+        double size = fd ? pango_font_description_get_size(fd) / (double)PANGO_SCALE
+                         : JMAP_BODY_PT;
+        double base = pango_layout_get_baseline(bx->pl) / (double)PANGO_SCALE;
+        jmap_format_double(num[3], sizeof num[3], bx->x, 2);
+        jmap_format_double(num[4], sizeof num[4], bx->y + base, 2);
+        jmap_format_double(num[5], sizeof num[5], size, 2);
+        jmap_buf_printf(b, "<text x=\"%s\" y=\"%s\" font-size=\"%s\">", num[3],
+                        num[4], num[5]);
+        xml_escape(b, bx->text);
+        jmap_buf_puts(b, "</text>\n");
+    }
+    jmap_buf_puts(b, "</g>\n");
+}
+
+/* Adds <title> after the <svg ...> opening tag and the text layer before
+ * </svg>. */
+static int svg_finish(job *jb, const jmap_buf *svg, jmap_buf *out)
+{
+    const char *open = svg->data ? strstr(svg->data, "<svg") : NULL;
+    const char *gt = open ? strchr(open, '>') : NULL;
+    const char *close = svg->data ? strstr(svg->data, "</svg>") : NULL;
+    if (!gt || !close || close < gt)
+        return fail(jb, JMAP_ERR_IO, "cairo wrote no SVG element");
+    jmap_buf_put(out, svg->data, (size_t)(gt + 1 - svg->data));
+    jmap_buf_puts(out, "\n<title>");
+    xml_escape(out, jb->journey->title.str ? jb->journey->title.str : "");
+    jmap_buf_puts(out, "</title>\n");
+    jmap_buf_put(out, gt + 1, (size_t)(close - gt - 1));
+    svg_text_layer(jb, out);
+    jmap_buf_puts(out, close);
+    return 0;
+}
+
+static int write_svg(job *jb, jmap_buf *out)
+{
+    double w, h;
+    page_size(jb, 0, &w, &h);
+    jmap_buf svg;
+    jmap_buf_init(&svg);
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, &svg, w, h);
+    int r = 0;
+    if (surface_failed(jb, s, "cannot create the SVG")) {
+        r = JMAP_ERR_IO;
+    } else {
+        cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
+        cairo_t *cr = cairo_create(s);
+        paint_page(jb, 0, cr);
+        cairo_destroy(cr);
+        cairo_surface_finish(s);
+        if (surface_failed(jb, s, "cannot draw the SVG"))
+            r = JMAP_ERR_IO;
+    }
+    cairo_surface_destroy(s);
+    if (!r)
+        r = svg_finish(jb, &svg, out);
+    jmap_buf_destroy(&svg);
+    return r;
+}
+
+static int write_png(job *jb, jmap_buf *out)
+{
+    double w, h;
+    page_size(jb, 0, &w, &h);
+    double k = jb->opts->dpi / 72.0;
+    double pw = ceil(w * k), ph = ceil(h * k);
+    if (pw > JMAP_MAX_IMAGE_SIDE_PX || ph > JMAP_MAX_IMAGE_SIDE_PX ||
+        pw * ph > JMAP_MAX_IMAGE_PIXELS) {
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "the image would be %.0f x %.0f pixels, more than the limit "
+                 "(%d pixels a side, %.0f in all); lower --dpi or choose a "
+                 "--page size",
+                 pw, ph, JMAP_MAX_IMAGE_SIDE_PX, JMAP_MAX_IMAGE_PIXELS);
+        return fail(jb, JMAP_ERR_USAGE, msg);
+    }
+    cairo_surface_t *s =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)pw, (int)ph);
+    int r = 0;
+    if (surface_failed(jb, s, "cannot create the image")) {
+        r = JMAP_ERR_IO;
+    } else {
+        cairo_t *cr = cairo_create(s);
+        cairo_scale(cr, pw / w, ph / h);
+        paint_page(jb, 0, cr);
+        cairo_destroy(cr);
+        cairo_surface_flush(s);
+        if (cairo_surface_write_to_png_stream(s, to_buf, out) !=
+                CAIRO_STATUS_SUCCESS ||
+            surface_failed(jb, s, "cannot draw the image"))
+            r = r ? r : fail(jb, JMAP_ERR_IO, "cannot encode the PNG");
+    }
+    cairo_surface_destroy(s);
+    return r;
+}
+
+static int write_layout(job *jb, jmap_buf *out)
+{
+    jmap_layout_dump(jb->full, out);
+    return 0;
+}
+
+/* ---- writing the file whole or not at all ---- */
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static int io_fail(char *why, size_t why_len, const char *what,
+                   const char *path, int err)
+{
+    snprintf(why, why_len, "%s '%s': %s", what, path, strerror(err));
+    return JMAP_ERR_IO;
+}
+
+/* A device or pipe (such as /dev/null or a FIFO) is written in place. */
+static int write_in_place(const char *path, const jmap_buf *data, char *why,
+                          size_t why_len)
+{
+    int fd = open(path, O_WRONLY | O_TRUNC);
+    if (fd < 0)
+        return io_fail(why, why_len, "cannot open", path, errno);
+    if (write_all(fd, data->data, data->len) != 0) {
+        int err = errno;
+        close(fd);
+        return io_fail(why, why_len, "cannot write", path, err);
+    }
+    if (close(fd) != 0)
+        return io_fail(why, why_len, "cannot write", path, errno);
+    return 0;
+}
+
+static int write_output(const char *path, const jmap_buf *data, char *why,
+                        size_t why_len)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data->data ? data->data : "", 1, data->len, stdout) !=
+                data->len ||
+            fflush(stdout) != 0)
+            return io_fail(why, why_len, "cannot write", "standard output",
+                           errno ? errno : EIO);
+        return 0;
+    }
+    struct stat st;
+    int exists = stat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
+        return io_fail(why, why_len, "cannot write", path, EISDIR);
+    if (exists && !S_ISREG(st.st_mode))
+        return write_in_place(path, data, why, why_len);
+
+    const char *slash = strrchr(path, '/');
+    char *tmp = slash ? jmap_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path),
+                                       path, slash + 1)
+                      : jmap_xasprintf(".%s.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) { /* e.g. a missing or read-only folder */
+        int err = errno;
+        free(tmp);
+        return io_fail(why, why_len, "cannot write", path, err);
+    }
+    mode_t mode;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    int err = 0;
+    if (write_all(fd, data->data, data->len) != 0 || fsync(fd) != 0)
+        err = errno;
+    if (!err && fchmod(fd, mode) != 0)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err) {
+        unlink(tmp);
+        free(tmp);
+        return io_fail(why, why_len, "cannot write", path, err);
+    }
+    free(tmp);
+    return 0;
+}
+
+/* ---- the entry point ---- */
+
+static int check_options(const jmap_render_options *o, char *why,
+                         size_t why_len)
+{
+    if ((unsigned)o->format >= N_FORMATS) {
+        snprintf(why, why_len, "unknown output format");
+        return JMAP_ERR_USAGE;
+    }
+    if ((unsigned)o->page >= N_PAGE_SIZES) {
+        snprintf(why, why_len, "unknown page size");
+        return JMAP_ERR_USAGE;
+    }
+    if (!(o->dpi >= 1.0 && o->dpi <= MAX_DPI)) {
+        snprintf(why, why_len, "--dpi must be between 1 and %.0f", MAX_DPI);
+        return JMAP_ERR_USAGE;
+    }
+    return 0;
+}
+
+int jmap_render_file(const jmap_journey *journey,
+                     const jmap_render_options *opts, const char *out_path,
+                     jmap_diag_list *diags, char *why, size_t why_len)
+{
+    if (why_len)
+        why[0] = '\0';
+    if (!journey || !opts || !out_path) {
+        snprintf(why, why_len, "nothing to render");
+        return JMAP_ERR_USAGE;
+    }
+    int r = check_options(opts, why, why_len);
+    if (r)
+        return r;
+    job jb = {0};
+    jb.journey = journey;
+    jb.opts = opts;
+    jb.why = why;
+    jb.why_len = why_len;
+    jb.m = jmap_measurer_new();
+    jb.full = jmap_layout_new(journey, jb.m, NULL, diags);
+    if (opts->format != JMAP_FORMAT_LAYOUT)
+        plan_pages(&jb);
+    jmap_buf out;
+    jmap_buf_init(&out);
+    r = formats[opts->format].write(&jb, &out);
+    if (!r)
+        r = write_output(out_path, &out, why, why_len);
+    jmap_buf_destroy(&out);
+    plan_destroy(&jb.plan, jb.full);
+    jmap_layout_free(jb.full);
+    jmap_measurer_free(jb.m);
+    return r;
+}

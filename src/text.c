@@ -1,0 +1,141 @@
+/*
+ * text.c - measuring text with Pango, once per text.
+ *
+ * A jmap_measurer owns the one PangoFontMap and PangoContext of a render
+ * (never the process-wide default font map, so nothing is static and two
+ * renders never share state). The context is set up so that measurements do
+ * not depend on the output: 72 dpi (one Pango point is one layout unit),
+ * metrics hinting off, no outline hinting, unrounded glyph positions. The
+ * layouts it hands out are kept by the layout stage and painted as they are
+ * by draw.c, so PDF, SVG and PNG show exactly the measured text.
+ *
+ * Each text is measured once per render: layouts are cached by text, style
+ * and width, and a cached layout is shared (reference-counted) by every
+ * box and page that shows it. Only rendering creates a measurer: linting
+ * never loads a font.
+ */
+#include "layout.h"
+
+struct jmap_measurer {
+    PangoFontMap *fontmap;                  /* this render's font map */
+    PangoContext *context;                  /* its one context */
+    PangoFontDescription *fonts[JMAP_FONT_COUNT_]; /* the type styles */
+    jmap_strmap cache;    /* "font|width|lines|center|text" -> PangoLayout,
+                             so that the pages of a split map reuse the
+                             whole map's measurements */
+    jmap_arena *keys;     /* owns the cache's keys */
+};
+
+/* The type styles: one sans family, a few sizes and weights. */
+static const struct {
+    double size;     /* points */
+    PangoWeight weight;
+} font_styles[JMAP_FONT_COUNT_] = {
+    [JMAP_FONT_TITLE] = {22.0, PANGO_WEIGHT_BOLD},
+    [JMAP_FONT_HEADING] = {10.0, PANGO_WEIGHT_BOLD},
+    [JMAP_FONT_TEXT] = {9.0, PANGO_WEIGHT_NORMAL},
+    [JMAP_FONT_BODY] = {JMAP_BODY_PT, PANGO_WEIGHT_NORMAL},
+    [JMAP_FONT_BODY_BOLD] = {8.5, PANGO_WEIGHT_BOLD},
+    [JMAP_FONT_SMALL] = {6.5, PANGO_WEIGHT_NORMAL},
+    [JMAP_FONT_SMALL_BOLD] = {6.5, PANGO_WEIGHT_BOLD},
+};
+
+#define JMAP_FONT_FAMILY "DejaVu Sans"
+
+double jmap_font_size(jmap_font font)
+{
+    return font_styles[font].size;
+}
+
+jmap_measurer *jmap_measurer_new(void)
+{
+    jmap_measurer *m = jmap_xcalloc(1, sizeof *m);
+    jmap_strmap_init(&m->cache);
+    m->keys = jmap_arena_new();
+    m->fontmap = pango_cairo_font_map_new();
+    m->context = pango_font_map_create_context(m->fontmap);
+    pango_cairo_context_set_resolution(m->context, 72.0);
+    pango_context_set_round_glyph_positions(m->context, FALSE);
+
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(m->context, fo);
+    cairo_font_options_destroy(fo);
+
+    for (int i = 0; i < JMAP_FONT_COUNT_; i++) {
+        PangoFontDescription *d = pango_font_description_new();
+        pango_font_description_set_family(d, JMAP_FONT_FAMILY);
+        pango_font_description_set_weight(d, font_styles[i].weight);
+        pango_font_description_set_size(
+            d, (gint)(font_styles[i].size * PANGO_SCALE + 0.5));
+        m->fonts[i] = d;
+    }
+    return m;
+}
+
+void jmap_measurer_free(jmap_measurer *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->cache.cap; i++)
+        if (m->cache.keys[i])
+            g_object_unref(m->cache.vals[i]);
+    jmap_strmap_destroy(&m->cache);
+    jmap_arena_free(m->keys);
+    for (int i = 0; i < JMAP_FONT_COUNT_; i++)
+        pango_font_description_free(m->fonts[i]);
+    g_object_unref(m->context);
+    g_object_unref(m->fontmap);
+    free(m);
+}
+
+/* A new layout of `text` set up as jmap_measurer_layout describes. */
+static PangoLayout *make_layout(jmap_measurer *m, const char *text,
+                                jmap_font font, double width, int max_lines,
+                                int center)
+{
+    PangoLayout *pl = pango_layout_new(m->context);
+    pango_layout_set_font_description(pl, m->fonts[font]);
+    pango_layout_set_text(pl, text ? text : "", -1); /* plain text, never markup */
+    if (width > 0) {
+        pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
+        pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+        if (center)
+            pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER);
+    }
+    if (max_lines > 0) {
+        pango_layout_set_height(pl, -max_lines);
+        pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
+        if (width <= 0) /* ellipsizing needs a width: cap a single line */
+            pango_layout_set_width(pl, 2000 * PANGO_SCALE);
+    }
+    return pl;
+}
+
+PangoLayout *jmap_measurer_layout(jmap_measurer *m, const char *text,
+                                  jmap_font font, double width, int max_lines,
+                                  int center, int *cut, double *w, double *h)
+{
+    char num[32];
+    jmap_format_double(num, sizeof num, width, 3);
+    char *key = jmap_xasprintf("%d|%s|%d|%d|%s", (int)font, num, max_lines,
+                               center, text ? text : "");
+    PangoLayout *pl = jmap_strmap_get(&m->cache, key);
+    if (!pl) {
+        pl = make_layout(m, text, font, width, max_lines, center);
+        jmap_strmap_set(&m->cache, jmap_arena_strdup(m->keys, key), pl);
+    }
+    free(key);
+    g_object_ref(pl);
+    int lw, lh;
+    pango_layout_get_size(pl, &lw, &lh);
+    if (cut)
+        *cut = pango_layout_is_ellipsized(pl) ? 1 : 0;
+    if (w)
+        *w = width > 0 ? width : (double)lw / PANGO_SCALE;
+    if (h)
+        *h = (double)lh / PANGO_SCALE;
+    return pl;
+}

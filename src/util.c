@@ -1,0 +1,413 @@
+/*
+ * util.c - allocation that never returns NULL, a growable string buffer, an
+ * arena for the journey graph, and small text helpers (edit distance for
+ * "did you mean" suggestions, UTF-8 decoding, locale-free numbers).
+ */
+#include "internal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(void)
+{
+    fputs("jmap: out of memory\n", stderr);
+    abort();
+}
+
+void *jmap_xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *jmap_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *jmap_xrealloc(void *ptr, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        out_of_memory();
+    size_t bytes = n * size;
+    void *p = realloc(ptr, bytes ? bytes : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+char *jmap_xstrndup(const char *s, size_t n)
+{
+    char *p = jmap_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *jmap_xstrdup(const char *s)
+{
+    return jmap_xstrndup(s, strlen(s));
+}
+
+char *jmap_xvasprintf(const char *fmt, va_list ap)
+{
+    char small[256];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        n = 0;
+    if ((size_t)n < sizeof small)
+        return jmap_xstrdup(small);
+    char *p = jmap_xmalloc((size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *jmap_xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = jmap_xvasprintf(fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+/* ---- buffer ---- */
+
+void jmap_buf_init(jmap_buf *b)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+}
+
+void jmap_buf_destroy(jmap_buf *b)
+{
+    free(b->data);
+    jmap_buf_init(b);
+}
+
+static void buf_reserve(jmap_buf *b, size_t extra)
+{
+    if (extra > SIZE_MAX - b->len - 1)
+        out_of_memory();
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    b->data = jmap_xrealloc(b->data, cap, 1);
+    b->cap = cap;
+}
+
+void jmap_buf_put(jmap_buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void jmap_buf_puts(jmap_buf *b, const char *s)
+{
+    jmap_buf_put(b, s, strlen(s));
+}
+
+void jmap_buf_putc(jmap_buf *b, char c)
+{
+    jmap_buf_put(b, &c, 1);
+}
+
+void jmap_buf_printf(jmap_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = jmap_xvasprintf(fmt, ap);
+    va_end(ap);
+    jmap_buf_puts(b, s);
+    free(s);
+}
+
+char *jmap_buf_take(jmap_buf *b)
+{
+    if (!b->data)
+        buf_reserve(b, 0), b->data[0] = '\0';
+    char *p = b->data;
+    jmap_buf_init(b);
+    return p;
+}
+
+/* ---- arena ---- */
+
+typedef struct arena_block {
+    struct arena_block *prev; /* the block filled before this one */
+    size_t used;              /* bytes handed out from data */
+    size_t cap;               /* bytes in data */
+    max_align_t data[];       /* the memory handed out */
+} arena_block;
+
+struct jmap_arena {
+    arena_block *top; /* the block being filled */
+};
+
+#define ARENA_BLOCK_BYTES (64u * 1024u)
+
+jmap_arena *jmap_arena_new(void)
+{
+    return jmap_xcalloc(1, sizeof(jmap_arena));
+}
+
+void jmap_arena_free(jmap_arena *a)
+{
+    if (!a)
+        return;
+    for (arena_block *b = a->top, *prev; b; b = prev) {
+        prev = b->prev;
+        free(b);
+    }
+    free(a);
+}
+
+void *jmap_arena_alloc(jmap_arena *a, size_t n, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    if (size && n > (SIZE_MAX - align) / size)
+        out_of_memory();
+    size_t bytes = (n * size + align - 1) / align * align;
+    if (bytes == 0)
+        bytes = align;
+    arena_block *b = a->top;
+    if (!b || b->cap - b->used < bytes) {
+        size_t cap = bytes > ARENA_BLOCK_BYTES ? bytes : ARENA_BLOCK_BYTES;
+        arena_block *nb = jmap_xmalloc(sizeof(arena_block) + cap);
+        nb->cap = cap;
+        nb->used = 0;
+        /* A big request gets a block of its own below the current one, so
+         * the current block's free space is not wasted. */
+        if (b && bytes > ARENA_BLOCK_BYTES) {
+            nb->prev = b->prev;
+            b->prev = nb;
+        } else {
+            nb->prev = b;
+            a->top = nb;
+        }
+        b = nb;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += bytes;
+    memset(p, 0, bytes);
+    return p;
+}
+
+char *jmap_arena_strndup(jmap_arena *a, const char *s, size_t n)
+{
+    char *p = jmap_arena_alloc(a, n + 1, 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *jmap_arena_strdup(jmap_arena *a, const char *s)
+{
+    return jmap_arena_strndup(a, s, strlen(s));
+}
+
+/* ---- text ---- */
+
+size_t jmap_edit_distance(const char *a, const char *b, size_t cap)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return cap + 1;
+    size_t diff = la > lb ? la - lb : lb - la;
+    if (diff > cap)
+        return cap + 1;
+    /* Damerau-Levenshtein (optimal string alignment), three rows. */
+    size_t rows[3][65];
+    size_t *pp = rows[0], *prev = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        size_t best = cur[0];
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            if (prev[j - 1] + cost < v)
+                v = prev[j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                pp[j - 2] + 1 < v)
+                v = pp[j - 2] + 1;
+            cur[j] = v;
+            if (v < best)
+                best = v;
+        }
+        if (best > cap)
+            return cap + 1;
+        size_t *t = pp;
+        pp = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[lb] > cap ? cap + 1 : prev[lb];
+}
+
+const char *jmap_suggest(const char *word, const char *const *candidates,
+                         size_t n)
+{
+    size_t len = strlen(word);
+    size_t cap = len < 4 ? 1 : len < 9 ? 2 : 3;
+    const char *best = NULL;
+    size_t best_d = cap + 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = jmap_edit_distance(word, candidates[i], cap);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    return best;
+}
+
+size_t jmap_utf8_decode(const unsigned char *s, size_t len, unsigned *cp)
+{
+    unsigned c = s[0];
+    size_t n;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        n = 2, c &= 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3, c &= 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4, c &= 0x07, min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (n > len) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return n;
+}
+
+void jmap_format_double(char *out, size_t out_len, double v, int decimals)
+{
+    snprintf(out, out_len, "%.*f", decimals, v);
+    for (char *p = out; *p; p++)
+        if (*p == ',')
+            *p = '.';
+    /* Trim trailing zeros of the fraction, and a bare point. */
+    char *dot = strchr(out, '.');
+    if (dot) {
+        char *end = out + strlen(out) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+    if (strcmp(out, "-0") == 0)
+        strcpy(out, "0");
+}
+
+/* ---- string map ---- */
+
+void jmap_strmap_init(jmap_strmap *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void jmap_strmap_destroy(jmap_strmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+    jmap_strmap_init(m);
+}
+
+static size_t str_hash(const char *s)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static size_t strmap_slot(const jmap_strmap *m, const char *key)
+{
+    size_t mask = m->cap - 1, i = str_hash(key) & mask;
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+void *jmap_strmap_get(const jmap_strmap *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    size_t i = strmap_slot(m, key);
+    return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void *jmap_strmap_put(jmap_strmap *m, const char *key, void *val)
+{
+    if ((m->count + 1) * 2 > m->cap) {
+        jmap_strmap old = *m;
+        m->cap = old.cap ? old.cap * 2 : 16;
+        m->keys = jmap_xcalloc(m->cap, sizeof(char *));
+        m->vals = jmap_xcalloc(m->cap, sizeof(void *));
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i]) {
+                size_t j = strmap_slot(m, old.keys[i]);
+                m->keys[j] = old.keys[i];
+                m->vals[j] = old.vals[i];
+            }
+        free(old.keys);
+        free(old.vals);
+    }
+    size_t i = strmap_slot(m, key);
+    if (m->keys[i])
+        return m->vals[i];
+    m->keys[i] = key;
+    m->vals[i] = val;
+    m->count++;
+    return NULL;
+}
+
+void jmap_strmap_set(jmap_strmap *m, const char *key, void *val)
+{
+    if (jmap_strmap_put(m, key, val))
+        m->vals[strmap_slot(m, key)] = val;
+}
+
+const char *jmap_version(void)
+{
+    return JMAP_VERSION;
+}

@@ -1,0 +1,142 @@
+/*
+ * validate.c - the graph-level rules, run on a loaded journey: empty-stage,
+ * unused, no-owner and unreachable-step. They are warnings: a map with them
+ * still renders. A journey read only in part (after a syntax error) is not
+ * checked, since what is missing may be in the unread part.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *text_or(const jmap_text *t, const char *fallback)
+{
+    return t->str ? t->str : fallback;
+}
+
+static void check_empty_stages(const jmap_journey *j, jmap_diag_list *d)
+{
+    for (size_t i = 0; i < j->n_stages; i++) {
+        const jmap_stage *st = &j->stages[i];
+        if (st->n_steps == 0 && !st->broken)
+            jmap_diag_add(d, JMAP_RULE_EMPTY_STAGE, st->pos, "stage '%s' has no steps",
+                          st->id ? st->id : text_or(&st->name, "?"));
+    }
+}
+
+/* Marks the department a reference names as used. */
+static void use_department(unsigned char *used, const jmap_ref *ref)
+{
+    if (ref->target)
+        used[((const jmap_department *)ref->target)->index] = 1;
+}
+
+static void check_unused(const jmap_journey *j, jmap_diag_list *d)
+{
+    unsigned char *tp = jmap_xcalloc(j->n_touchpoints + 1, 1);
+    unsigned char *dept = jmap_xcalloc(j->n_departments + 1, 1);
+    unsigned char *pers = jmap_xcalloc(j->n_personas + 1, 1);
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        use_department(dept, &j->touchpoints[i].owner);
+    for (size_t i = 0; i < j->n_steps; i++) {
+        const jmap_step *s = j->steps[i];
+        for (size_t k = 0; k < s->n_touchpoints; k++)
+            if (s->touchpoints[k].target)
+                tp[((const jmap_touchpoint *)s->touchpoints[k].target)->index] = 1;
+        for (size_t k = 0; k < s->n_departments; k++)
+            use_department(dept, &s->departments[k]);
+        for (size_t k = 0; k < s->n_irritants; k++)
+            use_department(dept, &s->irritants[k].owner);
+        for (size_t k = 0; k < s->n_emotions; k++)
+            if (s->emotions[k].persona.target)
+                pers[((const jmap_persona *)s->emotions[k].persona.target)->index] = 1;
+    }
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        if (!tp[i])
+            jmap_diag_add(d, JMAP_RULE_UNUSED, j->touchpoints[i].pos,
+                          "touchpoint '%s' is not used by any step", j->touchpoints[i].id);
+    for (size_t i = 0; i < j->n_departments; i++)
+        if (!dept[i])
+            jmap_diag_add(d, JMAP_RULE_UNUSED, j->departments[i].pos,
+                          "department '%s' owns no touchpoint or irritant and no step "
+                          "names it",
+                          j->departments[i].id);
+    if (j->per_persona_emotions)
+        for (size_t i = 0; i < j->n_personas; i++)
+            if (!pers[i])
+                jmap_diag_add(d, JMAP_RULE_UNUSED, j->personas[i].pos,
+                              "persona '%s' has no emotion on any step, while other "
+                              "personas do",
+                              j->personas[i].id);
+    free(tp);
+    free(dept);
+    free(pers);
+}
+
+static void check_owners(const jmap_journey *j, jmap_diag_list *d)
+{
+    for (size_t i = 0; i < j->n_touchpoints; i++)
+        if (!j->touchpoints[i].owner.id)
+            jmap_diag_add(d, JMAP_RULE_NO_OWNER, j->touchpoints[i].pos,
+                          "touchpoint '%s' has no owner department",
+                          j->touchpoints[i].id);
+    for (size_t i = 0; i < j->n_steps; i++) {
+        const jmap_step *s = j->steps[i];
+        int owned_touchpoint = 0;
+        for (size_t k = 0; k < s->n_touchpoints && !owned_touchpoint; k++) {
+            const jmap_touchpoint *t = s->touchpoints[k].target;
+            owned_touchpoint = t && t->owner.target;
+        }
+        for (size_t k = 0; k < s->n_irritants; k++) {
+            const jmap_irritant *ir = &s->irritants[k];
+            if (!ir->owner.id && !owned_touchpoint && ir->name.str)
+                jmap_diag_add(d, JMAP_RULE_NO_OWNER, ir->pos,
+                              "irritant '%s' has no owner, and no touchpoint of its "
+                              "step has one",
+                              text_or(&ir->name, "?"));
+        }
+    }
+}
+
+static void check_reachable(const jmap_journey *j, jmap_diag_list *d)
+{
+    if (j->n_steps == 0)
+        return;
+    /* An unresolved successor (already an error) leaves reachability unknown. */
+    for (size_t i = 0; i < j->n_steps; i++)
+        for (size_t k = 0; k < j->steps[i]->n_next; k++)
+            if (!j->steps[i]->next[k].target)
+                return;
+    unsigned char *seen = jmap_xcalloc(j->n_steps, 1);
+    size_t *queue = jmap_xrealloc(NULL, j->n_steps, sizeof(size_t));
+    size_t head = 0, tail = 0;
+    seen[0] = 1;
+    queue[tail++] = 0;
+    while (head < tail) {
+        const jmap_step *s = j->steps[queue[head++]];
+        for (size_t k = 0; k < s->n_next; k++) {
+            const jmap_step *t = s->next[k].target;
+            if (t && !seen[t->index]) {
+                seen[t->index] = 1;
+                queue[tail++] = t->index;
+            }
+        }
+    }
+    for (size_t i = 0; i < j->n_steps; i++)
+        if (!seen[i])
+            jmap_diag_add(d, JMAP_RULE_UNREACHABLE_STEP, j->steps[i]->pos,
+                          "step '%s' cannot be reached from the first step '%s'",
+                          j->steps[i]->id, j->steps[0]->id);
+    free(seen);
+    free(queue);
+}
+
+void jmap_journey_validate(const jmap_journey *j, jmap_diag_list *d)
+{
+    if (!j || j->incomplete)
+        return;
+    check_empty_stages(j, d);
+    check_unused(j, d);
+    check_owners(j, d);
+    check_reachable(j, d);
+}

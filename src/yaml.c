@@ -1,0 +1,438 @@
+/*
+ * yaml.c - the first stage: bytes to a YAML document tree.
+ *
+ * libyaml's event parser does the scanning; this file turns its events into
+ * ynode trees with 1-based positions, and guards what libyaml does not: the
+ * nesting depth (checked on each start event, before libyaml scans deeper),
+ * alias expansion (bounded, cycles refused), tags outside the core schema, a
+ * second document, over-long texts and duplicate mapping keys. It hands on a
+ * tree in which every scalar's core-schema type is resolved.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define CORE_TAG_PREFIX "tag:yaml.org,2002:"
+
+/* One collection being built. */
+typedef struct frame {
+    ynode *node;  /* the sequence or mapping */
+    ynode **kids; /* children so far (heap, copied to the arena at the end) */
+    size_t n;     /* children so far */
+    size_t cap;   /* allocated children */
+} frame;
+
+typedef struct anchor {
+    const char *name; /* the anchor's name */
+    ynode *node;      /* the node it names */
+} anchor;
+
+typedef struct parser {
+    const char *data;        /* the input */
+    size_t len;              /* its length */
+    jmap_arena *arena;       /* where nodes go */
+    jmap_diag_list *diags;   /* where problems go */
+    frame stack[JMAP_MAX_DEPTH + 1]; /* open collections */
+    int depth;               /* entries used in stack */
+    jmap_strmap anchors;     /* name -> ynode* */
+    size_t alias_nodes;      /* nodes materialised through aliases so far */
+    ynode *root;             /* the document's root */
+    int documents;           /* documents started */
+} parser;
+
+jmap_pos jmap_pos_of_offset(const char *data, size_t len, size_t offset)
+{
+    jmap_pos pos = {1, 1};
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3; /* a byte-order mark takes no column */
+    if (offset > len)
+        offset = len;
+    while (i < offset) {
+        unsigned cp;
+        size_t k = jmap_utf8_decode((const unsigned char *)data + i, len - i, &cp);
+        if (i + k > offset)
+            break;
+        i += k;
+        if (cp == '\n') {
+            pos.line++;
+            pos.column = 1;
+        } else if (cp == '\r' && !(i < len && data[i] == '\n')) {
+            pos.line++;
+            pos.column = 1;
+        } else if (cp != '\r') {
+            pos.column++;
+        }
+    }
+    return pos;
+}
+
+static jmap_pos pos_of_mark(yaml_mark_t m)
+{
+    jmap_pos p = {(int)m.line + 1, (int)m.column + 1};
+    return p;
+}
+
+static yscalar_type resolve_plain(const char *s, size_t n)
+{
+    if (n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+        strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
+        return YS_NULL;
+    if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE") ||
+        !strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
+        return YS_BOOL;
+    const char *p = s;
+    if (n > 2 && p[0] == '0' && (p[1] == 'o' || p[1] == 'x')) {
+        const char *digits = p[1] == 'o' ? "01234567" : "0123456789abcdefABCDEF";
+        if (strspn(p + 2, digits) == n - 2)
+            return YS_INT;
+        return YS_STR;
+    }
+    if (*p == '-' || *p == '+')
+        p++;
+    size_t rest = n - (size_t)(p - s);
+    if (rest && strspn(p, "0123456789") == rest)
+        return YS_INT;
+    if (!strcmp(p, ".inf") || !strcmp(p, ".Inf") || !strcmp(p, ".INF"))
+        return YS_FLOAT;
+    if (!strcmp(s, ".nan") || !strcmp(s, ".NaN") || !strcmp(s, ".NAN"))
+        return YS_FLOAT;
+    /* [0-9]+(\.[0-9]*)? or \.[0-9]+, then an optional exponent. */
+    size_t int_digits = strspn(p, "0123456789");
+    const char *q = p + int_digits;
+    size_t frac_digits = 0;
+    if (*q == '.') {
+        frac_digits = strspn(q + 1, "0123456789");
+        q += 1 + frac_digits;
+    }
+    if (int_digits == 0 && frac_digits == 0)
+        return YS_STR;
+    if (*q == 'e' || *q == 'E') {
+        q++;
+        if (*q == '-' || *q == '+')
+            q++;
+        size_t e = strspn(q, "0123456789");
+        if (e == 0)
+            return YS_STR;
+        q += e;
+    }
+    return *q == '\0' ? YS_FLOAT : YS_STR;
+}
+
+/* Checks an explicit tag; returns 1 when it is acceptable and stores the
+ * type it forces on a scalar (or -1 when it forces none). */
+static int check_tag(const char *tag, yaml_event_type_t kind, int *forced)
+{
+    *forced = -1;
+    if (!tag || strcmp(tag, "!") == 0)
+        return 1;
+    if (strncmp(tag, CORE_TAG_PREFIX, strlen(CORE_TAG_PREFIX)) != 0)
+        return 0;
+    const char *t = tag + strlen(CORE_TAG_PREFIX);
+    if (kind == YAML_MAPPING_START_EVENT)
+        return strcmp(t, "map") == 0;
+    if (kind == YAML_SEQUENCE_START_EVENT)
+        return strcmp(t, "seq") == 0;
+    static const struct { const char *name; yscalar_type type; } scalar_tags[] = {
+        {"str", YS_STR}, {"int", YS_INT}, {"float", YS_FLOAT},
+        {"bool", YS_BOOL}, {"null", YS_NULL},
+    };
+    for (size_t i = 0; i < sizeof scalar_tags / sizeof scalar_tags[0]; i++)
+        if (strcmp(t, scalar_tags[i].name) == 0) {
+            *forced = (int)scalar_tags[i].type;
+            return 1;
+        }
+    return 0;
+}
+
+/* The type a core tag forces on scalar `n`, when its text can have that
+ * type (`!!int 12`, `!!float 1`, `!!str 12`); otherwise the value is
+ * reported and read as a text, so no later stage sees `!!int abc` as a
+ * number. */
+static yscalar_type forced_type(parser *p, const ynode *n, const char *tag,
+                                yscalar_type forced)
+{
+    yscalar_type natural = strlen(n->str) == n->len ? resolve_plain(n->str, n->len)
+                                                    : YS_STR;
+    if (forced == YS_STR || natural == forced ||
+        (forced == YS_FLOAT && natural == YS_INT))
+        return forced;
+    jmap_diag_add(p->diags, JMAP_RULE_BAD_VALUE, n->pos,
+                  "'%s' is not a valid '!!%s' value; it is read as a text", n->str,
+                  tag + strlen(CORE_TAG_PREFIX));
+    return YS_STR;
+}
+
+static size_t sat_add(size_t a, size_t b)
+{
+    return a > (size_t)-1 - b ? (size_t)-1 : a + b;
+}
+
+static void frame_push_child(frame *f, ynode *kid)
+{
+    if (f->n == f->cap) {
+        f->cap = f->cap ? f->cap * 2 : 8;
+        f->kids = jmap_xrealloc(f->kids, f->cap, sizeof(ynode *));
+    }
+    f->kids[f->n++] = kid;
+    f->node->expanded = sat_add(f->node->expanded, kid->expanded);
+}
+
+/* Marks keys that repeat an earlier key of the same mapping and reports
+ * them. Keys that are not scalars are left to the loader. */
+static void find_duplicate_keys(parser *p, ynode *map)
+{
+    jmap_strmap seen;
+    jmap_strmap_init(&seen);
+    for (size_t i = 0; i < map->n; i++) {
+        ynode *key = map->items[2 * i];
+        const ynode *k = ynode_deref(key);
+        if (!k || k->kind != YNODE_SCALAR)
+            continue;
+        ynode *first = jmap_strmap_put(&seen, k->str, key);
+        if (first) {
+            key->duplicate = 1;
+            jmap_diag_add(p->diags, JMAP_RULE_DUPLICATE_KEY, key->pos,
+                          "duplicate key '%s' (first written at line %d)",
+                          k->str, first->pos.line);
+        }
+    }
+    jmap_strmap_destroy(&seen);
+}
+
+/* Attaches a finished node to its parent, or makes it the root. */
+static void attach(parser *p, ynode *node)
+{
+    if (p->depth > 0)
+        frame_push_child(&p->stack[p->depth - 1], node);
+    else if (!p->root)
+        p->root = node;
+}
+
+static void close_frame(parser *p)
+{
+    frame *f = &p->stack[--p->depth];
+    ynode *node = f->node;
+    if (node->kind == YNODE_MAP && f->n % 2)
+        f->n--; /* a key without value (only after an error) */
+    node->n = node->kind == YNODE_MAP ? f->n / 2 : f->n;
+    node->items = jmap_arena_alloc(p->arena, f->n, sizeof(ynode *));
+    if (f->n)
+        memcpy(node->items, f->kids, f->n * sizeof(ynode *));
+    free(f->kids);
+    node->complete = 1;
+    if (node->kind == YNODE_MAP)
+        find_duplicate_keys(p, node);
+    attach(p, node);
+}
+
+static void remember_anchor(parser *p, const char *name, ynode *node)
+{
+    if (name) /* a later anchor of the same name hides the earlier one */
+        jmap_strmap_set(&p->anchors, jmap_arena_strdup(p->arena, name), node);
+}
+
+/* Reports a tag outside the core schema, spelled the way it was written. */
+static void report_tag(parser *p, const char *tag, yaml_mark_t mark)
+{
+    size_t n = strlen(CORE_TAG_PREFIX);
+    if (strncmp(tag, CORE_TAG_PREFIX, n) == 0)
+        jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos_of_mark(mark),
+                      "unsupported tag '!!%s'; only the YAML core schema's tags "
+                      "(!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are allowed",
+                      tag + n);
+    else
+        jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos_of_mark(mark),
+                      "unsupported tag '%s'; only the YAML core schema's tags "
+                      "(!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are allowed",
+                      tag);
+}
+
+static ynode *new_node(parser *p, ynode_kind kind, yaml_mark_t mark)
+{
+    ynode *n = jmap_arena_alloc(p->arena, 1, sizeof(ynode));
+    n->kind = kind;
+    n->pos = pos_of_mark(mark);
+    n->expanded = 1;
+    return n;
+}
+
+/* Handles one event; returns 0 to go on, 1 at the end, -1 to stop early. */
+static int on_event(parser *p, yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (++p->documents > 1) {
+            jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos_of_mark(ev->start_mark),
+                          "a second YAML document; a map file holds one document");
+            return -1;
+        }
+        return 0;
+    case YAML_STREAM_END_EVENT:
+        return 1;
+    case YAML_SCALAR_EVENT: {
+        int forced;
+        const char *tag = (const char *)ev->data.scalar.tag;
+        int tag_ok = check_tag(tag, ev->type, &forced);
+        if (!tag_ok) /* reported; the value is read as if untagged */
+            report_tag(p, tag, ev->start_mark);
+        ynode *n = new_node(p, YNODE_SCALAR, ev->start_mark);
+        n->len = ev->data.scalar.length;
+        n->str = jmap_arena_strndup(p->arena, (const char *)ev->data.scalar.value, n->len);
+        if (forced >= 0)
+            n->type = forced_type(p, n, tag, (yscalar_type)forced);
+        else if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && (!tag || !tag_ok))
+            n->type = resolve_plain(n->str, n->len);
+        else
+            n->type = YS_STR;
+        n->complete = 1;
+        if (n->len > JMAP_MAX_TEXT_BYTES)
+            jmap_diag_add(p->diags, JMAP_RULE_LIMIT, n->pos,
+                          "text of %zu bytes is longer than the limit of %u bytes",
+                          n->len, JMAP_MAX_TEXT_BYTES);
+        remember_anchor(p, (const char *)ev->data.scalar.anchor, n);
+        attach(p, n);
+        return 0;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT: {
+        const char *tag = ev->type == YAML_SEQUENCE_START_EVENT
+                              ? (const char *)ev->data.sequence_start.tag
+                              : (const char *)ev->data.mapping_start.tag;
+        const char *anchor_name = ev->type == YAML_SEQUENCE_START_EVENT
+                              ? (const char *)ev->data.sequence_start.anchor
+                              : (const char *)ev->data.mapping_start.anchor;
+        int forced;
+        if (!check_tag(tag, ev->type, &forced))
+            report_tag(p, tag, ev->start_mark); /* reported; read as untagged */
+        if (p->depth >= JMAP_MAX_DEPTH) {
+            jmap_diag_add(p->diags, JMAP_RULE_LIMIT, pos_of_mark(ev->start_mark),
+                          "nesting deeper than the limit of %d levels", JMAP_MAX_DEPTH);
+            return -1;
+        }
+        ynode *n = new_node(p, ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ
+                                                                     : YNODE_MAP,
+                            ev->start_mark);
+        remember_anchor(p, anchor_name, n);
+        frame *f = &p->stack[p->depth++];
+        memset(f, 0, sizeof *f);
+        f->node = n;
+        return 0;
+    }
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        close_frame(p);
+        return 0;
+    case YAML_ALIAS_EVENT: {
+        const char *name = (const char *)ev->data.alias.anchor;
+        ynode *target = jmap_strmap_get(&p->anchors, name);
+        jmap_pos pos = pos_of_mark(ev->start_mark);
+        if (!target) {
+            jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos,
+                          "alias '*%s' names no anchor written before it", name);
+            return -1;
+        }
+        if (!target->complete) {
+            jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos,
+                          "alias '*%s' is inside the node it names (a cycle)", name);
+            return -1;
+        }
+        p->alias_nodes = sat_add(p->alias_nodes, target->expanded);
+        if (p->alias_nodes > JMAP_MAX_ALIAS_NODES) {
+            jmap_diag_add(p->diags, JMAP_RULE_LIMIT, pos,
+                          "aliases expand to more than the limit of %d nodes",
+                          JMAP_MAX_ALIAS_NODES);
+            return -1;
+        }
+        ynode *n = new_node(p, YNODE_ALIAS, ev->start_mark);
+        n->target = target;
+        n->expanded = target->expanded;
+        n->complete = 1;
+        attach(p, n);
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static void report_parser_error(parser *p, yaml_parser_t *yp)
+{
+    const char *problem = yp->problem ? yp->problem : "malformed YAML";
+    jmap_pos pos;
+    if (yp->error == YAML_READER_ERROR) {
+        size_t at = yp->problem_offset;
+        /* libyaml points at a bad trailing byte; show the sequence's start */
+        for (int back = 0; back < 3 && at > 0 && at <= p->len &&
+                           ((unsigned char)p->data[at - 1] & 0xC0) >= 0x80;
+             back++) {
+            at--;
+            if (((unsigned char)p->data[at] & 0xC0) == 0xC0)
+                break;
+        }
+        pos = jmap_pos_of_offset(p->data, p->len, at);
+        if (strstr(problem, "UTF-8") || strstr(problem, "octet"))
+            jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos,
+                          "invalid UTF-8 (%s); a map file is UTF-8 text", problem);
+        else if (yp->problem_value >= 0x80) /* a decoded code point */
+            jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s (U+%04X)", problem,
+                          (unsigned)yp->problem_value);
+        else if (yp->problem_value != -1)
+            jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s (byte 0x%02X)",
+                          problem, (unsigned)yp->problem_value);
+        else
+            jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s", problem);
+        return;
+    }
+    pos = pos_of_mark(yp->problem_mark);
+    if (yp->context)
+        jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s %s that starts at line %d",
+                      problem, yp->context, (int)yp->context_mark.line + 1);
+    else
+        jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s", problem);
+}
+
+void jmap_yaml_parse(const char *data, size_t len, jmap_arena *arena,
+                     jmap_diag_list *diags, ydoc *doc)
+{
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.data = data;
+    p.len = len;
+    p.arena = arena;
+    p.diags = diags;
+    jmap_strmap_init(&p.anchors);
+
+    if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
+        ((unsigned char)data[1] == 0xFF || (unsigned char)data[1] == 0xFE)) {
+        jmap_pos start = {1, 1};
+        jmap_diag_add(diags, JMAP_RULE_SYNTAX, start,
+                      "the file is UTF-16 text; a map file is UTF-8");
+        doc->root = NULL;
+        doc->incomplete = 1;
+        return;
+    }
+    yaml_parser_t yp;
+    yaml_parser_initialize(&yp);
+    yaml_parser_set_input_string(&yp, (const unsigned char *)data, len);
+    int state = 0;
+    while (state == 0) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&yp, &ev)) {
+            report_parser_error(&p, &yp);
+            state = -1;
+            break;
+        }
+        state = on_event(&p, &ev);
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&yp);
+
+    while (p.depth > 0)
+        close_frame(&p); /* keep what was read before the error */
+    jmap_strmap_destroy(&p.anchors);
+    doc->root = p.root;
+    doc->incomplete = state < 0;
+}

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""gen.py GROUP SOURCE_DIR OUT_DIR - writes the hostile inputs that are too
+large or too many to keep in the repository, each as NAME.yaml beside its
+NAME.expect (the format run.sh reads, described there).
+
+Groups:
+  generated  one case per limit, just under and just over it, plus huge
+             lines, deep nesting and many brackets
+  truncated  every shipped map in maps/ cut at many offsets
+  random     random bytes and random mutations of the shipped maps, from a
+             fixed seed, so every run sees the same inputs
+"""
+import os
+import random
+import sys
+
+MIB = 1 << 20
+KIB = 1 << 10
+# The limits of include/jmap.h; a change there must change them here.
+MAX_FILE_BYTES = 16 * MIB
+MAX_DEPTH = 64
+MAX_STEPS = 100000
+MAX_ITEMS = 10000
+MAX_TEXT_BYTES = 16 * KIB
+
+STAGE = "stages:\n  - id: s\n    name: S\n    steps:\n      - name: One\n"
+
+
+def write(out, name, data, expect):
+    if isinstance(data, str):
+        data = data.encode()
+    with open(os.path.join(out, name + ".yaml"), "wb") as f:
+        f.write(data)
+    with open(os.path.join(out, name + ".expect"), "w") as f:
+        f.write(expect)
+
+
+def steps(n):
+    rows = ["jmap: 1\ntitle: Many steps\nstages:\n  - id: s\n    name: S\n"
+            "    steps:\n"]
+    rows += ["      - {id: p%d, name: P}\n" % i for i in range(n)]
+    return "".join(rows)
+
+
+def section(key, n):
+    rows = ["jmap: 1\ntitle: Many %s\n%s:\n" % (key, key)]
+    rows += ["  x%d: {name: X}\n" % i for i in range(n)]
+    return "".join(rows) + STAGE
+
+
+def stages(n):
+    rows = ["jmap: 1\ntitle: Many stages\nstages:\n"]
+    rows += ["  - {id: s%d, name: S, steps: [{name: A%d}]}\n" % (i, i)
+             for i in range(n)]
+    return "".join(rows)
+
+
+def irritants(n):
+    rows = ["jmap: 1\ntitle: Many irritants\ndepartments: {d: D}\n", STAGE,
+            "        irritants:\n"]
+    rows += ["          - {name: I%d, owner: d}\n" % i for i in range(n)]
+    return "".join(rows)
+
+
+def generated(out):
+    limit = "exit 1\ncontains [limit]\n"
+    write(out, "steps-at-limit", steps(MAX_STEPS), "exit 0\n")
+    write(out, "steps-over-limit", steps(MAX_STEPS + 1),
+          "exit 1\nfirst steps-over-limit.yaml:%d:9: error: more steps than the "
+          "limit of %d; the rest are not read [limit]\n" % (MAX_STEPS + 7, MAX_STEPS))
+    for key in ("touchpoints", "departments", "personas"):
+        write(out, key + "-at-limit", section(key, MAX_ITEMS),
+              "exit 0\nnot error\n")
+        write(out, key + "-over-limit", section(key, MAX_ITEMS + 1),
+              "exit 1\ncontains %s-over-limit.yaml:%d:3: error: more %s than the "
+              "limit of %d; the rest are not read [limit]\n"
+              % (key, MAX_ITEMS + 4, key, MAX_ITEMS))
+    write(out, "stages-at-limit", stages(MAX_ITEMS), "exit 0\n")
+    write(out, "stages-over-limit", stages(MAX_ITEMS + 1),
+          "exit 1\nfirst stages-over-limit.yaml:%d:5: error: more stages than the "
+          "limit of %d; the rest are not read [limit]\n" % (MAX_ITEMS + 4, MAX_ITEMS))
+    write(out, "irritants-at-limit", irritants(MAX_ITEMS), "exit 0\n")
+    write(out, "irritants-over-limit", irritants(MAX_ITEMS + 1),
+          "exit 1\nfirst irritants-over-limit.yaml:%d:13: error: more irritants "
+          "than the limit of %d; the rest are not read [limit]\n"
+          % (MAX_ITEMS + 10, MAX_ITEMS))
+
+    head = "jmap: 1\ntitle: T\n" + STAGE + "        description: "
+    write(out, "text-at-limit", head + "x" * MAX_TEXT_BYTES + "\n", "exit 0\n")
+    write(out, "text-over-limit", head + "x" * (MAX_TEXT_BYTES + 1) + "\n",
+          "exit 1\nfirst text-over-limit.yaml:8:22: error: text of %d bytes is "
+          "longer than the limit of %d bytes [limit]\n"
+          % (MAX_TEXT_BYTES + 1, MAX_TEXT_BYTES))
+    write(out, "key-over-limit", "jmap: 1\ntitle: T\n" + "k" * (MAX_TEXT_BYTES + 1)
+          + ": v\n" + STAGE,
+          "exit 1\nfirst key-over-limit.yaml:3:1: error: text of %d bytes is "
+          "longer than the limit of %d bytes [limit]\n"
+          % (MAX_TEXT_BYTES + 1, MAX_TEXT_BYTES))
+
+    base = "jmap: 1\ntitle: T\n" + STAGE
+    pad = MAX_FILE_BYTES - len(base)
+    write(out, "file-at-limit", base + "#" * (pad - 1) + "\n", "exit 0\n")
+    write(out, "file-over-limit", base + "#" * pad + "\n",
+          "exit 1\nfirst file-over-limit.yaml: error: the file is %d bytes, larger "
+          "than the limit of 16 MiB [limit]\n" % (MAX_FILE_BYTES + 1))
+
+    write(out, "line-1mb-text", "jmap: 1\ntitle: " + "x" * MIB + "\n" + STAGE,
+          "exit 1\nfirst line-1mb-text.yaml:2:8: error: text of %d bytes is longer "
+          "than the limit of %d bytes [limit]\n" % (MIB, MAX_TEXT_BYTES))
+    flow = ", ".join("{id: s%d, name: S, steps: [{name: A}]}" % i
+                     for i in range(MIB // 38))
+    write(out, "line-1mb-flow", "jmap: 1\ntitle: T\nstages: [" + flow + "]\n",
+          limit)
+    write(out, "line-1mb-comment", "jmap: 1\ntitle: T\n#" + "c" * MIB + "\n" + STAGE,
+          "exit 0\n")
+
+    depth_error = "error: nesting deeper than the limit of %d levels [limit]\n" % MAX_DEPTH
+    write(out, "nest-flow-10000", "jmap: 1\ntitle: T\nstages: " + "[" * 10000 + "\n",
+          "exit 1\nfirst nest-flow-10000.yaml:3:%d: %s" % (9 + MAX_DEPTH - 1, depth_error))
+    write(out, "nest-block-10000", "jmap: 1\ntitle: T\nstages:\n" + "- " * 10000 + "x\n",
+          "exit 1\nfirst nest-block-10000.yaml:4:%d: %s" % (2 * (MAX_DEPTH - 2) + 1, depth_error))
+    write(out, "nest-map-10000", "jmap: 1\ntitle: T\nstages: " + "{a: " * 10000 + "\n",
+          "exit 1\nfirst nest-map-10000.yaml:3:%d: %s" % (9 + 4 * (MAX_DEPTH - 1), depth_error))
+    write(out, "nest-at-limit", "[" * (MAX_DEPTH) + "]" * MAX_DEPTH + "\n",
+          "exit 1\nfirst nest-at-limit.yaml:1:1: error: the top of the file should be "
+          "a mapping (jmap:, title:, stages: ...), not a list [type]\n"
+          "not [limit]\n")
+    write(out, "brackets-100000", "[" * 100000, limit)
+    write(out, "braces-100000", "{" * 100000, limit)
+    write(out, "brackets-16mib", "[" * (MAX_FILE_BYTES - 1) + "\n", limit)
+    write(out, "quotes-1mb", "jmap: 1\ntitle: \"" + "\\\"" * (MIB // 2) + "\n",
+          "exit 1\ncontains [syntax]\n")
+    write(out, "anchors-100000", "jmap: 1\ntitle: T\nx: [" +
+          ", ".join("&a%d %d" % (i, i) for i in range(100000)) + "]\n" + STAGE,
+          "exit 1\nfirst anchors-100000.yaml:3:1: error: unknown key 'x' in the "
+          "journey [unknown-key]\n")
+    write(out, "aliases-100000", "jmap: 1\ntitle: &t T\nx: [" +
+          ", ".join(["*t"] * 100000) + "]\n" + STAGE, limit)
+    keys = "".join("  k%d: v\n" % i for i in range(100000))
+    write(out, "keys-100000", "jmap: 1\ntitle: T\nx:\n" + keys + STAGE,
+          "exit 1\nfirst keys-100000.yaml:3:1: error: unknown key 'x' in the "
+          "journey [unknown-key]\n")
+    write(out, "duplicate-keys-100000", "jmap: 1\ntitle: T\nx:\n" +
+          "".join("  k: v\n" for _ in range(100000)) + STAGE,
+          "exit 1\nfirst duplicate-keys-100000.yaml:3:1: error: unknown key 'x' in the "
+          "journey [unknown-key]\ncontains [duplicate-key]\n")
+
+
+def shipped_maps(src):
+    folder = os.path.join(src, "maps")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".yaml"):
+            with open(os.path.join(folder, name), "rb") as f:
+                yield name[:-5], f.read()
+
+
+def truncated(src, out):
+    for stem, data in shipped_maps(src):
+        cuts = set(range(0, min(len(data), 48)))
+        cuts.update(range(0, len(data), 61))
+        # inside multi-byte characters too
+        cuts.update(i for i, b in enumerate(data) if b >= 0x80)
+        for cut in sorted(cuts):
+            write(out, "%s-cut-%05d" % (stem, cut), data[:cut], "exit 0 1\n")
+
+
+def random_inputs(src, out):
+    rng = random.Random(20261122)
+    for i in range(40):
+        size = rng.choice([1, 2, 3, 7, 64, 512, 4096])
+        write(out, "bytes-%02d" % i, bytes(rng.randrange(256) for _ in range(size)),
+              "exit 1\n")
+    alphabet = b"-:[]{}&*!|>'\"#%@`?,. \n\t\r\x00\xc3\xa9\xef\xbb\xbfaz09"
+    for i in range(40):
+        size = rng.choice([16, 256, 2048])
+        write(out, "yamlish-%02d" % i,
+              bytes(rng.choice(alphabet) for _ in range(size)), "exit 0 1\n")
+    maps = list(shipped_maps(src))
+    for i in range(120):
+        stem, data = maps[i % len(maps)]
+        b = bytearray(data)
+        for _ in range(rng.choice([1, 2, 4, 16])):
+            at = rng.randrange(len(b))
+            op = rng.randrange(4)
+            if op == 0:
+                b[at] = rng.randrange(256)
+            elif op == 1:
+                del b[at:at + rng.randrange(1, 64)]
+            elif op == 2:
+                b[at:at] = bytes([rng.choice(alphabet)]) * rng.randrange(1, 8)
+            else:  # copy a slice elsewhere
+                n = rng.randrange(1, 256)
+                b[at:at] = b[rng.randrange(len(b)):][:n]
+        write(out, "%s-mutant-%03d" % (stem, i), bytes(b), "exit 0 1\n")
+
+
+def main():
+    group, src, out = sys.argv[1:4]
+    if group == "generated":
+        generated(out)
+    elif group == "truncated":
+        truncated(src, out)
+    elif group == "random":
+        random_inputs(src, out)
+    else:
+        sys.exit("gen.py: unknown group '%s'" % group)
+
+
+if __name__ == "__main__":
+    main()

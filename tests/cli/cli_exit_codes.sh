@@ -1,0 +1,74 @@
+#!/bin/sh
+# cli_exit_codes.sh JMAP SOURCE_DIR - the lint command's exit codes, and that
+# a broken or unreadable file never stops the others from being checked.
+set -u
+jmap=$1
+src=$2
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+check() { # check WANT_CODE DESCRIPTION COMMAND...
+    want=$1
+    what=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" != "$want" ]; then
+        echo "FAIL: $what: exit $got, expected $want"
+        cat "$tmp/out" "$tmp/err"
+        fail=1
+    fi
+}
+expect_in() { # expect_in FILE TEXT
+    if ! grep -qF -- "$2" "$1"; then
+        echo "FAIL: '$2' not in $1:"
+        cat "$1"
+        fail=1
+    fi
+}
+
+clean=$src/tests/lint/clean.yaml
+warn=$src/tests/lint/warnings.yaml
+bad=$src/tests/lint/every-error.yaml
+
+check 0 "clean map" "$jmap" lint "$clean"
+expect_in "$tmp/out" "no problems in 1 file"
+check 0 "warnings only" "$jmap" lint "$warn"
+check 1 "warnings with --strict" "$jmap" lint --strict "$warn"
+check 1 "a map with errors" "$jmap" lint "$bad"
+check 0 "every shipped map is clean" "$jmap" lint "$src"/maps/*.yaml
+
+# A broken file and a missing file do not stop the others; 2 wins over 1.
+check 2 "missing file among others" "$jmap" lint "$bad" "$tmp/nope.yaml" "$warn"
+expect_in "$tmp/err" "cannot read '$tmp/nope.yaml': No such file or directory"
+expect_in "$tmp/out" "warnings.yaml:"
+expect_in "$tmp/out" "every-error.yaml:"
+check 2 "a directory" "$jmap" lint "$tmp"
+expect_in "$tmp/err" "is a directory"
+mkfifo "$tmp/fifo"
+check 2 "a FIFO is refused without blocking" "$jmap" lint "$tmp/fifo"
+expect_in "$tmp/err" "not a regular file"
+
+# Standard input.
+check 1 "standard input" sh -c "printf 'jmap: 1\n' | '$jmap' lint -"
+expect_in "$tmp/out" "-:1:1: error: missing key 'title' in the journey [missing-key]"
+
+# Usage errors.
+check 2 "no file" "$jmap" lint
+check 2 "unknown option" "$jmap" lint --stirct "$clean"
+expect_in "$tmp/err" "did you mean '--strict'?"
+check 2 "unknown command" "$jmap" lnit "$clean"
+expect_in "$tmp/err" "did you mean 'lint'?"
+check 2 "no command" "$jmap"
+check 0 "--help" "$jmap" --help
+expect_in "$tmp/out" "lint"
+check 0 "lint --help" "$jmap" lint --help
+expect_in "$tmp/out" "--strict"
+check 0 "--version" "$jmap" --version
+expect_in "$tmp/out" "jmap "
+
+# The summary counts errors, warnings and files.
+check 1 "summary" "$jmap" lint "$bad" "$warn" "$clean"
+expect_in "$tmp/out" "20 errors and 9 warnings in 3 files"
+
+exit $fail

@@ -1,0 +1,97 @@
+#!/bin/sh
+# export_json.sh JMAP SOURCE_DIR - `jmap export --format json`, read by
+# python3's json module: every shipped map exports to one JSON document
+# whose every reference names an item of the document, with default ids and
+# successors filled in. A map with errors is refused (exit 1), and -o FILE
+# is written whole or not at all.
+set -u
+jmap=$1
+src=$2
+python=/usr/bin/python3
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+check() { # check WANT_CODE DESCRIPTION COMMAND...
+    want=$1
+    what=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" != "$want" ]; then
+        echo "FAIL: $what: exit $got, expected $want"
+        cat "$tmp/out" "$tmp/err"
+        fail=1
+    fi
+}
+
+for map in "$src"/maps/*.yaml "$src"/tests/lint/clean.yaml; do
+    check 0 "export $map" "$jmap" export --format json "$map"
+    "$python" - "$tmp/out" "$map" <<'EOF' || fail=1
+import json, sys
+g = json.load(open(sys.argv[1], encoding="utf-8"))
+name = sys.argv[2]
+ok = True
+def expect(cond, what):
+    global ok
+    if not cond:
+        print("FAIL: %s: %s" % (name, what))
+        ok = False
+ids = {kind: [x["id"] for x in g[kind]]
+       for kind in ("personas", "departments", "touchpoints", "stages", "steps")}
+for kind, values in ids.items():
+    expect(len(values) == len(set(values)), "duplicate %s ids" % kind)
+expect(g["jmap"] == 1 and g["title"], "header")
+stage_steps = [s for st in g["stages"] for s in st["steps"]]
+expect(stage_steps == ids["steps"], "stages list every step once, in journey order")
+for t in g["touchpoints"]:
+    expect(t["owner"] is None or t["owner"] in ids["departments"], "touchpoint owner")
+for i, s in enumerate(g["steps"]):
+    expect(s["id"] and s["stage"] in ids["stages"], "step id and stage")
+    expect(all(t in ids["touchpoints"] for t in s["touchpoints"]), "step touchpoints")
+    expect(all(d in ids["departments"] for d in s["departments"] + s["involved_departments"]),
+           "step departments")
+    expect(all(n in ids["steps"] for n in s["next"]), "successors resolved")
+    if s["next_is_default"]:
+        want = ids["steps"][i + 1:i + 2]
+        expect(s["next"] == want, "default successor of %s" % s["id"])
+    for e in s["emotions"]:
+        expect(-2 <= e["value"] <= 2, "emotion range")
+        expect(e["persona"] is None or e["persona"] in ids["personas"], "emotion persona")
+    for ir in s["irritants"]:
+        expect(ir["severity"] in ("low", "medium", "high"), "severity")
+        expect(ir["owner"] is None or ir["owner"] in ids["departments"], "irritant owner")
+    expect(s["line"] >= 1 and s["column"] >= 1, "position kept")
+sys.exit(0 if ok else 1)
+EOF
+done
+
+# Default ids: the slugs of the names (accents folded).
+check 0 "default ids" "$jmap" export "$src/maps/boutique.yaml"
+grep -q '"id_is_default": true' "$tmp/out" || { echo "FAIL: no default id"; fail=1; }
+
+# A map with errors is refused, with its diagnostics, and writes nothing.
+echo "previous" >"$tmp/kept.json"
+check 1 "a map with errors" "$jmap" export -o "$tmp/kept.json" "$src/tests/lint/every-error.yaml"
+grep -q "error: .*\[bad-value\]" "$tmp/err" || { echo "FAIL: no diagnostics on stderr"; fail=1; }
+grep -q "has errors; nothing was exported" "$tmp/err" || { echo "FAIL: no refusal"; fail=1; }
+[ "$(cat "$tmp/kept.json")" = previous ] || { echo "FAIL: the old file was touched"; fail=1; }
+[ -s "$tmp/out" ] && { echo "FAIL: output on stdout for a map with errors"; fail=1; }
+
+# -o FILE: written, and nothing left beside it.
+check 0 "-o FILE" "$jmap" export --format json -o "$tmp/kept.json" "$src/maps/shoes.yaml"
+"$python" -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/kept.json" ||
+    { echo "FAIL: -o did not write the JSON"; fail=1; }
+[ "$(ls -A "$tmp" | grep -c kept)" = 1 ] || { echo "FAIL: temporary file left"; ls -A "$tmp"; fail=1; }
+check 2 "-o into a missing directory" "$jmap" export -o "$tmp/none/x.json" "$src/maps/shoes.yaml"
+check 2 "unreadable map" "$jmap" export "$tmp/missing.yaml"
+
+# Usage errors name the nearest right word.
+check 2 "unknown format" "$jmap" export --format mermiad "$src/maps/shoes.yaml"
+grep -q "did you mean 'mermaid'?" "$tmp/err" || { echo "FAIL: no suggestion"; fail=1; }
+check 2 "unknown option" "$jmap" export --outptu x "$src/maps/shoes.yaml"
+grep -q "did you mean '--output'?" "$tmp/err" || { echo "FAIL: no suggestion"; fail=1; }
+check 2 "two maps" "$jmap" export "$src/maps/shoes.yaml" "$src/maps/boutique.yaml"
+check 2 "no map" "$jmap" export
+check 2 "unknown command" "$jmap" exprot
+grep -q "did you mean 'export'?" "$tmp/err" || { echo "FAIL: no suggestion"; fail=1; }
+exit $fail

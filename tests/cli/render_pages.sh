@@ -1,0 +1,53 @@
+#!/bin/sh
+# render_pages.sh - a map too wide for its paper is split at stage
+# boundaries, each page with the lane labels, the title and a footer;
+# --fit keeps one page; page sizes and orientations are honoured.
+#   sh render_pages.sh JMAP SOURCE_DIR
+jmap=$1
+src=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+sixty=$src/tests/layout/sixty-steps.yaml
+
+pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
+
+"$jmap" render "$sixty" -o "$tmp/a3.pdf" || fail "render a3.pdf"
+n=$(pages "$tmp/a3.pdf")
+[ "$n" -gt 1 ] || fail "60 steps on A3 should take several pages, not $n"
+pdftotext "$tmp/a3.pdf" "$tmp/a3.txt"
+i=1
+while [ "$i" -le "$n" ]; do
+    pdftotext -f $i -l $i "$tmp/a3.pdf" "$tmp/p.txt"
+    grep -q "page $i/$n" "$tmp/p.txt" || fail "page $i has no 'page $i/$n' footer"
+    grep -q "Sixty steps" "$tmp/p.txt" || fail "page $i does not repeat the title"
+    grep -q "Customer" "$tmp/p.txt" || fail "page $i does not repeat the lane labels"
+    i=$((i + 1))
+done
+pdfinfo -f 1 -l "$n" "$tmp/a3.pdf" | grep '^Page.*size:' | grep -v '1190.55 x 841.89' && fail "a page is not A3 landscape"
+# every step is on some page, in order
+for k in 1 17 33 60; do
+    grep -q "Step $k of" "$tmp/a3.txt" || fail "step $k is missing"
+done
+# pages end at stage boundaries: no stage name on two pages
+for s in Awareness Purchase Referral; do
+    c=$(pdftotext "$tmp/a3.pdf" - | grep -c "^$s$")
+    [ "$c" -le 2 ] || fail "stage $s appears $c times"
+done
+
+"$jmap" render "$sixty" -o "$tmp/fit.pdf" --fit || fail "render --fit"
+[ "$(pages "$tmp/fit.pdf")" = 1 ] || fail "--fit is not one page"
+
+"$jmap" render "$sixty" -o "$tmp/a4p.pdf" --page a4 --orientation portrait || fail "render a4 portrait"
+pdfinfo "$tmp/a4p.pdf" | grep -q 'Page size: *595.28 x 841.89' || fail "A4 portrait size"
+[ "$(pages "$tmp/a4p.pdf")" -gt "$n" ] || fail "A4 portrait should need more pages than A3"
+
+"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/letter.pdf" --page letter || fail "render letter"
+pdfinfo "$tmp/letter.pdf" | grep -q 'Page size: *792 x 612' || fail "letter landscape size"
+
+"$jmap" render "$src/tests/layout/single-step.yaml" -o "$tmp/one.pdf" --page a2 || fail "render a2"
+[ "$(pages "$tmp/one.pdf")" = 1 ] || fail "one step is one page"
+
+[ "$fails" -eq 0 ] || exit 1
+echo "ok"

@@ -1,0 +1,403 @@
+/*
+ * test_layout.c - geometry checks on the computed layout of every shipped
+ * map and of the hard cases in tests/layout/: no two texts overlap, every
+ * text fits its box and its card, columns follow the source order, no
+ * arrow runs over a text, cut texts are reported, markup stays literal.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "layout.h"
+
+#define EPS 0.01
+
+static const char *const maps[] = {
+    "maps/shoes.yaml",
+    "maps/running-shoes.yaml",
+    "maps/boutique.yaml",
+    "tests/layout/single-step.yaml",
+    "tests/layout/empty-lanes.yaml",
+    "tests/layout/long-texts.yaml",
+    "tests/layout/personas.yaml",
+    "tests/layout/branches.yaml",
+    "tests/layout/french.yaml",
+    "tests/layout/markup.yaml",
+    "tests/layout/sixty-steps.yaml",
+};
+#define N_MAPS (sizeof maps / sizeof maps[0])
+
+/* A loaded map and its layout. */
+typedef struct fixture {
+    char *data;            /* the file */
+    jmap_journey *journey; /* its graph */
+    jmap_measurer *m;      /* the measurer */
+    jmap_layout *layout;   /* the whole map */
+    jmap_diag_list diags;  /* load and layout findings */
+} fixture;
+
+static void load(fixture *f, const char *rel, const jmap_slice *slice)
+{
+    char path[1024], why[256];
+    size_t len;
+    snprintf(path, sizeof path, "%s/%s", JMAP_SOURCE_DIR, rel);
+    memset(f, 0, sizeof *f);
+    jmap_diag_list_init(&f->diags);
+    assert_int_equal(jmap_file_read(path, &f->data, &len, why, sizeof why), 0);
+    f->journey = jmap_journey_load(f->data, len, &f->diags);
+    assert_non_null(f->journey);
+    assert_int_equal(f->diags.errors, 0);
+    f->m = jmap_measurer_new();
+    f->layout = jmap_layout_new(f->journey, f->m, slice, &f->diags);
+    assert_non_null(f->layout);
+}
+
+static void unload(fixture *f)
+{
+    jmap_layout_free(f->layout);
+    jmap_measurer_free(f->m);
+    jmap_journey_free(f->journey);
+    jmap_diag_list_destroy(&f->diags);
+    free(f->data);
+}
+
+static int overlap(double ax, double ay, double aw, double ah, double bx,
+                   double by, double bw, double bh)
+{
+    return ax + aw > bx + EPS && bx + bw > ax + EPS && ay + ah > by + EPS &&
+           by + bh > ay + EPS;
+}
+
+static int inside(const jmap_box *in, const jmap_box *out)
+{
+    return in->x >= out->x - EPS && in->y >= out->y - EPS &&
+           in->x + in->w <= out->x + out->w + EPS &&
+           in->y + in->h <= out->y + out->h + EPS;
+}
+
+static void check_texts_apart(const jmap_layout *L, const char *name)
+{
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *a = &L->boxes[i];
+        if (!a->pl)
+            continue;
+        for (size_t k = i + 1; k < L->n_boxes; k++) {
+            const jmap_box *b = &L->boxes[k];
+            if (b->pl && overlap(a->x, a->y, a->w, a->h, b->x, b->y, b->w, b->h))
+                fail_msg("%s: text boxes overlap: %s '%s' and %s '%s'", name,
+                         jmap_box_kind_name(a->kind), a->text,
+                         jmap_box_kind_name(b->kind), b->text);
+        }
+    }
+}
+
+/* The measured text lies within its box, its box within its parent's, and
+ * everything within the map. */
+static void check_texts_fit(const jmap_layout *L, const char *name)
+{
+    const jmap_box *map = &L->boxes[0];
+    assert_int_equal(map->kind, JMAP_BOX_MAP);
+    for (size_t i = 1; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (!inside(b, map))
+            fail_msg("%s: %s box outside the map", name,
+                     jmap_box_kind_name(b->kind));
+        if (b->parent >= 0 && !inside(b, &L->boxes[b->parent]))
+            fail_msg("%s: %s '%s' runs out of its %s", name,
+                     jmap_box_kind_name(b->kind), b->text ? b->text : "",
+                     jmap_box_kind_name(L->boxes[b->parent].kind));
+        if (!b->pl)
+            continue;
+        PangoRectangle ink, logical;
+        pango_layout_get_extents(b->pl, &ink, &logical);
+        double lx = logical.x / (double)PANGO_SCALE;
+        double ly = logical.y / (double)PANGO_SCALE;
+        double lw = logical.width / (double)PANGO_SCALE;
+        double lh = logical.height / (double)PANGO_SCALE;
+        if (lx < -EPS || ly < -EPS || lx + lw > b->w + EPS || ly + lh > b->h + EPS)
+            fail_msg("%s: text '%s' (%.2f x %.2f) does not fit its %s box "
+                     "(%.2f x %.2f)", name, b->text, lw, lh,
+                     jmap_box_kind_name(b->kind), b->w, b->h);
+    }
+}
+
+/* Two different kinds of cards never overlap either. */
+static void check_cards_apart(const jmap_layout *L, const char *name)
+{
+    static const jmap_box_kind cards[] = {
+        JMAP_BOX_STEP, JMAP_BOX_TOUCHPOINT, JMAP_BOX_IRRITANT, JMAP_BOX_MOMENT,
+        JMAP_BOX_IDEA, JMAP_BOX_REMEDY, JMAP_BOX_DEPT_MARK, JMAP_BOX_STAGE,
+        JMAP_BOX_PERSONA, JMAP_BOX_LEGEND};
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *a = &L->boxes[i];
+        int is_card = 0;
+        for (size_t c = 0; c < sizeof cards / sizeof cards[0]; c++)
+            is_card |= a->kind == cards[c];
+        if (!is_card)
+            continue;
+        for (size_t k = i + 1; k < L->n_boxes; k++) {
+            const jmap_box *b = &L->boxes[k];
+            int other = 0;
+            for (size_t c = 0; c < sizeof cards / sizeof cards[0]; c++)
+                other |= b->kind == cards[c];
+            if (other && overlap(a->x, a->y, a->w, a->h, b->x, b->y, b->w, b->h))
+                fail_msg("%s: cards overlap: %s and %s", name,
+                         jmap_box_kind_name(a->kind), jmap_box_kind_name(b->kind));
+        }
+    }
+}
+
+static void check_columns(const jmap_layout *L, const char *name)
+{
+    size_t n = L->slice.end - L->slice.first;
+    for (size_t i = 1; i < n; i++)
+        if (!(L->col_x[i] >= L->col_x[i - 1] + L->col_w))
+            fail_msg("%s: column %zu is not right of column %zu", name, i, i - 1);
+    /* step cards appear in source order, one per column */
+    size_t seen = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind != JMAP_BOX_STEP)
+            continue;
+        const jmap_step *s = L->journey->steps[L->slice.first + seen];
+        assert_int_equal(b->pos.line, s->pos.line);
+        assert_true(fabs(b->x - L->col_x[seen]) < EPS);
+        assert_int_equal(b->column, (int)seen);
+        seen++;
+    }
+    assert_int_equal(seen, n);
+}
+
+/* Arrows are axis-aligned polylines: no segment may cross a text box. */
+static void check_arrows(const jmap_layout *L, const char *name)
+{
+    for (size_t p = 0; p < L->n_paths; p++) {
+        const jmap_path *path = &L->paths[p];
+        if (path->kind != JMAP_PATH_ARROW && path->kind != JMAP_PATH_FLOW)
+            continue;
+        for (size_t s = 0; s + 1 < path->n; s++) {
+            double x0 = fmin(path->pts[s].x, path->pts[s + 1].x);
+            double y0 = fmin(path->pts[s].y, path->pts[s + 1].y);
+            double x1 = fmax(path->pts[s].x, path->pts[s + 1].x);
+            double y1 = fmax(path->pts[s].y, path->pts[s + 1].y);
+            for (size_t i = 0; i < L->n_boxes; i++) {
+                const jmap_box *b = &L->boxes[i];
+                if (b->pl && overlap(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2,
+                                     b->x, b->y, b->w, b->h))
+                    fail_msg("%s: an arrow crosses the text '%s'", name, b->text);
+            }
+        }
+    }
+}
+
+static void test_geometry(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_MAPS; i++) {
+        fixture f;
+        load(&f, maps[i], NULL);
+        check_texts_apart(f.layout, maps[i]);
+        check_texts_fit(f.layout, maps[i]);
+        check_cards_apart(f.layout, maps[i]);
+        check_columns(f.layout, maps[i]);
+        check_arrows(f.layout, maps[i]);
+        unload(&f);
+    }
+}
+
+/* The pages of a split map obey the same rules. */
+static void test_geometry_of_pages(void **state)
+{
+    (void)state;
+    jmap_slice slices[] = {{0, 20, 1, 3}, {20, 40, 2, 3}, {40, 60, 3, 3}};
+    for (size_t i = 0; i < 3; i++) {
+        fixture f;
+        load(&f, "tests/layout/sixty-steps.yaml", &slices[i]);
+        check_texts_apart(f.layout, "sixty-steps page");
+        check_texts_fit(f.layout, "sixty-steps page");
+        check_columns(f.layout, "sixty-steps page");
+        int footer = 0;
+        for (size_t k = 0; k < f.layout->n_boxes; k++)
+            if (f.layout->boxes[k].kind == JMAP_BOX_FOOTER) {
+                footer = 1;
+                char want[32];
+                snprintf(want, sizeof want, "page %zu/3", i + 1);
+                assert_non_null(strstr(f.layout->boxes[k].text, want));
+            }
+        assert_true(footer);
+        unload(&f);
+    }
+}
+
+static size_t count_kind(const jmap_layout *L, jmap_box_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < L->n_boxes; i++)
+        n += L->boxes[i].kind == kind;
+    return n;
+}
+
+static size_t count_path(const jmap_layout *L, jmap_path_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < L->n_paths; i++)
+        n += L->paths[i].kind == kind;
+    return n;
+}
+
+static void test_cut_text_is_reported(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/long-texts.yaml", NULL);
+    size_t cut = 0, reported = 0;
+    for (size_t i = 0; i < f.layout->n_boxes; i++)
+        cut += f.layout->boxes[i].cut;
+    for (size_t i = 0; i < f.diags.count; i++)
+        if (f.diags.items[i].rule == JMAP_RULE_TEXT_OVERFLOW) {
+            reported++;
+            assert_int_equal(f.diags.items[i].severity, JMAP_WARNING);
+            assert_string_equal(f.diags.items[i].message, "text cut to fit its card");
+        }
+    assert_true(cut >= 5);
+    assert_true(reported >= 5);
+    /* the long step name, at line 29 column 15, is one of them */
+    int found = 0;
+    for (size_t i = 0; i < f.diags.count; i++)
+        found |= f.diags.items[i].pos.line == 29 && f.diags.items[i].pos.column == 15;
+    assert_true(found);
+    unload(&f);
+
+    load(&f, "maps/shoes.yaml", NULL);
+    assert_int_equal(f.diags.count, 0); /* the shipped maps fit */
+    unload(&f);
+}
+
+static void test_markup_is_literal(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/markup.yaml", NULL);
+    int found = 0;
+    for (size_t i = 0; i < f.layout->n_boxes; i++) {
+        const jmap_box *b = &f.layout->boxes[i];
+        if (b->kind == JMAP_BOX_STEP_NAME) {
+            assert_string_equal(b->text, "<b>x</b> & co");
+            assert_string_equal(pango_layout_get_text(b->pl), "<b>x</b> & co");
+            found = 1;
+        }
+    }
+    assert_true(found);
+    unload(&f);
+}
+
+static void test_lanes(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/empty-lanes.yaml", NULL);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_LANE), 2); /* stages, actions */
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_STAGE), 2);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_STEP), 3);
+    assert_int_equal(count_path(f.layout, JMAP_PATH_FLOW), 2);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_LEGEND), 0);
+    unload(&f);
+
+    load(&f, "maps/shoes.yaml", NULL);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_LANE), 7);
+    assert_int_equal(f.journey->n_steps, 16);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_STEP), 16);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_STAGE), 5);
+    assert_int_equal(count_path(f.layout, JMAP_PATH_ARROW), 1); /* the loop */
+    assert_int_equal(count_path(f.layout, JMAP_PATH_VISIBILITY), 1);
+    assert_int_equal(count_path(f.layout, JMAP_PATH_SUPPORT), 1);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_EMOTION), 16);
+    assert_int_equal(count_path(f.layout, JMAP_PATH_CURVE), 1);
+    unload(&f);
+}
+
+static void test_personas_and_branches(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/personas.yaml", NULL);
+    assert_int_equal(f.layout->n_curves, 3);
+    assert_string_equal(f.layout->curve_names[2], "Cléo");
+    /* Cléo has no value at "Buys it": her curve stops there, and her last
+     * value is a point alone */
+    assert_int_equal(count_path(f.layout, JMAP_PATH_CURVE), 3);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_EMOTION), 11);
+    unload(&f);
+
+    load(&f, "tests/layout/branches.yaml", NULL);
+    /* compare->online, shop->pay, use->compare, use->done, review->compare */
+    assert_int_equal(count_path(f.layout, JMAP_PATH_ARROW), 5);
+    size_t loops = 0;
+    for (size_t i = 0; i < f.layout->n_paths; i++)
+        loops += f.layout->paths[i].kind == JMAP_PATH_ARROW && f.layout->paths[i].style;
+    assert_int_equal(loops, 2);
+    unload(&f);
+}
+
+static void test_french_labels(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/french.yaml", NULL);
+    const char *want[] = {"Étapes", "Actions du client", "Émotions",
+                          "Points de contact", "Irritants et moments positifs",
+                          "Idées", "Services"};
+    size_t k = 0;
+    for (size_t i = 0; i < f.layout->n_boxes; i++)
+        if (f.layout->boxes[i].kind == JMAP_BOX_LANE_LABEL) {
+            assert_true(k < 7);
+            assert_string_equal(f.layout->boxes[i].text, want[k++]);
+        }
+    assert_int_equal(k, 7);
+    int visibility = 0;
+    for (size_t i = 0; i < f.layout->n_boxes; i++)
+        visibility |= f.layout->boxes[i].text &&
+                      strcmp(f.layout->boxes[i].text, "Ligne de visibilité") == 0;
+    assert_true(visibility);
+    unload(&f);
+}
+
+/* Laying out twice gives the same dump. */
+static void test_dump_is_stable(void **state)
+{
+    (void)state;
+    fixture a, b;
+    load(&a, "maps/running-shoes.yaml", NULL);
+    load(&b, "maps/running-shoes.yaml", NULL);
+    jmap_buf da, db;
+    jmap_buf_init(&da);
+    jmap_buf_init(&db);
+    jmap_layout_dump(a.layout, &da);
+    jmap_layout_dump(b.layout, &db);
+    assert_string_equal(da.data, db.data);
+    assert_true(strncmp(da.data, "map 0:0 0.00 0.00 ", 18) == 0);
+    jmap_buf_destroy(&da);
+    jmap_buf_destroy(&db);
+    unload(&a);
+    unload(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_geometry),
+        cmocka_unit_test(test_geometry_of_pages),
+        cmocka_unit_test(test_cut_text_is_reported),
+        cmocka_unit_test(test_markup_is_literal),
+        cmocka_unit_test(test_lanes),
+        cmocka_unit_test(test_personas_and_branches),
+        cmocka_unit_test(test_french_labels),
+        cmocka_unit_test(test_dump_is_stable),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
