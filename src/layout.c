@@ -34,6 +34,7 @@
 #define ARROW_TRACK 8.0   /* between two arrow tracks above the cards */
 #define LEVEL_H 13.0      /* between two emotion levels */
 #define MIN_CONTENT_W 700.0 /* the title block's smallest width */
+#define MAX_SORTED_ARROWS 256 /* beyond, arrows get tracks the quick way */
 #define PERSONA_W 210.0   /* a persona card */
 #define LEGEND_ITEM_W 150.0 /* one legend entry */
 #define DESCRIPTION_W 380.0 /* the map's description */
@@ -758,6 +759,32 @@ static int arrow_cmp(const void *a, const void *b)
     return x->lo < y->lo ? -1 : x->lo > y->lo;
 }
 
+static int arrow_lo_cmp(const void *a, const void *b)
+{
+    const arrow *x = a, *y = b;
+    return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* Tracks for very many arrows, in O(arrows x tracks): each arrow, from the
+ * left, takes the first track free at its start. */
+static int stack_arrows(arrow *a, size_t n)
+{
+    qsort(a, n, sizeof *a, arrow_lo_cmp);
+    size_t *ends = NULL; /* one past the last column used in each track */
+    int tracks = 0;
+    for (size_t i = 0; i < n; i++) {
+        int tr = 0;
+        while (tr < tracks && ends[tr] > a[i].lo)
+            tr++;
+        if (tr == tracks)
+            ends = jmap_xrealloc(ends, (size_t)++tracks, sizeof *ends);
+        ends[tr] = a[i].hi + 1;
+        a[i].track = tr;
+    }
+    free(ends);
+    return tracks;
+}
+
 /* Collects the arrows inside the slice and gives each a track so that
  * arrows sharing a track never overlap. Returns the number of tracks. */
 static int route_arrows(builder *b, arrow **out, size_t *n_out)
@@ -798,6 +825,11 @@ static int route_arrows(builder *b, arrow **out, size_t *n_out)
             a[n++] = (arrow){from, t->index, lo, hi, 0, s->next[k].pos,
                              t->index};
         }
+    }
+    if (n > MAX_SORTED_ARROWS) {
+        *out = a;
+        *n_out = n;
+        return stack_arrows(a, n);
     }
     qsort(a, n, sizeof *a, arrow_cmp);
     int tracks = 0;
