@@ -55,6 +55,8 @@ typedef enum jmap_status {
 #define JMAP_MAX_PDF_SIDE_PT 14400.0       /* largest PDF page side */
 #define JMAP_MAX_IMAGE_SIDE_PX 32767       /* largest PNG side (cairo's) */
 #define JMAP_MAX_IMAGE_PIXELS 100000000.0  /* largest PNG area */
+#define JMAP_MAX_DIAGS 1000                /* findings kept for one file; past
+                                              it one limit error says so */
 
 /* ------------------------------------------------------------------ */
 /* Source positions and diagnostics                                    */
@@ -122,7 +124,9 @@ typedef struct jmap_diag_list {
 void jmap_diag_list_init(jmap_diag_list *list);
 void jmap_diag_list_destroy(jmap_diag_list *list);
 
-/* Appends a diagnostic with a printf-style message. */
+/* Appends a diagnostic with a printf-style message. A list keeps at most
+ * JMAP_MAX_DIAGS: the last one kept is a limit error at the position of the
+ * first finding that was not, and later ones are dropped. */
 void jmap_diag_add(jmap_diag_list *list, jmap_rule rule, jmap_pos pos,
                    const char *fmt, ...)
 #if defined(__GNUC__)
@@ -418,6 +422,10 @@ typedef enum jmap_report_format {
  * -1. */
 int jmap_report_format_from_name(const char *name);
 
+/* The name of report format `format`, or NULL past the last one (so a
+ * caller can list them all). */
+const char *jmap_report_format_name(int format);
+
 /* One checked file, as a report shows it. Every pointer is borrowed. */
 typedef struct jmap_report_file {
     const char *path;            /* as given by the user */
@@ -428,8 +436,10 @@ typedef struct jmap_report_file {
 } jmap_report_file;
 
 /* Writes the report of `n` files in `format` to `out`; `color` adds ANSI
- * colours to the text format (the others never have any). Returns 0, or
- * JMAP_ERR_IO when writing failed. */
+ * colours to the text format (the others never have any). A file that
+ * could not be read is an entry of its own in json, sarif and github; the
+ * text format only counts it in its summary line (the caller says why).
+ * Returns 0, or JMAP_ERR_IO when writing failed. */
 int jmap_report_write(FILE *out, jmap_report_format format,
                       const jmap_report_file *files, size_t n, int color);
 
@@ -442,6 +452,9 @@ typedef enum jmap_export_format {
 
 /* The export format named `name` ("json", "mermaid", "csv"), or -1. */
 int jmap_export_format_from_name(const char *name);
+
+/* The name of export format `format`, or NULL past the last one. */
+const char *jmap_export_format_name(int format);
 
 /* Writes `journey` (which should have no errors) to `out` in `format`.
  * Returns 0, or JMAP_ERR_IO when writing failed. */

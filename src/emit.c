@@ -12,6 +12,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Copies the UTF-8 sequence at p, or writes \ufffd for an invalid one (a
+ * file name need not be UTF-8; JSON must be). Returns the bytes used. */
+static size_t json_utf8(FILE *out, const unsigned char *p)
+{
+    unsigned cp;
+    size_t k = jmap_utf8_decode(p, strnlen((const char *)p, 4), &cp);
+    if (k == 1)
+        fputs("\\ufffd", out);
+    else
+        fwrite(p, 1, k, out);
+    return k;
+}
+
 void jmap_json_string(FILE *out, const char *s)
 {
     if (!s) {
@@ -30,8 +43,10 @@ void jmap_json_string(FILE *out, const char *s)
             fputs("\\t", out);
         else if (*p < 0x20 || *p == 0x7F)
             fprintf(out, "\\u%04x", *p);
-        else
+        else if (*p < 0x80)
             putc(*p, out);
+        else
+            p += json_utf8(out, p) - 1;
     }
     putc('"', out);
 }

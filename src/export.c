@@ -428,6 +428,12 @@ int jmap_export_format_from_name(const char *name)
     return -1;
 }
 
+const char *jmap_export_format_name(int format)
+{
+    return format >= 0 && (size_t)format < N_EXPORT_FORMATS ? export_formats[format].name
+                                                            : NULL;
+}
+
 int jmap_export_write(FILE *out, const jmap_journey *journey,
                       jmap_export_format format)
 {

@@ -39,6 +39,13 @@ struct command {
     int (*run)(const command *, int argc, char **argv);
 };
 
+/* Prints "jmap: MESSAGE" on standard error. */
+static void usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
 static void usage_error(const char *fmt, ...)
 {
     va_list ap;
@@ -208,6 +215,8 @@ static void checked_destroy(checked *c)
 static int pick_name(const command *cmd, const char *option, const char *value,
                      const char *const *names, size_t n)
 {
+    if (n == 0)
+        return -1;
     for (size_t i = 0; i < n; i++)
         if (strcmp(names[i], value) == 0)
             return (int)i;
@@ -226,7 +235,21 @@ static int pick_name(const command *cmd, const char *option, const char *value,
 
 static const char *const color_modes[] = {"auto", "always", "never"};
 
-/* Writes `text` to `path` ("-": standard output) whole or not at all. */
+#define MAX_FORMATS 8 /* the most formats a --format option offers */
+
+/* Picks a format by name among those `name_of` lists (until NULL). */
+static int pick_format(const command *cmd, const char *value,
+                       const char *(*name_of)(int))
+{
+    const char *names[MAX_FORMATS];
+    size_t n = 0;
+    while (n < MAX_FORMATS && name_of((int)n))
+        names[n] = name_of((int)n), n++;
+    return pick_name(cmd, "format", value, names, n);
+}
+
+/* Runs `write` (0 on success) on `path` ("-": standard output), so that
+ * the file is written whole or not at all. Returns an exit code. */
 static int write_whole(const command *cmd, const char *path,
                        int (*write)(FILE *, const void *), const void *arg)
 {
@@ -263,8 +286,6 @@ static const option_spec lint_options[] = {
     {"color", 0, 1, "WHEN", "colour the text report: auto (default), always, never"},
     {"help", 'h', 0, NULL, "show this help"},
 };
-
-static const char *const report_names[] = {"text", "json", "sarif", "github"};
 
 /* What the options of one `jmap lint` asked for. */
 typedef struct lint_config {
@@ -318,17 +339,19 @@ static int lint_option(const command *cmd, const parsed_option *o, lint_config *
     if (!o->spec)
         cfg->files++;
     else if (is_option(o, "format"))
-        cfg->format = pick_name(cmd, "format", o->value, report_names, 4);
+        cfg->format = pick_format(cmd, o->value, jmap_report_format_name);
     else if (is_option(o, "output"))
         cfg->output = o->value;
     else if (is_option(o, "quiet"))
         cfg->filter.errors_only = 1;
     else if (is_option(o, "strict"))
         cfg->strict = 1;
-    else if (is_option(o, "max-warnings") && !parse_count(o->value, &cfg->max_warnings)) {
-        usage_error("%s: --max-warnings takes a whole number, not '%s'", cmd->name,
-                    o->value);
-        return 0;
+    else if (is_option(o, "max-warnings")) {
+        if (!parse_count(o->value, &cfg->max_warnings)) {
+            usage_error("%s: --max-warnings takes a whole number, not '%s'", cmd->name,
+                        o->value);
+            return 0;
+        }
     } else if (is_option(o, "disable"))
         return disable_rule(cmd, o->value, &cfg->filter);
     else if (is_option(o, "color"))
@@ -358,11 +381,11 @@ static int lint_configure(const command *cmd, const parsed_option *opts, int n,
         usage_error("lint: no map given (usage: %s)", cmd->usage);
         return EXIT_USAGE;
     }
-    int to_terminal = strcmp(cfg->output, "-") == 0;
-    cfg->color = cfg->format == JMAP_REPORT_TEXT && to_terminal &&
-                 use_color(color_mode, stdout);
-    if (cfg->format == JMAP_REPORT_TEXT && strcmp(color_mode, "always") == 0)
-        cfg->color = 1;
+    /* Colour for a text report on a terminal, or into a file when asked. */
+    int to_stdout = strcmp(cfg->output, "-") == 0;
+    cfg->color = cfg->format == JMAP_REPORT_TEXT &&
+                 (strcmp(color_mode, "always") == 0 ||
+                  (to_stdout && use_color(color_mode, stdout)));
     return -1;
 }
 
@@ -418,6 +441,8 @@ static int run_lint(const command *cmd, int argc, char **argv)
         checked *c = &run.checks[run.n];
         jmap_report_file *f = &run.files[run.n++];
         check_file(opts[i].value, c);
+        jmap_journey_free(c->journey); /* the report needs only text and findings */
+        c->journey = NULL;
         jmap_diag_list_filter(&c->diags, &cfg.filter, c->data, c->len);
         *f = (jmap_report_file){opts[i].value, c->data, c->len, &c->diags,
                                 c->io_failed ? c->why : NULL};
@@ -441,8 +466,6 @@ static const option_spec export_options[] = {
     {"color", 0, 1, "WHEN", "colour the diagnostics: auto (default), always, never"},
     {"help", 'h', 0, NULL, "show this help"},
 };
-
-static const char *const export_names[] = {"json", "mermaid", "csv"};
 
 /* What one export writes. */
 typedef struct export_job {
@@ -475,7 +498,7 @@ static int run_export(const command *cmd, int argc, char **argv)
         } else if (!o->spec)
             map = o->value;
         else if (is_option(o, "format"))
-            format = pick_name(cmd, "format", o->value, export_names, 3);
+            format = pick_format(cmd, o->value, jmap_export_format_name);
         else if (is_option(o, "output"))
             out = o->value;
         else if (is_option(o, "color"))
@@ -489,9 +512,7 @@ static int run_export(const command *cmd, int argc, char **argv)
     }
     checked c;
     check_file(map, &c);
-    int color = use_color(color_mode, stderr);
-    for (size_t i = 0; i < c.diags.count; i++)
-        jmap_diag_print(stderr, map, c.data, c.len, &c.diags.items[i], color);
+    print_diags(stderr, map, &c, use_color(color_mode, stderr));
     if (c.io_failed) {
         status = EXIT_USAGE;
     } else if (c.diags.errors || !c.journey) {
@@ -728,9 +749,10 @@ static const option_spec help_options[] = {
 static const command commands[] = {
     {"lint", "jmap lint [--format FORMAT] [-o FILE] [--quiet] [--strict] "
              "[--max-warnings N] [--disable RULE]... [--color WHEN] FILE...",
-     "Checks journey maps and reports every finding: as PATH:LINE:COL: severity: "
-     "message [rule],\nor as JSON, SARIF 2.1.0 or GitHub Actions annotations. A line "
-     "ending in\n'# jmap-disable-line RULE[,RULE...]' silences those rules on that line.\n"
+     "Checks journey maps and reports every finding.\nThe text report says PATH:LINE:COL: "
+     "severity: message [rule]; the others are\nJSON, SARIF 2.1.0 and GitHub Actions "
+     "annotations. A line ending in\n'# jmap-disable-line RULE[,RULE...]' silences those "
+     "rules on that line.\n"
      "Exit status: 0 no errors, 1 some map has errors (or warnings with --strict,\nor more "
      "than --max-warnings), 2 usage error or a file that cannot be read.",
      lint_options, sizeof lint_options / sizeof lint_options[0], run_lint},
@@ -740,13 +762,13 @@ static const command commands[] = {
      "not rendered (exit 1); the output is written whole or not at all.",
      render_options, sizeof render_options / sizeof render_options[0], run_render},
     {"export", "jmap export MAP [--format FORMAT] [-o FILE]",
-     "Exports a journey map for other tools: the resolved journey graph as JSON,\na "
-     "Mermaid journey diagram, or one CSV row per irritant. A map with errors is\nnot "
-     "exported (exit 1); -o FILE is written whole or not at all.",
+     "Exports a journey map for other tools.\nThe formats: the resolved journey graph "
+     "as JSON, a Mermaid journey diagram,\nor one CSV row per irritant. A map with errors "
+     "is not exported (exit 1);\n-o FILE is written whole or not at all.",
      export_options, sizeof export_options / sizeof export_options[0], run_export},
     {"schema", "jmap schema [-o FILE]",
-     "Prints the JSON Schema (draft-07) of the map format, for editors that use\n"
-     "the YAML language server.",
+     "Prints the JSON Schema of the map format.\nIt is draft-07, for editors that "
+     "use the YAML language server.",
      schema_options, sizeof schema_options / sizeof schema_options[0], run_schema},
     {"help", "jmap help [COMMAND]", "Shows the help of jmap or of one command.",
      help_options, 1, run_help},

@@ -14,22 +14,29 @@
 
 #define DISABLE_MARK "jmap-disable-line"
 
-/* Where each line of src starts: starts[i] is the offset of line i + 1. */
+/* Where each line of src starts: starts[i] is the offset of line i + 1.
+ * Lines end as YAML's do: at LF, CRLF or a lone CR. */
 typedef struct line_index {
     size_t *starts; /* heap array */
     size_t count;   /* number of lines */
 } line_index;
 
+/* 1 when src[i] ends a line (the LF of a CRLF does, its CR does not). */
+static int ends_line(const char *src, size_t len, size_t i)
+{
+    return src[i] == '\n' || (src[i] == '\r' && (i + 1 == len || src[i + 1] != '\n'));
+}
+
 static void line_index_init(line_index *ix, const char *src, size_t len)
 {
     size_t n = 1;
     for (size_t i = 0; i < len; i++)
-        n += src[i] == '\n';
+        n += ends_line(src, len, i);
     ix->starts = jmap_xrealloc(NULL, n, sizeof(size_t));
     ix->count = 0;
     ix->starts[ix->count++] = 0;
     for (size_t i = 0; i < len; i++)
-        if (src[i] == '\n')
+        if (ends_line(src, len, i))
             ix->starts[ix->count++] = i + 1;
 }
 
@@ -99,9 +106,9 @@ static int silenced(const jmap_diag *d, const char *src, size_t len,
 {
     if (d->pos.line < 1 || (size_t)d->pos.line > ix->count)
         return 0;
-    size_t start = ix->starts[d->pos.line - 1];
-    const char *nl = memchr(src + start, '\n', len - start);
-    size_t n = nl ? (size_t)(nl - (src + start)) : len - start;
+    size_t start = ix->starts[d->pos.line - 1], n = 0;
+    while (start + n < len && src[start + n] != '\n' && src[start + n] != '\r')
+        n++;
     unsigned char off[JMAP_RULE_COUNT_];
     return line_disables(src + start, n, off) && off[d->rule];
 }
@@ -296,8 +303,6 @@ static void sarif_rule(FILE *out, int rule)
     jmap_json_member(out, "id", r->name);
     fputs(",\n             \"shortDescription\": {", out);
     jmap_json_member(out, "text", r->summary);
-    fputs("},\n             \"fullDescription\": {", out);
-    jmap_json_member(out, "text", r->summary);
     fputs("},\n             \"help\": {", out);
     jmap_json_member(out, "text", r->help);
     fputs("},\n             \"defaultConfiguration\": {", out);
@@ -467,6 +472,12 @@ int jmap_report_format_from_name(const char *name)
         if (strcmp(report_formats[i].name, name) == 0)
             return (int)i;
     return -1;
+}
+
+const char *jmap_report_format_name(int format)
+{
+    return format >= 0 && (size_t)format < N_REPORT_FORMATS ? report_formats[format].name
+                                                            : NULL;
 }
 
 int jmap_report_write(FILE *out, jmap_report_format format,

@@ -33,6 +33,10 @@ static void test_format_names(void **state)
     assert_int_equal(jmap_export_format_from_name("mermaid"), JMAP_EXPORT_MERMAID);
     assert_int_equal(jmap_export_format_from_name("csv"), JMAP_EXPORT_CSV);
     assert_int_equal(jmap_export_format_from_name("pdf"), -1);
+    for (int i = 0; jmap_export_format_name(i); i++)
+        assert_int_equal(jmap_export_format_from_name(jmap_export_format_name(i)), i);
+    assert_null(jmap_export_format_name(3));
+    assert_null(jmap_export_format_name(-1));
 }
 
 static const char graph_map[] =

@@ -126,6 +126,29 @@ static void test_filter_comment_after_quoted_value(void **state)
     free(text);
 }
 
+static void test_filter_comment_with_cr_line_ends(void **state)
+{
+    (void)state;
+    /* CRLF and lone-CR line ends count lines as the YAML parser does. */
+    const char *const maps[] = {
+        MAP_HEAD "touchpoints:\r\n  t: T # jmap-disable-line unused\r\n"
+                 "stages: [{id: a, name: A}]\r\n",
+        "jmap: 1\rtitle: T\rtouchpoints:\r  t: T # jmap-disable-line unused\r"
+        "stages: [{id: a, name: A}]\r",
+    };
+    for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++) {
+        loaded l;
+        load_string(&l, maps[i]);
+        const jmap_diag *d = find_diag(&l, JMAP_RULE_UNUSED, 0, 0);
+        assert_non_null(d);
+        assert_int_equal(d->pos.line, 4);
+        jmap_diag_list_filter(&l.diags, NULL, maps[i], strlen(maps[i]));
+        assert_int_equal(count_diag(&l, JMAP_RULE_UNUSED), 0);
+        assert_int_equal(count_diag(&l, JMAP_RULE_NO_OWNER), 1);
+        loaded_destroy(&l);
+    }
+}
+
 static void test_filter_disabled_rules_and_quiet(void **state)
 {
     (void)state;
@@ -178,6 +201,10 @@ static void test_format_names(void **state)
     assert_int_equal(jmap_report_format_from_name("sarif"), JMAP_REPORT_SARIF);
     assert_int_equal(jmap_report_format_from_name("github"), JMAP_REPORT_GITHUB);
     assert_int_equal(jmap_report_format_from_name("xml"), -1);
+    for (int i = 0; jmap_report_format_name(i); i++)
+        assert_int_equal(jmap_report_format_from_name(jmap_report_format_name(i)), i);
+    assert_null(jmap_report_format_name(4));
+    assert_null(jmap_report_format_name(-1));
 }
 
 static void test_text_is_compiler_style_with_summary(void **state)
@@ -224,6 +251,14 @@ static void test_json_unreadable_file_has_error(void **state)
     assert_non_null(strstr(out, "{\"path\": \"gone.yaml\", \"error\": \"No such file\""));
     assert_non_null(strstr(out, "\"unreadable\": 1"));
     assert_non_null(strstr(out, "\"findings\": []"));
+    free(out);
+}
+
+static void test_json_is_always_utf8(void **state)
+{
+    (void)state;
+    char *out = report(JMAP_REPORT_JSON, "caf\xc3\xa9-\xff\xc3.yaml", NULL, NULL, NULL);
+    assert_non_null(strstr(out, "\"path\": \"caf\xc3\xa9-\\ufffd\\ufffd.yaml\""));
     free(out);
 }
 
@@ -292,12 +327,14 @@ int main(void)
         cmocka_unit_test(test_filter_comment_other_rule_keeps),
         cmocka_unit_test(test_filter_not_a_comment),
         cmocka_unit_test(test_filter_comment_after_quoted_value),
+        cmocka_unit_test(test_filter_comment_with_cr_line_ends),
         cmocka_unit_test(test_filter_disabled_rules_and_quiet),
         cmocka_unit_test(test_format_names),
         cmocka_unit_test(test_text_is_compiler_style_with_summary),
         cmocka_unit_test(test_text_unreadable_in_summary),
         cmocka_unit_test(test_json_escapes_and_positions),
         cmocka_unit_test(test_json_unreadable_file_has_error),
+        cmocka_unit_test(test_json_is_always_utf8),
         cmocka_unit_test(test_github_escapes),
         cmocka_unit_test(test_github_warning_and_whole_file),
         cmocka_unit_test(test_sarif_has_every_rule_and_column_kind),

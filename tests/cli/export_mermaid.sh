@@ -5,7 +5,10 @@
 # stage must come back as a section and every step as a task with its score
 # (emotion -2..2 as 1..5, 3 without one) and its departments as actors, even
 # when names hold ':', '#', ';', ',', line breaks or Mermaid's keywords.
-# The real Mermaid CLI needs a headless browser and is not used.
+# The real Mermaid CLI needs a headless browser and is not used; when
+# JMAP_MERMAID_MODULES names a node_modules directory holding the mermaid
+# and jsdom packages (npm install mermaid jsdom), every export is also
+# parsed by Mermaid itself, in Node.
 set -u
 jmap=$1
 src=$2
@@ -34,7 +37,7 @@ stages:
   - {id: e2, name: "section", steps: [{name: "journey", emotion: {a: 0, b: 0}}]}
 EOF
 
-for map in "$src"/maps/*.yaml "$tmp/hostile.yaml"; do
+for map in "$src"/maps/*.yaml "$src/tests/lint/warnings.yaml" "$tmp/hostile.yaml"; do
     if ! "$jmap" export --format mermaid "$map" >"$tmp/out.mmd" 2>"$tmp/err" ||
         ! "$jmap" export --format json "$map" >"$tmp/out.json" 2>>"$tmp/err"; then
         echo "FAIL: export $map"
@@ -126,5 +129,41 @@ for (section, tasks), stage in zip(sections, graph["stages"]):
             expect(ch not in task, "%r in task %r" % (ch, task))
 sys.exit(0 if ok else 1)
 EOF
+    [ -n "${JMAP_MERMAID_MODULES:-}" ] || continue
+    JMAP_MERMAID_MODULES=$JMAP_MERMAID_MODULES node --input-type=module - "$tmp/out.mmd" \
+        >"$tmp/real.json" 2>"$tmp/err" <<'EOF' || { echo "FAIL: Mermaid: $map"; cat "$tmp/err"; fail=1; }
+import { createRequire } from "module";
+import { pathToFileURL } from "url";
+import fs from "fs";
+const req = createRequire(process.env.JMAP_MERMAID_MODULES + "/package.json");
+const { JSDOM } = await import(pathToFileURL(req.resolve("jsdom")).href);
+const dom = new JSDOM("<!DOCTYPE html><body></body>");
+globalThis.window = dom.window;
+globalThis.document = dom.window.document;
+const { default: mermaid } = await import(pathToFileURL(req.resolve("mermaid")).href);
+mermaid.initialize({ startOnLoad: false });
+const diagram = await mermaid.mermaidAPI.getDiagramFromText(fs.readFileSync(process.argv[2], "utf8"));
+const db = diagram.db;
+console.log(JSON.stringify({ sections: db.getSections(),
+  tasks: db.getTasks().map(t => ({ section: t.section, score: t.score, people: t.people })) }));
+EOF
+    "$python" - "$tmp/real.json" "$tmp/out.json" "$map" <<'EOF' || fail=1
+import json, sys
+real = json.load(open(sys.argv[1]))
+graph = json.load(open(sys.argv[2], encoding="utf-8"))
+steps = graph["steps"]
+scores = []
+for s in steps:
+    v = [e["value"] for e in s["emotions"]]
+    m = sum(v) / len(v) if v else 0
+    scores.append(int(m + (0.5 if m >= 0 else -0.5)) + 3)
+ok = (len(real["sections"]) == len(graph["stages"]) and
+      [t["score"] for t in real["tasks"]] == scores and
+      [len(t["people"]) for t in real["tasks"]] == [len(s["involved_departments"]) for s in steps])
+if not ok:
+    print("FAIL: Mermaid reads %s differently: %s" % (sys.argv[3], real))
+sys.exit(0 if ok else 1)
+EOF
 done
+[ -n "${JMAP_MERMAID_MODULES:-}" ] || echo "note: JMAP_MERMAID_MODULES is not set; Mermaid itself was not run"
 exit $fail
