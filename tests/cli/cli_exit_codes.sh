@@ -4,28 +4,7 @@
 set -u
 jmap=$1
 src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-check() { # check WANT_CODE DESCRIPTION COMMAND...
-    want=$1
-    what=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" != "$want" ]; then
-        echo "FAIL: $what: exit $got, expected $want"
-        cat "$tmp/out" "$tmp/err"
-        fail=1
-    fi
-}
-expect_in() { # expect_in FILE TEXT
-    if ! grep -qF -- "$2" "$1"; then
-        echo "FAIL: '$2' not in $1:"
-        cat "$1"
-        fail=1
-    fi
-}
+. "$(dirname "$0")/../testlib.sh"
 
 clean=$src/tests/lint/clean.yaml
 warn=$src/tests/lint/warnings.yaml

@@ -8,21 +8,7 @@ set -u
 jmap=$1
 src=$2
 python=/usr/bin/python3
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-check() { # check WANT_CODE DESCRIPTION COMMAND...
-    want=$1
-    what=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" != "$want" ]; then
-        echo "FAIL: $what: exit $got, expected $want"
-        cat "$tmp/out" "$tmp/err"
-        fail=1
-    fi
-}
+. "$(dirname "$0")/../testlib.sh"
 
 for map in "$src"/maps/*.yaml "$src"/tests/lint/clean.yaml; do
     check 0 "export $map" "$jmap" export --format json "$map"

@@ -11,21 +11,7 @@ if ! "$python" -c 'import jsonschema' 2>/dev/null; then
     echo "SKIP: python3-jsonschema is needed"
     exit 77
 fi
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-check() { # check WANT_CODE DESCRIPTION COMMAND...
-    want=$1
-    what=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" != "$want" ]; then
-        echo "FAIL: $what: exit $got, expected $want"
-        cat "$tmp/out" "$tmp/err"
-        fail=1
-    fi
-}
+. "$(dirname "$0")/../testlib.sh"
 
 bad=$src/tests/lint/every-error.yaml
 warn=$src/tests/lint/warnings.yaml

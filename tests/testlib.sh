@@ -1,0 +1,40 @@
+# testlib.sh - sourced by the command-line tests in tests/cli/: a temporary
+# folder removed at exit, and checks that record a failure and go on, so
+# that one run reports every broken expectation. Each test ends with
+# `exit $fail`.
+fail=0
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+# check WANT_CODE DESCRIPTION COMMAND... - runs COMMAND with its output in
+# $tmp/out and $tmp/err, and expects it to exit WANT_CODE.
+check() {
+    want=$1
+    what=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" != "$want" ]; then
+        echo "FAIL: $what: exit $got, expected $want"
+        cat "$tmp/out" "$tmp/err"
+        fail=1
+    fi
+}
+
+# expect_in FILE TEXT - FILE holds TEXT.
+expect_in() {
+    if ! grep -qF -- "$2" "$1"; then
+        echo "FAIL: '$2' not in $1:"
+        cat "$1"
+        fail=1
+    fi
+}
+
+# expect_not_in FILE TEXT - FILE does not hold TEXT.
+expect_not_in() {
+    if grep -qF -- "$2" "$1"; then
+        echo "FAIL: '$2' in $1:"
+        cat "$1"
+        fail=1
+    fi
+}
