@@ -19,10 +19,12 @@ static int fail(char *why, size_t why_len, int status, const char *reason)
     return status;
 }
 
-/* Reads fd to its end, at most JMAP_MAX_FILE_BYTES. */
-static int read_all(int fd, char **data, size_t *len, char *why, size_t why_len)
+/* Reads fd to its end, at most JMAP_MAX_FILE_BYTES; `hint` is the expected
+ * size (a regular file's), so that one allocation usually suffices. */
+static int read_all(int fd, size_t hint, char **data, size_t *len, char *why,
+                    size_t why_len)
 {
-    size_t cap = 65536, n = 0;
+    size_t cap = hint + 1 > 65536 ? hint + 1 : 65536, n = 0;
     char *buf = jmap_xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
@@ -65,7 +67,7 @@ int jmap_file_read(const char *path, char **data, size_t *len, char *why,
     *data = NULL;
     *len = 0;
     if (strcmp(path, "-") == 0)
-        return read_all(STDIN_FILENO, data, len, why, why_len);
+        return read_all(STDIN_FILENO, 0, data, len, why, why_len);
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return fail(why, why_len, JMAP_ERR_IO, strerror(errno));
@@ -92,7 +94,7 @@ int jmap_file_read(const char *path, char **data, size_t *len, char *why,
     }
     /* Back to blocking reads for a regular file. */
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    int status = read_all(fd, data, len, why, why_len);
+    int status = read_all(fd, (size_t)st.st_size, data, len, why, why_len);
     close(fd);
     return status;
 }

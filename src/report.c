@@ -100,17 +100,28 @@ static int line_disables(const char *line, size_t n, unsigned char off[JMAP_RULE
     return 1;
 }
 
+/* The disable comment of the line looked at last, so that many findings on
+ * one long line read it once, not once each. */
+typedef struct line_memo {
+    int line;                            /* 0 before the first */
+    int disables;                        /* what line_disables() returned */
+    unsigned char off[JMAP_RULE_COUNT_]; /* the rules it silences */
+} line_memo;
+
 /* 1 when a comment on the diagnostic's line silences its rule. */
 static int silenced(const jmap_diag *d, const char *src, size_t len,
-                    const line_index *ix)
+                    const line_index *ix, line_memo *memo)
 {
     if (d->pos.line < 1 || (size_t)d->pos.line > ix->count)
         return 0;
-    size_t start = ix->starts[d->pos.line - 1], n = 0;
-    while (start + n < len && src[start + n] != '\n' && src[start + n] != '\r')
-        n++;
-    unsigned char off[JMAP_RULE_COUNT_];
-    return line_disables(src + start, n, off) && off[d->rule];
+    if (memo->line != d->pos.line) {
+        size_t start = ix->starts[d->pos.line - 1], n = 0;
+        while (start + n < len && src[start + n] != '\n' && src[start + n] != '\r')
+            n++;
+        memo->line = d->pos.line;
+        memo->disables = line_disables(src + start, n, memo->off);
+    }
+    return memo->disables && memo->off[d->rule];
 }
 
 static int dropped(const jmap_diag *d, const jmap_diag_filter *filter)
@@ -123,13 +134,14 @@ size_t jmap_diag_list_filter(jmap_diag_list *list, const jmap_diag_filter *filte
                              const char *src, size_t len)
 {
     line_index ix = {NULL, 0};
-    if (src)
+    if (src && list->count) /* no finding, nothing to look up */
         line_index_init(&ix, src, len);
     size_t kept = 0;
+    line_memo memo = {0, 0, {0}};
     list->errors = list->warnings = 0;
     for (size_t i = 0; i < list->count; i++) {
         jmap_diag *d = &list->items[i];
-        if (dropped(d, filter) || (src && silenced(d, src, len, &ix))) {
+        if (dropped(d, filter) || (src && silenced(d, src, len, &ix, &memo))) {
             free(d->message);
             continue;
         }
