@@ -6,7 +6,8 @@
  * The input is loaded and validated; the diagnostics are printed (to a
  * throwaway stream) the way the command line prints them; a map without
  * errors is then laid out, dumped, and drawn on a cairo recording surface,
- * as `jmap render` would draw it. replay.c runs the same entry point over
+ * and rendered by jmap_render_file() to a device, in a format and on a page
+ * chosen by its last byte. replay.c runs the same entry point over
  * files, so the corpus can be replayed without libFuzzer.
  */
 #include "layout.h"
@@ -49,6 +50,30 @@ static void render(const jmap_journey *journey)
     jmap_diag_list_destroy(&diags);
 }
 
+/* Renders an error-free journey the way `jmap render` does, to a device so
+ * that nothing is kept, with options taken from `seed` (a byte of the
+ * input): each format, page size, orientation and --fit. PNGs get a low
+ * resolution to keep the fuzzer fast. Failing (a PNG too large) is fine;
+ * crashing is not. */
+static void render_file(const jmap_journey *journey, unsigned seed)
+{
+    static const jmap_format formats[] = {JMAP_FORMAT_PDF, JMAP_FORMAT_SVG,
+                                          JMAP_FORMAT_PNG, JMAP_FORMAT_LAYOUT};
+    jmap_render_options opts;
+    jmap_render_options_init(&opts, formats[seed % 4]);
+    opts.page = (jmap_page)(seed / 4 % 6);
+    opts.landscape = (int)(seed / 24 % 2);
+    opts.fit = (int)(seed / 48 % 2);
+    if (opts.format == JMAP_FORMAT_PNG)
+        opts.dpi = 12.0;
+    opts.source_name = "fuzz.yaml";
+    jmap_diag_list diags;
+    jmap_diag_list_init(&diags);
+    char why[256];
+    jmap_render_file(journey, &opts, "/dev/null", &diags, why, sizeof why);
+    jmap_diag_list_destroy(&diags);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > JMAP_MAX_FILE_BYTES)
@@ -71,8 +96,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             jmap_diag_print(sink, "fuzz.yaml", text, size, &diags.items[i], 1);
         fclose(sink);
     }
-    if (journey && diags.errors == 0)
+    if (journey && diags.errors == 0) {
         render(journey);
+        render_file(journey, size ? data[size - 1] : 0);
+    }
 
     jmap_journey_free(journey);
     jmap_diag_list_destroy(&diags);

@@ -102,7 +102,8 @@ static int run_dir(const char *dir, int verbose, size_t *count)
         snprintf(names[n++], len, "%s/%s", dir, e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, name_cmp);
+    if (n > 1)
+        qsort(names, n, sizeof *names, name_cmp);
     int status = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;

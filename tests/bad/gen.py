@@ -43,9 +43,23 @@ def steps(n):
 
 
 def section(key, n):
-    rows = ["jmap: 1\ntitle: Many %s\n%s:\n" % (key, key)]
-    rows += ["  x%d: {name: X}\n" % i for i in range(n)]
-    return "".join(rows) + STAGE
+    """n items of a section, each used and owned, so that no warning hides
+    a limit error or fills the list of findings."""
+    rows = ["jmap: 1\ntitle: Many %s\n" % key]
+    if key != "departments":
+        rows.append("departments: {d: D}\n")
+    rows.append("%s:\n" % key)
+    value = {"touchpoints": "{name: X, owner: d}"}.get(key, "{name: X}")
+    rows += ["  x%d: %s\n" % (i, value) for i in range(n)]
+    rows.append(STAGE)
+    used = ", ".join("x%d" % i for i in range(n))
+    if key == "personas":
+        rows.append("        emotion: {%s}\n" % ", ".join("x%d: 1" % i for i in range(n)))
+    elif key == "departments":
+        rows.append("        departments: [%s]\n" % used)
+    else:
+        rows.append("        departments: [d]\n        touchpoints: [%s]\n" % used)
+    return "".join(rows)
 
 
 def stages(n):
@@ -74,7 +88,7 @@ def generated(out):
         write(out, key + "-over-limit", section(key, MAX_ITEMS + 1),
               "exit 1\ncontains %s-over-limit.yaml:%d:3: error: more %s than the "
               "limit of %d; the rest are not read [limit]\n"
-              % (key, MAX_ITEMS + 4, key, MAX_ITEMS))
+              % (key, MAX_ITEMS + 4 + (key != "departments"), key, MAX_ITEMS))
     write(out, "stages-at-limit", stages(MAX_ITEMS), "exit 0\n")
     write(out, "stages-over-limit", stages(MAX_ITEMS + 1),
           "exit 1\nfirst stages-over-limit.yaml:%d:5: error: more stages than the "
@@ -91,11 +105,29 @@ def generated(out):
           "exit 1\nfirst text-over-limit.yaml:8:22: error: text of %d bytes is "
           "longer than the limit of %d bytes [limit]\n"
           % (MAX_TEXT_BYTES + 1, MAX_TEXT_BYTES))
-    write(out, "key-over-limit", "jmap: 1\ntitle: T\n" + "k" * (MAX_TEXT_BYTES + 1)
-          + ": v\n" + STAGE,
-          "exit 1\nfirst key-over-limit.yaml:3:1: error: text of %d bytes is "
+    # libyaml ends an implicit key at 1024 characters; a longer key needs `? `
+    write(out, "key-long-implicit", "jmap: 1\ntitle: T\n" + "k" * 1025 + ": v\n" + STAGE,
+          "exit 1\nfirst key-long-implicit.yaml:3:1026: error: could not find expected "
+          "':' while scanning a simple key that starts at line 3 [syntax]\n")
+    write(out, "key-over-limit", "jmap: 1\ntitle: T\n? " + "k" * (MAX_TEXT_BYTES + 1)
+          + "\n: v\n" + STAGE,
+          "exit 1\nfirst key-over-limit.yaml:3:3: error: text of %d bytes is "
           "longer than the limit of %d bytes [limit]\n"
           % (MAX_TEXT_BYTES + 1, MAX_TEXT_BYTES))
+    write(out, "findings-over-limit", "jmap: 1\ntitle: T\n" +
+          "".join("x%d: 1\n" % i for i in range(5000)) + STAGE,
+          "exit 1\ncontains findings-over-limit.yaml:1002:1: error: more findings than "
+          "the limit of 1000; the rest are not reported [limit]\n")
+    # a thousand findings printed with their source lines, late in a 15 MiB
+    # file of empty lines and on one long line: printing stays linear
+    write(out, "findings-late", "jmap: 1\ntitle: T\n" + "\n" * (15 * MIB) +
+          "".join("x%d: 1\n" % i for i in range(2000)) + STAGE,
+          "exit 1\ncontains error: more findings than the limit of 1000; the rest "
+          "are not reported [limit]\n")
+    write(out, "findings-one-line", "jmap: 1\ntitle: T\nx: {" +
+          ", ".join(["k: 1"] * 200000) + "}\n" + STAGE,
+          "exit 1\nfirst findings-one-line.yaml:3:11: error: duplicate key 'k' (first "
+          "written at line 3) [duplicate-key]\ncontains [limit]\n")
 
     base = "jmap: 1\ntitle: T\n" + STAGE
     pad = MAX_FILE_BYTES - len(base)
@@ -114,13 +146,16 @@ def generated(out):
     write(out, "line-1mb-comment", "jmap: 1\ntitle: T\n#" + "c" * MIB + "\n" + STAGE,
           "exit 0\n")
 
-    depth_error = "error: nesting deeper than the limit of %d levels [limit]\n" % MAX_DEPTH
+    depth = "error: nesting deeper than the limit of %d levels [limit]\n" % MAX_DEPTH
     write(out, "nest-flow-10000", "jmap: 1\ntitle: T\nstages: " + "[" * 10000 + "\n",
-          "exit 1\nfirst nest-flow-10000.yaml:3:%d: %s" % (9 + MAX_DEPTH - 1, depth_error))
+          "exit 1\ncontains nest-flow-10000.yaml:3:%d: %s" % (9 + MAX_DEPTH - 1, depth))
     write(out, "nest-block-10000", "jmap: 1\ntitle: T\nstages:\n" + "- " * 10000 + "x\n",
-          "exit 1\nfirst nest-block-10000.yaml:4:%d: %s" % (2 * (MAX_DEPTH - 2) + 1, depth_error))
+          "exit 1\ncontains nest-block-10000.yaml:4:%d: %s" % (2 * (MAX_DEPTH - 1) + 1, depth))
     write(out, "nest-map-10000", "jmap: 1\ntitle: T\nstages: " + "{a: " * 10000 + "\n",
-          "exit 1\nfirst nest-map-10000.yaml:3:%d: %s" % (9 + 4 * (MAX_DEPTH - 1), depth_error))
+          "exit 1\ncontains nest-map-10000.yaml:3:%d: %s" % (9 + 4 * (MAX_DEPTH - 1), depth))
+    write(out, "nest-indent-10000", "jmap: 1\ntitle: T\nx:\n" +
+          "".join(" " * i + "a:\n" for i in range(1, 200)),
+          "exit 1\ncontains nest-indent-10000.yaml:%d:%d: %s" % (MAX_DEPTH + 3, MAX_DEPTH + 1, depth))
     write(out, "nest-at-limit", "[" * (MAX_DEPTH) + "]" * MAX_DEPTH + "\n",
           "exit 1\nfirst nest-at-limit.yaml:1:1: error: the top of the file should be "
           "a mapping (jmap:, title:, stages: ...), not a list [type]\n"
@@ -142,8 +177,11 @@ def generated(out):
           "journey [unknown-key]\n")
     write(out, "duplicate-keys-100000", "jmap: 1\ntitle: T\nx:\n" +
           "".join("  k: v\n" for _ in range(100000)) + STAGE,
-          "exit 1\nfirst duplicate-keys-100000.yaml:3:1: error: unknown key 'x' in the "
-          "journey [unknown-key]\ncontains [duplicate-key]\n")
+          # the findings of the parser fill the list before the loader's
+          "exit 1\nfirst duplicate-keys-100000.yaml:5:3: error: duplicate key 'k' "
+          "(first written at line 4) [duplicate-key]\n"
+          "contains error: more findings than the limit of 1000; the rest are not "
+          "reported [limit]\n")
 
 
 def shipped_maps(src):
@@ -156,10 +194,12 @@ def shipped_maps(src):
 
 def truncated(src, out):
     for stem, data in shipped_maps(src):
-        cuts = set(range(0, min(len(data), 48)))
-        cuts.update(range(0, len(data), 61))
+        cuts = set(range(0, min(len(data), 32)))
+        cuts.update(range(0, len(data), 101))
         # inside multi-byte characters too
-        cuts.update(i for i, b in enumerate(data) if b >= 0x80)
+        inside = [i for i, b in enumerate(data) if 0x80 <= b < 0xC0]
+        cuts.update(inside[::5])
+        cuts.add(len(data) - 1)
         for cut in sorted(cuts):
             write(out, "%s-cut-%05d" % (stem, cut), data[:cut], "exit 0 1\n")
 

@@ -163,10 +163,17 @@ run_io() {
         sh -c "yes | '$jmap' lint -"
     io_case stdin-directory 2 "jmap: cannot read '-': Is a directory" \
         sh -c "'$jmap' lint - < ."
-    io_case stdin-closed 1 "-:1:1: error: the file holds no journey" \
+    io_case stdin-closed 2 "jmap: cannot read '-': Bad file descriptor" \
         sh -c "'$jmap' lint - <&-"
     io_case empty-name 2 "jmap: cannot read '': No such file or directory" \
         "$jmap" lint ""
+    if ln -s loop.yaml "$tmp/io/loop.yaml" 2>/dev/null; then
+        io_case symlink-loop 2 "jmap: cannot read 'loop.yaml': Too many levels of symbolic links" \
+            "$jmap" lint loop.yaml
+    fi
+    long=$(printf '%0300d' 0)
+    io_case name-too-long 2 "jmap: cannot read '$long.yaml': File name too long" \
+        "$jmap" lint "$long.yaml"
     printf 'jmap: 1\n' >"$tmp/io/locked.yaml"
     chmod 000 "$tmp/io/locked.yaml"
     if cat "$tmp/io/locked.yaml" >/dev/null 2>&1; then

@@ -1,0 +1,67 @@
+#!/bin/sh
+# hostile_text.sh - user text never becomes markup, SVG or PDF syntax: texts
+# full of '<', '&', quotes, backslashes, '%', PDF and SVG keywords,
+# right-to-left overrides and control characters render literally. The SVG
+# must be well-formed XML whose texts are exactly the map's, and the PDF's
+# text (pdftotext) must hold them.
+#   sh hostile_text.sh JMAP SOURCE_DIR
+jmap=$1
+src=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+map=$src/tests/hostile/markup.yaml
+
+"$jmap" render "$map" -o "$tmp/m.svg" 2>"$tmp/err" || fail "render SVG: $(cat "$tmp/err")"
+"$jmap" render "$map" -o "$tmp/m.pdf" 2>"$tmp/err" || fail "render PDF: $(cat "$tmp/err")"
+"$jmap" render "$map" -o "$tmp/m.png" 2>"$tmp/err" || fail "render PNG: $(cat "$tmp/err")"
+
+# SVG: well-formed, and the texts come back from the XML parser unchanged.
+xmllint --noout "$tmp/m.svg" || fail "the SVG is not well-formed XML"
+title=$(xmllint --xpath 'string(/*[local-name()="svg"]/*[local-name()="title"])' "$tmp/m.svg")
+want='<b>bold</b> & "quotes" '"'"'single'"'"' \back\slash 100% %s %n %%'
+[ "$title" = "$want" ] || fail "SVG title is '$title', expected '$want'"
+for element in script foreignObject a iframe; do
+    n=$(xmllint --xpath "count(//*[local-name()='$element'])" "$tmp/m.svg")
+    [ "$n" = 0 ] || fail "the SVG holds $n <$element> elements from user text"
+done
+all=$(xmllint --xpath '//*[local-name()="text"]' "$tmp/m.svg" | sed 's/<[^>]*>//g')
+unescape() { sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&amp;/\&/g'; }
+all=$(printf '%s' "$all" | unescape)
+for piece in '</text><script>alert(1)</script>' '<svg onload=alert(1)>' \
+    ']]> <![CDATA[ x ]]> <!-- c --> &amp; &#x41;' '/Name <<dict>>' \
+    '%PDF-1.4 endobj stream' '\) \(' "$(printf '\342\200\256gnp.exe\342\200\254')"; do
+    case $all in
+    *"$piece"*) ;;
+    *) fail "the SVG's text lacks '$piece'" ;;
+    esac
+done
+# XML 1.0 forbids most control characters: none may reach the file.
+if LC_ALL=C grep -q "$(printf '[\001-\010\013\014\016-\037]')" "$tmp/m.svg"; then
+    fail "the SVG holds raw control characters"
+fi
+rsvg-convert -o "$tmp/svg.png" "$tmp/m.svg" || fail "librsvg cannot draw the SVG"
+
+# PDF: it opens, has one page per the default plan, and its text is literal.
+pdfinfo "$tmp/m.pdf" >/dev/null || fail "the PDF does not open"
+# (compared without white space: texts wrap on their cards)
+pdftotext "$tmp/m.pdf" - | tr -d ' \n' >"$tmp/pdf.txt" || fail "pdftotext"
+for piece in '<b>bold</b> & "quotes"' "'single' \\back\\slash 100%" '%s %n %%' \
+    '<svg onload=alert(1)>' '%PDF-1.4 endobj stream' '/Name <<dict>>' '\) \('; do
+    bare=$(printf '%s' "$piece" | tr -d ' ')
+    grep -qF -- "$bare" "$tmp/pdf.txt" || fail "the PDF's text lacks '$piece'"
+done
+grep -qF 'alert(1)</script>' "$tmp/pdf.txt" || fail "the PDF's text lacks the script text"
+
+# The layout dump quotes texts with escapes: one line per box, always.
+"$jmap" render "$map" -f layout -o "$tmp/m.layout" 2>/dev/null || fail "render layout"
+if grep -v '^[a-z-]* [0-9]*:[0-9]* -\?[0-9.]* -\?[0-9.]* [0-9.]* [0-9.]*\( ".*"\)\?$' \
+    "$tmp/m.layout" | grep -q .; then
+    fail "the layout dump has malformed lines:"
+    grep -v '^[a-z-]* [0-9]*:[0-9]* -\?[0-9.]* -\?[0-9.]* [0-9.]* [0-9.]*\( ".*"\)\?$' \
+        "$tmp/m.layout" | head -5 >&2
+fi
+
+[ "$fails" -eq 0 ] || exit 1
+echo "ok"
