@@ -53,6 +53,8 @@ typedef enum jmap_status {
 #define JMAP_MAX_TEXT_BYTES (16u << 10)    /* one text value */
 #define JMAP_MAX_DURATION_YEARS 100        /* one duration (1 y = 365 d) */
 #define JMAP_MAX_PDF_SIDE_PT 14400.0       /* largest PDF page side */
+#define JMAP_MAX_SVG_SIDE_PT 4000000.0     /* largest SVG side: cairo's
+                                              coordinates end at 2^23 */
 #define JMAP_MAX_IMAGE_SIDE_PX 32767       /* largest PNG side (cairo's) */
 #define JMAP_MAX_IMAGE_PIXELS 100000000.0  /* largest PNG area */
 #define JMAP_MAX_DIAGS 1000                /* findings kept for one file; past
@@ -146,6 +148,11 @@ void jmap_diag_list_sort(jmap_diag_list *list);
  * line and caret. `color` adds ANSI colours. */
 void jmap_diag_print(FILE *out, const char *path, const char *src, size_t len,
                      const jmap_diag *diag, int color);
+
+/* Prints every diagnostic of `list` as jmap_diag_print does, reading `src`
+ * once when the list is sorted by position. */
+void jmap_diag_list_print(FILE *out, const char *path, const char *src, size_t len,
+                          const jmap_diag_list *list, int color);
 
 /* ------------------------------------------------------------------ */
 /* The journey graph                                                   */

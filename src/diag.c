@@ -89,21 +89,18 @@ void jmap_diag_list_destroy(jmap_diag_list *list)
     jmap_diag_list_init(list);
 }
 
-void jmap_diag_add(jmap_diag_list *list, jmap_rule rule, jmap_pos pos,
-                   const char *fmt, ...)
+/* Appends a diagnostic whose message (heap) the list takes over. */
+static void append(jmap_diag_list *list, jmap_rule rule, jmap_pos pos, char *message)
 {
     if (list->count == list->cap) {
         list->cap = list->cap ? list->cap * 2 : 16;
         list->items = jmap_xrealloc(list->items, list->cap, sizeof(jmap_diag));
     }
-    va_list ap;
-    va_start(ap, fmt);
     jmap_diag *d = &list->items[list->count++];
     d->rule = rule;
     d->severity = rules[rule].severity;
     d->pos = pos;
-    d->message = jmap_xvasprintf(fmt, ap);
-    va_end(ap);
+    d->message = message;
     for (char *c = d->message; *c; c++) /* user text never drives a terminal */
         if ((unsigned char)*c < 0x20 || *c == 0x7F)
             *c = '?';
@@ -111,6 +108,26 @@ void jmap_diag_add(jmap_diag_list *list, jmap_rule rule, jmap_pos pos,
         list->errors++;
     else
         list->warnings++;
+}
+
+void jmap_diag_add(jmap_diag_list *list, jmap_rule rule, jmap_pos pos,
+                   const char *fmt, ...)
+{
+    if (list->count >= JMAP_MAX_DIAGS)
+        return; /* the limit error below is already there */
+    if (list->count == JMAP_MAX_DIAGS - 1) {
+        /* The last slot says where findings stopped being kept, so that a
+         * hostile file cannot make the list, or its printing, unbounded. */
+        append(list, JMAP_RULE_LIMIT, pos,
+               jmap_xasprintf("more findings than the limit of %d; the rest "
+                              "are not reported", JMAP_MAX_DIAGS));
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *message = jmap_xvasprintf(fmt, ap);
+    va_end(ap);
+    append(list, rule, pos, message);
 }
 
 static int pos_cmp(jmap_pos a, jmap_pos b)
@@ -151,50 +168,104 @@ void jmap_diag_list_sort(jmap_diag_list *list)
     free(tmp);
 }
 
-/* Finds line `line` (1-based) of src; stores its start and length without
- * the line end. Returns 0 when the file has no such line. */
-static int find_line(const char *src, size_t len, int line, const char **start,
-                     size_t *n)
+/* The length of the line break at p[0..end) (0 when there is none): LF,
+ * CRLF, CR, and NEL, LS and PS, which libyaml counts as line breaks too, so
+ * that the line shown is the line of libyaml's position. */
+static size_t break_len(const unsigned char *p, const unsigned char *end)
 {
-    const char *p = src, *end = src + len;
-    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+    if (p[0] == '\n')
+        return 1;
+    if (p[0] == '\r')
+        return p + 1 < end && p[1] == '\n' ? 2 : 1;
+    if (p[0] == 0xC2 && p + 1 < end && p[1] == 0x85)
+        return 2;
+    if (p[0] == 0xE2 && p + 2 < end && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+        return 3;
+    return 0;
+}
+
+/* Finds line `line` (1-based) of src, scanning from byte `from`, the start
+ * of line `from_line` (1 and 0 for the whole text); stores its start and
+ * length without the line end. Returns 0 when the file has no such line. */
+static int find_line(const char *src, size_t len, int line, int from_line,
+                     size_t from, const char **start, size_t *n)
+{
+    const unsigned char *p = (const unsigned char *)src + from, *end =
+        (const unsigned char *)src + len;
+    if (from == 0 && len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
         p += 3; /* the byte-order mark is not shown */
-    for (int l = 1; l < line; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            return 0;
-        p = nl + 1;
+    int l = from_line;
+    /* Whole blocks first, each break counted at its first byte, so that
+     * finding a line far away in a file of short lines stays cheap. */
+    while (line - l > 64 && end - p >= 66) {
+        int count = 0;
+        for (int i = 0; i < 64; i++)
+            count += (p[i] == '\n') | ((p[i] == '\r') & (p[i + 1] != '\n')) |
+                     ((p[i] == 0xC2) & (p[i + 1] == 0x85)) |
+                     ((p[i] == 0xE2) & (p[i + 1] == 0x80) & ((p[i + 2] | 1) == 0xA9));
+        l += count;
+        p += 64; /* maybe inside a break counted already: not a break there */
     }
-    if (p > end || (p == end && line > 1 && len && src[len - 1] == '\n'))
-        return 0;
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    const char *e = nl ? nl : end;
-    if (e > p && e[-1] == '\r')
-        e--;
-    *start = p;
+    for (; l < line && p < end; p++) {
+        size_t k = break_len(p, end);
+        if (k) {
+            l++;
+            p += k - 1;
+        }
+    }
+    if (l < line || (p == end && line > 1))
+        return 0; /* no such line, or the empty one after the last break */
+    const unsigned char *e = p;
+    while (e < end && !break_len(e, end))
+        e++;
+    *start = (const char *)p;
     *n = (size_t)(e - p);
     return 1;
 }
+
+/* Where the last excerpt was found, so that printing the sorted findings
+ * of a file one after the other reads the file once, not once per finding
+ * (a 16 MiB file with a thousand findings near its end would otherwise take
+ * many seconds). */
+typedef struct print_cursor {
+    int line;          /* line of the last excerpt (1 before the first) */
+    size_t line_start; /* byte offset of that line in the text */
+    size_t line_len;   /* its length without the line end, once found */
+    int line_found;    /* 1 when line_len is known */
+    size_t cp;         /* a code point of that line already walked to ... */
+    size_t cp_byte;    /* ... and its byte offset from the line start */
+} print_cursor;
+
+static const print_cursor cursor_start = {1, 0, 0, 0, 0, 0};
 
 #define DIAG_MAX_SHOWN_COLUMNS 160 /* source lines wider than this are cut */
 
 /* Prints the source line around `column` and a caret under it; a long line
  * is shown as a window of DIAG_MAX_SHOWN_COLUMNS code points. */
 static void print_excerpt(FILE *out, const char *line, size_t n, int column,
-                          int color)
+                          int color, size_t *cp_mark, size_t *byte_mark)
 {
-    /* Find byte offsets of code points. */
+    /* Find byte offsets of code points, from the mark when it is before. */
     size_t first = 0; /* first code point shown */
     size_t col = column > 0 ? (size_t)column - 1 : 0;
     if (col > DIAG_MAX_SHOWN_COLUMNS / 2)
         first = col - DIAG_MAX_SHOWN_COLUMNS / 2;
     size_t i = 0, cp_index = 0;
+    if (*cp_mark <= first && *byte_mark <= n) {
+        cp_index = *cp_mark;
+        i = *byte_mark;
+    }
     const unsigned char *s = (const unsigned char *)line;
     while (i < n && cp_index < first) {
         unsigned cp;
-        i += jmap_utf8_decode(s + i, n - i, &cp);
+        if (s[i] < 0x80)
+            i++; /* ASCII, the common case of a very long line */
+        else
+            i += jmap_utf8_decode(s + i, n - i, &cp);
         cp_index++;
     }
+    *cp_mark = cp_index;
+    *byte_mark = i;
     jmap_buf text, caret;
     jmap_buf_init(&text);
     jmap_buf_init(&caret);
@@ -238,8 +309,10 @@ static void print_excerpt(FILE *out, const char *line, size_t n, int column,
     jmap_buf_destroy(&caret);
 }
 
-void jmap_diag_print(FILE *out, const char *path, const char *src, size_t len,
-                     const jmap_diag *d, int color)
+/* Prints one diagnostic, finding its line from the cursor when it is not
+ * before the cursor's line, and moves the cursor there. */
+static void print_one(FILE *out, const char *path, const char *src, size_t len,
+                      const jmap_diag *d, int color, print_cursor *c)
 {
     const char *sev = d->severity == JMAP_ERROR ? "error" : "warning";
     const char *sev_color = d->severity == JMAP_ERROR ? "\033[1;31m" : "\033[1;35m";
@@ -254,9 +327,39 @@ void jmap_diag_print(FILE *out, const char *path, const char *src, size_t len,
                 d->message, rules[d->rule].name);
     else
         fprintf(out, "%s: %s [%s]\n", sev, d->message, rules[d->rule].name);
+    if (!src || d->pos.line <= 0)
+        return;
+    if (d->pos.line < c->line)
+        *c = cursor_start;
     const char *line;
     size_t n;
-    if (src && d->pos.line > 0 && find_line(src, len, d->pos.line, &line, &n) &&
-        n > 0)
-        print_excerpt(out, line, n, d->pos.column, color);
+    if (d->pos.line == c->line && c->line_found) {
+        line = src + c->line_start; /* another finding on the same line */
+        n = c->line_len;
+    } else if (find_line(src, len, d->pos.line, c->line, c->line_start, &line, &n)) {
+        c->cp = c->cp_byte = 0;
+        c->line = d->pos.line;
+        c->line_start = (size_t)(line - src);
+        c->line_len = n;
+        c->line_found = 1;
+    } else {
+        return;
+    }
+    if (n > 0)
+        print_excerpt(out, line, n, d->pos.column, color, &c->cp, &c->cp_byte);
+}
+
+void jmap_diag_print(FILE *out, const char *path, const char *src, size_t len,
+                     const jmap_diag *d, int color)
+{
+    print_cursor c = cursor_start;
+    print_one(out, path, src, len, d, color, &c);
+}
+
+void jmap_diag_list_print(FILE *out, const char *path, const char *src, size_t len,
+                          const jmap_diag_list *list, int color)
+{
+    print_cursor c = cursor_start;
+    for (size_t i = 0; i < list->count; i++)
+        print_one(out, path, src, len, &list->items[i], color, &c);
 }

@@ -10,6 +10,11 @@
  *
  * Painting goes in layers (backgrounds, guides, cards, lines, points,
  * text), so text is always on top and nothing hides it.
+ *
+ * Two things keep a PDF small without changing its look: strokes are made
+ * under the identity matrix (stroke()), and each icon is recorded once and
+ * painted as a pattern, which cairo writes as one form object (icon_paint()).
+ * Other surfaces get exactly cairo's plain drawing.
  */
 #include "layout.h"
 
@@ -48,13 +53,46 @@ static void rounded_rect(cairo_t *cr, double x, double y, double w, double h,
     cairo_close_path(cr);
 }
 
+#define MAX_DASHES 8 /* dash entries stroke() can rescale */
+
+/* Strokes the current path. Under a scaled or rotated matrix, cairo's PDF
+ * output wraps every stroke in "q ... cm ... Q" to shape the pen; when the
+ * pen is a circle (equal scales, no shear), the same line is stroked under
+ * the identity matrix with its width and dashes scaled instead, and the
+ * wrapper goes. The path is already in device space, so it does not move.
+ * Other surfaces stroke as cairo does, so their pixels and bytes stay. */
+static void stroke(cairo_t *cr)
+{
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    int unit = fabs(m.xx) == 1.0 && fabs(m.yy) == 1.0 && m.xy == 0.0 &&
+               m.yx == 0.0; /* cairo writes no wrapper then */
+    int n = cairo_get_dash_count(cr);
+    if (unit || m.xx != m.yy || m.xy != -m.yx || n > MAX_DASHES ||
+        cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF) {
+        cairo_stroke(cr);
+        return;
+    }
+    double s = hypot(m.xx, m.yx), d[MAX_DASHES], off;
+    cairo_get_dash(cr, d, &off);
+    for (int i = 0; i < n; i++)
+        d[i] *= s;
+    double width = cairo_get_line_width(cr);
+    cairo_save(cr);
+    cairo_identity_matrix(cr);
+    cairo_set_line_width(cr, width * s);
+    cairo_set_dash(cr, d, n, off * s);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
 static void fill_stroke(cairo_t *cr, jmap_rgb fill, jmap_rgb line, double width)
 {
     set_rgb(cr, fill);
     cairo_fill_preserve(cr);
     set_rgb(cr, line);
     cairo_set_line_width(cr, width);
-    cairo_stroke(cr);
+    stroke(cr);
 }
 
 static void dash(cairo_t *cr, double on, double off)
@@ -70,12 +108,12 @@ static void icon_digital(cairo_t *cr, double x, double y, jmap_rgb c)
     set_rgb(cr, c);
     cairo_set_line_width(cr, 1.0);
     rounded_rect(cr, x, y + 0.5, 10, 7, 1);
-    cairo_stroke(cr);
+    stroke(cr);
     cairo_move_to(cr, x + 3, y + 9.5);
     cairo_line_to(cr, x + 7, y + 9.5);
     cairo_move_to(cr, x + 5, y + 7.5);
     cairo_line_to(cr, x + 5, y + 9.5);
-    cairo_stroke(cr);
+    stroke(cr);
 }
 
 static void icon_physical(cairo_t *cr, double x, double y, jmap_rgb c)
@@ -87,7 +125,7 @@ static void icon_physical(cairo_t *cr, double x, double y, jmap_rgb c)
     cairo_line_to(cr, x + 9.5, y + 4.5);
     cairo_move_to(cr, x + 5, y + 1.5);
     cairo_line_to(cr, x + 5, y + 4.5);
-    cairo_stroke(cr);
+    stroke(cr);
 }
 
 static void icon_human(cairo_t *cr, double x, double y, jmap_rgb c)
@@ -122,7 +160,7 @@ static void icon_severity(cairo_t *cr, int level, double x, double y)
         if (i <= level)
             cairo_fill_preserve(cr);
         cairo_set_line_width(cr, 0.6);
-        cairo_stroke(cr);
+        stroke(cr);
     }
 }
 
@@ -136,7 +174,7 @@ static void icon_check(cairo_t *cr, double x, double y)
     cairo_move_to(cr, x + 2.6, y + 5.2);
     cairo_line_to(cr, x + 4.3, y + 6.9);
     cairo_line_to(cr, x + 7.5, y + 3.4);
-    cairo_stroke(cr);
+    stroke(cr);
 }
 
 static void icon_bulb(cairo_t *cr, double x, double y)
@@ -147,7 +185,7 @@ static void icon_bulb(cairo_t *cr, double x, double y)
     cairo_fill_preserve(cr);
     set_rgb(cr, c);
     cairo_set_line_width(cr, 0.8);
-    cairo_stroke(cr);
+    stroke(cr);
     cairo_rectangle(cr, x + 3.3, y + 8, 3.4, 2.2);
     cairo_fill(cr);
 }
@@ -160,7 +198,7 @@ static void icon_bandage(cairo_t *cr, double x, double y)
     rounded_rect(cr, -6, -2.5, 12, 5, 2.5);
     set_colour(cr, JMAP_C_GREEN);
     cairo_set_line_width(cr, 0.9);
-    cairo_stroke(cr);
+    stroke(cr);
     cairo_rectangle(cr, -2, -2.5, 4, 5);
     cairo_fill(cr);
     cairo_restore(cr);
@@ -175,7 +213,117 @@ static void icon_clock(cairo_t *cr, double x, double y)
     cairo_move_to(cr, x + 4, y + 1.9);
     cairo_line_to(cr, x + 4, y + 4);
     cairo_line_to(cr, x + 5.6, y + 5);
-    cairo_stroke(cr);
+    stroke(cr);
+}
+
+/* ---- every icon, drawn once per PDF ---- */
+
+typedef enum icon {
+    ICON_DIGITAL,  /* channels, in jmap_channel order */
+    ICON_PHYSICAL,
+    ICON_HUMAN,
+    ICON_SEVERITY_LOW, /* severities, in jmap_level order */
+    ICON_SEVERITY_MEDIUM,
+    ICON_SEVERITY_HIGH,
+    ICON_CHECK,
+    ICON_BULB,
+    ICON_BANDAGE,
+    ICON_CLOCK,
+    ICON_COUNT_ /* number of icons, not an icon */
+} icon;
+
+#define ICON_MARGIN 3.0 /* room around an icon's 10 x 10 box for its strokes */
+
+static void icon_draw(cairo_t *cr, icon which, double x, double y)
+{
+    switch (which) {
+    case ICON_DIGITAL:
+    case ICON_PHYSICAL:
+    case ICON_HUMAN:
+        icon_channel(cr, (int)(which - ICON_DIGITAL), x, y);
+        break;
+    case ICON_SEVERITY_LOW:
+    case ICON_SEVERITY_MEDIUM:
+    case ICON_SEVERITY_HIGH:
+        icon_severity(cr, (int)(which - ICON_SEVERITY_LOW), x, y);
+        break;
+    case ICON_CHECK: icon_check(cr, x, y); break;
+    case ICON_BULB: icon_bulb(cr, x, y); break;
+    case ICON_BANDAGE: icon_bandage(cr, x, y); break;
+    default: icon_clock(cr, x, y); break;
+    }
+}
+
+/* The icons recorded so far for one PDF surface, freed with it. */
+typedef struct icon_set {
+    cairo_pattern_t *pattern[ICON_COUNT_]; /* NULL until first used */
+} icon_set;
+
+static const cairo_user_data_key_t icon_set_key; /* only its address counts */
+
+static void icon_set_free(void *data)
+{
+    icon_set *set = data;
+    for (int i = 0; i < ICON_COUNT_; i++)
+        if (set->pattern[i])
+            cairo_pattern_destroy(set->pattern[i]);
+    free(set);
+}
+
+/* The icon recorded at the origin, for a PDF target: cairo writes a
+ * recording painted many times as one form object that every page
+ * references. NULL for other targets, which draw each icon afresh (a
+ * raster would resample the recording; an SVG would change its bytes). */
+static cairo_pattern_t *icon_pattern(cairo_t *cr, icon which)
+{
+    cairo_surface_t *target = cairo_get_target(cr);
+    if (cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_PDF)
+        return NULL;
+    icon_set *set = cairo_surface_get_user_data(target, &icon_set_key);
+    if (!set) {
+        set = jmap_xcalloc(1, sizeof *set);
+        if (cairo_surface_set_user_data(target, &icon_set_key, set,
+                                        icon_set_free) != CAIRO_STATUS_SUCCESS) {
+            free(set);
+            return NULL;
+        }
+    }
+    if (!set->pattern[which]) {
+        cairo_rectangle_t box = {-ICON_MARGIN, -ICON_MARGIN,
+                                 10 + 2 * ICON_MARGIN, 10 + 2 * ICON_MARGIN};
+        cairo_surface_t *rec =
+            cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+        cairo_t *rc = cairo_create(rec);
+        icon_draw(rc, which, 0, 0);
+        cairo_destroy(rc);
+        set->pattern[which] = cairo_pattern_create_for_surface(rec);
+        cairo_surface_destroy(rec);
+    }
+    return set->pattern[which];
+}
+
+/* The icon of a channel (jmap_channel; any other value is digital). */
+static icon channel_icon(int channel)
+{
+    return channel == JMAP_CHANNEL_PHYSICAL ? ICON_PHYSICAL
+           : channel == JMAP_CHANNEL_HUMAN  ? ICON_HUMAN
+                                            : ICON_DIGITAL;
+}
+
+/* Paints an icon in its 10 x 10 box at (x, y). */
+static void icon_paint(cairo_t *cr, icon which, double x, double y)
+{
+    cairo_pattern_t *p = icon_pattern(cr, which);
+    if (!p) {
+        icon_draw(cr, which, x, y);
+        return;
+    }
+    cairo_save(cr);
+    cairo_new_path(cr);
+    cairo_translate(cr, x, y);
+    cairo_set_source(cr, p);
+    cairo_paint(cr);
+    cairo_restore(cr);
 }
 
 /* ---- cards ---- */
@@ -200,7 +348,7 @@ static void paint_lane(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     cairo_set_line_width(cr, 0.5);
     cairo_move_to(cr, b->x, b->y + b->h);
     cairo_line_to(cr, b->x + b->w, b->y + b->h);
-    cairo_stroke(cr);
+    stroke(cr);
 }
 
 static void paint_persona(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
@@ -270,7 +418,7 @@ static void paint_touchpoint(cairo_t *cr, const jmap_layout *L,
     jmap_rgb fill = channel_fill(b->style);
     chip_path(cr, b->style, b->x, b->y, b->w, b->h);
     fill_stroke(cr, fill, shade(fill, 0.62), 0.8);
-    icon_channel(cr, b->style, b->x + 5.5, b->y + 3.5);
+    icon_paint(cr, channel_icon(b->style), b->x + 5.5, b->y + 3.5);
 }
 
 static const jmap_colour irritant_fills[3] = {
@@ -288,7 +436,7 @@ static void irritant_shape(cairo_t *cr, int sev, double x, double y, double w,
     cairo_set_line_width(cr, sev == 2 ? 1.4 : sev == 1 ? 0.8 : 0.6);
     if (sev == 0)
         dash(cr, 2, 1.5);
-    cairo_stroke(cr);
+    stroke(cr);
     dash(cr, 0, 0);
     cairo_rectangle(cr, x, y, irritant_bars[sev], h);
     set_rgb(cr, shade(v, 0.9));
@@ -300,7 +448,8 @@ static void paint_irritant(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     (void)L;
     int sev = b->style >= 0 && b->style <= 2 ? b->style : 1;
     irritant_shape(cr, sev, b->x, b->y, b->w, b->h);
-    icon_severity(cr, sev, b->x + irritant_bars[sev] + 6, b->y + 4);
+    icon_paint(cr, (icon)(ICON_SEVERITY_LOW + sev), b->x + irritant_bars[sev] + 6,
+               b->y + 4);
 }
 
 static void paint_badge(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
@@ -317,7 +466,7 @@ static void paint_moment(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     rounded_rect(cr, b->x, b->y, b->w, b->h, 8);
     fill_stroke(cr, jmap_palette_colour(JMAP_C_MOMENT),
                 jmap_palette_colour(JMAP_C_GREEN), 0.9);
-    icon_check(cr, b->x + 6, b->y + 4);
+    icon_paint(cr, ICON_CHECK, b->x + 6, b->y + 4);
 }
 
 static void paint_idea(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
@@ -326,7 +475,7 @@ static void paint_idea(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     rounded_rect(cr, b->x, b->y, b->w, b->h, 3);
     fill_stroke(cr, jmap_palette_colour(JMAP_C_IDEA),
                 (jmap_rgb){0.72, 0.64, 0.1}, 0.8);
-    icon_bulb(cr, b->x + 6, b->y + 4);
+    icon_paint(cr, ICON_BULB, b->x + 6, b->y + 4);
 }
 
 static void paint_remedy(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
@@ -338,9 +487,9 @@ static void paint_remedy(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     set_colour(cr, JMAP_C_GREEN);
     cairo_set_line_width(cr, 0.9);
     dash(cr, 3, 2);
-    cairo_stroke(cr);
+    stroke(cr);
     dash(cr, 0, 0);
-    icon_bandage(cr, b->x + 6, b->y + 4);
+    icon_paint(cr, ICON_BANDAGE, b->x + 6, b->y + 4);
 }
 
 static const jmap_colour vis_colours[3] = {JMAP_C_FRONTSTAGE, JMAP_C_BACKSTAGE,
@@ -400,7 +549,7 @@ static void paint_emotion(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     cairo_fill_preserve(cr);
     set_rgb(cr, jmap_palette_curve((size_t)b->aux));
     cairo_set_line_width(cr, 1.0);
-    cairo_stroke(cr);
+    stroke(cr);
 }
 
 static void arrow_head(cairo_t *cr, double x, double y, double dx, double dy,
@@ -433,7 +582,7 @@ static void paint_swatch(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
         jmap_rgb fill = channel_fill(ch);
         chip_path(cr, ch, x - 1, y - 1.5, w + 2, h + 3);
         fill_stroke(cr, fill, shade(fill, 0.62), 0.8);
-        icon_channel(cr, ch, x + 5, y - 0.5);
+        icon_paint(cr, channel_icon(ch), x + 5, y - 0.5);
         break;
     }
     case JMAP_SWATCH_IRRITANT_LOW:
@@ -441,7 +590,8 @@ static void paint_swatch(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     case JMAP_SWATCH_IRRITANT_HIGH: {
         int sev = b->style - JMAP_SWATCH_IRRITANT_LOW;
         irritant_shape(cr, sev, x, y - 1, w, h + 2);
-        icon_severity(cr, sev, x + irritant_bars[sev] + 1.5, y + 0.2);
+        icon_paint(cr, (icon)(ICON_SEVERITY_LOW + sev),
+                   x + irritant_bars[sev] + 1.5, y + 0.2);
         break;
     }
     case JMAP_SWATCH_BADGE:
@@ -453,13 +603,13 @@ static void paint_swatch(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
         rounded_rect(cr, x, y - 1, w, h + 2, 5);
         fill_stroke(cr, jmap_palette_colour(JMAP_C_MOMENT),
                     jmap_palette_colour(JMAP_C_GREEN), 0.8);
-        icon_check(cr, x + 5, y);
+        icon_paint(cr, ICON_CHECK, x + 5, y);
         break;
     case JMAP_SWATCH_IDEA:
         rounded_rect(cr, x, y - 1, w, h + 2, 2);
         fill_stroke(cr, jmap_palette_colour(JMAP_C_IDEA),
                     (jmap_rgb){0.72, 0.64, 0.1}, 0.8);
-        icon_bulb(cr, x + 5, y);
+        icon_paint(cr, ICON_BULB, x + 5, y);
         break;
     case JMAP_SWATCH_REMEDY:
         rounded_rect(cr, x, y - 1, w, h + 2, 2);
@@ -468,16 +618,16 @@ static void paint_swatch(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
         set_colour(cr, JMAP_C_GREEN);
         cairo_set_line_width(cr, 0.8);
         dash(cr, 3, 2);
-        cairo_stroke(cr);
+        stroke(cr);
         dash(cr, 0, 0);
-        icon_bandage(cr, x + 5, y);
+        icon_paint(cr, ICON_BANDAGE, x + 5, y);
         break;
     case JMAP_SWATCH_CURVE:
         cairo_save(cr);
         curve_style(cr, (size_t)b->aux);
         cairo_move_to(cr, x, y + h / 2);
         cairo_line_to(cr, x + w, y + h / 2);
-        cairo_stroke(cr);
+        stroke(cr);
         cairo_restore(cr);
         marker_path(cr, (size_t)b->aux, x + w / 2, y + h / 2, 3.2);
         set_rgb(cr, jmap_palette_curve((size_t)b->aux));
@@ -490,7 +640,7 @@ static void paint_swatch(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
         cairo_line_to(cr, x, y + 2);
         cairo_line_to(cr, x + w - 3, y + 2);
         cairo_line_to(cr, x + w - 3, y + h - 3);
-        cairo_stroke(cr);
+        stroke(cr);
         arrow_head(cr, x + w - 3, y + h, 0, 1, 4);
         break;
     }
@@ -521,7 +671,7 @@ static void paint_text(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     (void)L;
     cairo_new_path(cr);
     if (b->kind == JMAP_BOX_STAGE_DURATION || b->kind == JMAP_BOX_STEP_DURATION)
-        icon_clock(cr, b->x - 11, b->y + b->h / 2 - 4);
+        icon_paint(cr, ICON_CLOCK, b->x - 11, b->y + b->h / 2 - 4);
     if (b->kind == JMAP_BOX_GOAL) {
         set_colour(cr, JMAP_C_BLUE);
         cairo_arc(cr, b->x - 5, b->y + 5.2, 1.6, 0, 2 * PI);
@@ -609,7 +759,7 @@ static void paint_path(cairo_t *cr, const jmap_path *p)
         for (size_t i = 1; i + 2 < p->n; i += 3)
             cairo_curve_to(cr, p->pts[i].x, p->pts[i].y, p->pts[i + 1].x,
                            p->pts[i + 1].y, p->pts[i + 2].x, p->pts[i + 2].y);
-        cairo_stroke(cr);
+        stroke(cr);
     } else if (p->kind == JMAP_PATH_FLOW || p->kind == JMAP_PATH_ARROW) {
         const jmap_point *a = &p->pts[p->n - 2], *z = &p->pts[p->n - 1];
         double dx = z->x - a->x, dy = z->y - a->y, len = hypot(dx, dy);
@@ -625,14 +775,14 @@ static void paint_path(cairo_t *cr, const jmap_path *p)
         pts[p->n - 1] = end;
         rounded_polyline(cr, pts, p->n, 5);
         free(pts);
-        cairo_stroke(cr);
+        stroke(cr);
         dash(cr, 0, 0);
         arrow_head(cr, z->x, z->y, dx, dy, head);
     } else {
         cairo_move_to(cr, p->pts[0].x, p->pts[0].y);
         for (size_t i = 1; i < p->n; i++)
             cairo_line_to(cr, p->pts[i].x, p->pts[i].y);
-        cairo_stroke(cr);
+        stroke(cr);
     }
     cairo_restore(cr);
 }

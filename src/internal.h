@@ -105,18 +105,20 @@ typedef enum yscalar_type {
 } yscalar_type;
 
 typedef struct ynode ynode;
-struct ynode {
-    ynode_kind kind;    /* scalar, sequence, mapping or alias */
-    jmap_pos pos;       /* where the node starts */
-    const char *str;    /* scalar: its text, NUL-terminated */
-    size_t len;         /* scalar: its length in bytes (may hold NULs) */
-    yscalar_type type;  /* scalar: its resolved type */
-    ynode **items;      /* seq: n items; map: keys items[2i], values [2i+1] */
-    size_t n;           /* seq: items; map: pairs */
-    ynode *target;      /* alias: the anchored node it stands for */
-    size_t expanded;    /* nodes this one stands for, aliases expanded */
-    int duplicate;      /* map key: repeats an earlier key of its mapping */
-    int complete;       /* 1 once the node's end event was seen */
+struct ynode { /* 48 bytes: a big map has millions of them */
+    const char *str;         /* scalar: its text, NUL-terminated */
+    ynode **items;           /* seq: n items; map: keys items[2i], values [2i+1] */
+    ynode *target;           /* alias: the anchored node it stands for */
+    jmap_pos pos;            /* where the node starts */
+    unsigned len;            /* scalar: its length in bytes (may hold NULs);
+                                a file is at most JMAP_MAX_FILE_BYTES */
+    unsigned n;              /* seq: items; map: pairs */
+    unsigned expanded;       /* nodes this one stands for, aliases expanded
+                                (saturates at UINT_MAX) */
+    unsigned char kind;      /* a ynode_kind: scalar, sequence, mapping, alias */
+    unsigned char type;      /* scalar: its resolved yscalar_type */
+    unsigned char duplicate; /* map key: repeats an earlier key of its mapping */
+    unsigned char complete;  /* 1 once the node's end event was seen */
 };
 
 /* A parsed YAML stream. */

@@ -785,6 +785,15 @@ static int stack_arrows(arrow *a, size_t n)
     return tracks;
 }
 
+/* Journey order of two links. */
+static int link_cmp(const void *a, const void *b)
+{
+    const jmap_step_link *x = a, *y = b;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    return x->k < y->k ? -1 : x->k > y->k;
+}
+
 /* Collects the arrows inside the slice and gives each a track so that
  * arrows sharing a track never overlap. Returns the number of tracks. */
 static int route_arrows(builder *b, arrow **out, size_t *n_out)
@@ -809,23 +818,28 @@ static int route_arrows(builder *b, arrow **out, size_t *n_out)
             a[n++] = (arrow){i, to, lo, hi, 0, s->next[k].pos, t->index};
         }
     }
-    for (size_t i = 0; i < j->n_steps; i++) { /* from other pages */
-        if (col_of(b, i) >= 0)
-            continue;
+    /* Arrows from other pages, found by their targets, in journey order. */
+    const size_t *at = b->L->links_at;
+    size_t n_in = 0;
+    jmap_step_link *in = jmap_xcalloc(at[b->end] - at[b->first] + 1, sizeof *in);
+    for (size_t t = b->first; t < b->end; t++)
+        for (size_t l = at[t]; l < at[t + 1]; l++)
+            if (col_of(b, b->L->links[l].from) < 0)
+                in[n_in++] = b->L->links[l];
+    qsort(in, n_in, sizeof *in, link_cmp);
+    for (size_t m = 0; m < n_in; m++) {
+        size_t i = in[m].from;
         const jmap_step *s = j->steps[i];
-        for (size_t k = 0; k < s->n_next; k++) {
-            const jmap_step *t = s->next[k].target;
-            if (!is_arrow(j, s, t) || col_of(b, t->index) < 0)
-                continue;
-            if (n == cap)
-                a = jmap_xrealloc(a, cap *= 2, sizeof *a);
-            size_t from = i < b->first ? b->first - 1 : b->end;
-            size_t lo = from < t->index ? from : t->index;
-            size_t hi = from < t->index ? t->index : from;
-            a[n++] = (arrow){from, t->index, lo, hi, 0, s->next[k].pos,
-                             t->index};
-        }
+        const jmap_step *t = s->next[in[m].k].target;
+        if (n == cap)
+            a = jmap_xrealloc(a, cap *= 2, sizeof *a);
+        size_t from = i < b->first ? b->first - 1 : b->end;
+        size_t lo = from < t->index ? from : t->index;
+        size_t hi = from < t->index ? t->index : from;
+        a[n++] = (arrow){from, t->index, lo, hi, 0, s->next[in[m].k].pos,
+                         t->index};
     }
+    free(in);
     if (n > MAX_SORTED_ARROWS) {
         *out = a;
         *n_out = n;
@@ -1238,16 +1252,12 @@ static double lane_departments(builder *b, double y)
     size_t nd = j->n_departments;
     if (!nd || !b->n_cols)
         return 0;
-    unsigned char *used = jmap_xcalloc(nd, 1);
-    for (size_t i = 0; i < j->n_steps; i++)
-        for_each_department(j->steps[i], mark_used, -1, used);
+    const unsigned char *used = b->L->dept_used; /* anywhere in the journey */
     size_t n_used = 0;
     for (size_t d = 0; d < nd; d++)
         n_used += used[d];
-    if (!n_used) {
-        free(used);
+    if (!n_used)
         return 0;
-    }
     dept_rows rows = {b, jmap_xcalloc(nd, sizeof(double)),
                       jmap_xcalloc(nd, sizeof(double)), jmap_xcalloc(nd, sizeof(int))};
     double cy = y + LANE_PAD + b->label_h + 6;
@@ -1280,7 +1290,6 @@ static double lane_departments(builder *b, double y)
     free(rows.y);
     free(rows.h);
     free(rows.last);
-    free(used);
     return cy + LANE_PAD - y;
 }
 
@@ -1372,12 +1381,52 @@ static void name_curves(builder *b)
                                     : j->personas[k].id;
 }
 
-jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
-                             const jmap_slice *slice, jmap_diag_list *diags)
+/* Works out the journey-wide facts of a layout (see jmap_layout). */
+static void journey_facts(jmap_layout *L, const jmap_journey *j)
+{
+    size_t n = j->n_steps;
+    unsigned char *used = jmap_arena_alloc(L->arena, j->n_departments + 1, 1);
+    for (size_t i = 0; i < n; i++)
+        for_each_department(j->steps[i], mark_used, -1, used);
+    size_t *at = jmap_arena_alloc(L->arena, n + 1, sizeof *at);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < j->steps[i]->n_next; k++) {
+            const jmap_step *t = j->steps[i]->next[k].target;
+            if (is_arrow(j, j->steps[i], t))
+                at[t->index + 1]++;
+        }
+    for (size_t t = 0; t < n; t++)
+        at[t + 1] += at[t];
+    jmap_step_link *links = jmap_arena_alloc(L->arena, at[n] + 1, sizeof *links);
+    size_t *next = jmap_xcalloc(n + 1, sizeof *next); /* next free slot */
+    memcpy(next, at, (n + 1) * sizeof *next);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < j->steps[i]->n_next; k++) {
+            const jmap_step *t = j->steps[i]->next[k].target;
+            if (is_arrow(j, j->steps[i], t))
+                links[next[t->index]++] = (jmap_step_link){i, k};
+        }
+    free(next);
+    L->dept_used = used;
+    L->links_at = at;
+    L->links = links;
+}
+
+/* Lays out a slice, with the journey-wide facts of `whole` (NULL: its own). */
+static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
+                                 const jmap_slice *slice, jmap_diag_list *diags,
+                                 const jmap_layout *whole)
 {
     jmap_layout *L = jmap_xcalloc(1, sizeof *L);
     L->journey = journey;
     L->arena = jmap_arena_new();
+    if (whole) {
+        L->dept_used = whole->dept_used;
+        L->links_at = whole->links_at;
+        L->links = whole->links;
+    } else {
+        journey_facts(L, journey);
+    }
     L->slice = slice ? *slice : (jmap_slice){0, journey->n_steps, 1, 1};
     if (L->slice.end > journey->n_steps)
         L->slice.end = journey->n_steps;
@@ -1410,6 +1459,18 @@ jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
     L->height = y + MARGIN;
     L->boxes[0].h = L->height;
     return L;
+}
+
+jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
+                             const jmap_slice *slice, jmap_diag_list *diags)
+{
+    return layout_build(journey, m, slice, diags, NULL);
+}
+
+jmap_layout *jmap_layout_page(const jmap_layout *whole, jmap_measurer *m,
+                              const jmap_slice *slice, jmap_diag_list *diags)
+{
+    return layout_build(whole->journey, m, slice, diags, whole);
 }
 
 void jmap_layout_free(jmap_layout *layout)

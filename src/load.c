@@ -12,6 +12,7 @@
 #include "internal.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,24 +128,31 @@ static int parse_int(const char *s, long *out)
     return 1;
 }
 
+/* "an integer from lo to hi", for messages. */
+static const char *int_range(char *out, size_t len, long lo, long hi)
+{
+    if (hi == LONG_MAX)
+        snprintf(out, len, "an integer of at least %ld", lo);
+    else
+        snprintf(out, len, "an integer from %ld to %ld", lo, hi);
+    return out;
+}
+
 /* An integer in [lo, hi]. Returns 1 when one was read. */
 static int read_int(loader *L, const ynode *node, const char *key, long lo,
                     long hi, long *out)
 {
     const ynode *n = ynode_deref(node);
     char expected[96];
-    if (hi == LONG_MAX)
-        snprintf(expected, sizeof expected, "an integer of at least %ld", lo);
-    else
-        snprintf(expected, sizeof expected, "an integer from %ld to %ld", lo, hi);
     if (!n || n->kind != YNODE_SCALAR || n->type != YS_INT) {
-        type_error(L, node, key, expected);
+        type_error(L, node, key, int_range(expected, sizeof expected, lo, hi));
         return 0;
     }
     long v;
     if (!parse_int(n->str, &v) || v < lo || v > hi) {
         jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
-                      "'%s' is %s; expected %s", key, n->str, expected);
+                      "'%s' is %s; expected %s", key, n->str,
+                      int_range(expected, sizeof expected, lo, hi));
         return 0;
     }
     *out = v;
@@ -734,6 +742,10 @@ static void load_stages(loader *L, const ynode *node)
 static void assign_default_ids(loader *L)
 {
     jmap_journey *j = L->j;
+    /* base -> the next suffix to try, so that many steps of one name take
+     * linear time, not quadratic */
+    jmap_strmap next_suffix;
+    jmap_strmap_init(&next_suffix);
     for (size_t i = 0; i < j->n_steps; i++) {
         jmap_step *s = j->steps[i];
         if (s->id)
@@ -749,14 +761,17 @@ static void assign_default_ids(loader *L)
             base = jmap_arena_strdup(L->arena, tmp);
         }
         const char *id = base;
-        for (unsigned k = 2; jmap_strmap_get(&L->ids[K_STEP], id); k++) {
-            char *t = jmap_xasprintf("%s-%u", base, k);
+        uintptr_t k = (uintptr_t)jmap_strmap_get(&next_suffix, base);
+        for (k = k ? k : 2; jmap_strmap_get(&L->ids[K_STEP], id); k++) {
+            char *t = jmap_xasprintf("%s-%lu", base, (unsigned long)k);
             id = jmap_arena_strdup(L->arena, t);
             free(t);
         }
+        jmap_strmap_set(&next_suffix, base, (void *)k);
         s->id = id;
         jmap_strmap_put(&L->ids[K_STEP], id, s);
     }
+    jmap_strmap_destroy(&next_suffix);
 }
 
 static void default_successors(loader *L)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { EXIT_MAP_ERRORS = 1, EXIT_USAGE = 2 };
@@ -270,8 +271,7 @@ static int write_whole(const command *cmd, const char *path,
 
 static void print_diags(FILE *out, const char *path, const checked *c, int color)
 {
-    for (size_t i = 0; i < c->diags.count; i++)
-        jmap_diag_print(out, path, c->data, c->len, &c->diags.items[i], color);
+    jmap_diag_list_print(out, path, c->data, c->len, &c->diags, color);
 }
 
 /* ---- jmap lint ---- */
@@ -479,6 +479,19 @@ static int write_export(FILE *out, const void *arg)
     return jmap_export_write(out, job->journey, job->format);
 }
 
+/* 1 (after a usage error) when the output `out` is the map `map` itself,
+ * which writing would destroy. */
+static int output_is_map(const command *cmd, const char *map, const char *out)
+{
+    struct stat a, b;
+    if (strcmp(out, "-") == 0 || stat(map, &a) != 0 || stat(out, &b) != 0 ||
+        a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+        return 0;
+    usage_error("%s: the output '%s' is the map itself; name another file", cmd->name,
+                out);
+    return 1;
+}
+
 static int run_export(const command *cmd, int argc, char **argv)
 {
     parsed_option *opts = calloc((size_t)argc + 1, sizeof *opts);
@@ -510,6 +523,8 @@ static int run_export(const command *cmd, int argc, char **argv)
         usage_error("export: no map given (usage: %s)", cmd->usage);
         goto done;
     }
+    if (output_is_map(cmd, map, out))
+        goto done;
     checked c;
     check_file(map, &c);
     print_diags(stderr, map, &c, use_color(color_mode, stderr));
@@ -704,6 +719,8 @@ static int run_render(const command *cmd, int argc, char **argv)
     }
     if (!out)
         out = out_owned = default_output(map, (jmap_format)format);
+    if (output_is_map(cmd, map, out))
+        goto done;
 
     int color = use_color(color_mode, stderr);
     checked c;
@@ -720,8 +737,7 @@ static int run_render(const command *cmd, int argc, char **argv)
         jmap_diag_list_init(&render_diags);
         int r = jmap_render_file(c.journey, &ro, out, &render_diags, why, sizeof why);
         jmap_diag_list_sort(&render_diags);
-        for (size_t i = 0; i < render_diags.count; i++)
-            jmap_diag_print(stderr, map, c.data, c.len, &render_diags.items[i], color);
+        jmap_diag_list_print(stderr, map, c.data, c.len, &render_diags, color);
         if (r != 0) {
             fprintf(stderr, "jmap: cannot render '%s' to '%s': %s\n", map, out,
                     why[0] ? why : "unknown error");

@@ -6,9 +6,11 @@
  * stage boundaries when fitting would make the body text smaller than
  * JMAP_MIN_PRINT_PT), paints each page with draw.c on the format's cairo
  * surface (a table of formats), checks the surface status after creation
- * and after finishing, and hands the finished bytes to write_output(),
- * which writes them whole or not at all: a temporary file beside the
- * output, fsync, rename. "-" streams the bytes to standard output.
+ * and after finishing, and hands the bytes to a sink, which writes them
+ * whole or not at all: a temporary file beside the output, fsync, rename.
+ * An SVG, the largest format, goes to the temporary file while cairo
+ * writes it; the others are gathered first. "-" sends the bytes to
+ * standard output once the render has succeeded.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "layout.h"
@@ -66,24 +68,45 @@ typedef struct job {
     size_t why_len;                  /* its size */
 } job;
 
-typedef int (*write_fn)(job *jb, jmap_buf *out);
+/* Where a render's bytes go. They gather in `buf`; a streamed output's
+ * move on to a temporary file beside the destination whenever SINK_CHUNK
+ * of them have gathered, the others' when the render has succeeded
+ * (sink_close). Standard output, devices and pipes always get the whole
+ * document at the end. */
+typedef struct sink {
+    const char *path; /* the destination as given; "-": standard output */
+    jmap_buf buf;     /* bytes not yet written */
+    int stream;       /* 1: write `buf` out as it fills */
+    int fd;           /* the temporary file, -1 until opened */
+    char *tmp;        /* its name (heap), NULL until opened */
+    mode_t mode;      /* the mode the output gets */
+    int err;          /* errno of the first failed write, 0 while none */
+} sink;
 
-static int write_pdf(job *jb, jmap_buf *out);
-static int write_svg(job *jb, jmap_buf *out);
-static int write_png(job *jb, jmap_buf *out);
-static int write_layout(job *jb, jmap_buf *out);
+#define SINK_CHUNK 65536 /* bytes a streamed output gathers between writes */
+
+static void sink_put(sink *s, const char *data, size_t n);
+static void sink_spill(sink *s);
+
+typedef int (*write_fn)(job *jb, sink *out);
+
+static int write_pdf(job *jb, sink *out);
+static int write_svg(job *jb, sink *out);
+static int write_png(job *jb, sink *out);
+static int write_layout(job *jb, sink *out);
 
 /* The output formats. */
 static const struct {
     const char *name;  /* as given to --format, and the file extension */
     int paged;         /* 1 when a document can hold several pages */
+    int streamed;      /* 1: written to the file while being made */
     jmap_page page;    /* default page size */
     write_fn write;    /* makes the bytes */
 } formats[] = {
-    [JMAP_FORMAT_PDF] = {"pdf", 1, JMAP_PAGE_A3, write_pdf},
-    [JMAP_FORMAT_SVG] = {"svg", 0, JMAP_PAGE_AUTO, write_svg},
-    [JMAP_FORMAT_PNG] = {"png", 0, JMAP_PAGE_AUTO, write_png},
-    [JMAP_FORMAT_LAYOUT] = {"layout", 0, JMAP_PAGE_AUTO, write_layout},
+    [JMAP_FORMAT_PDF] = {"pdf", 1, 0, JMAP_PAGE_A3, write_pdf},
+    [JMAP_FORMAT_SVG] = {"svg", 0, 1, JMAP_PAGE_AUTO, write_svg},
+    [JMAP_FORMAT_PNG] = {"png", 0, 0, JMAP_PAGE_AUTO, write_png},
+    [JMAP_FORMAT_LAYOUT] = {"layout", 0, 0, JMAP_PAGE_AUTO, write_layout},
 };
 
 #define N_FORMATS (sizeof formats / sizeof formats[0])
@@ -188,7 +211,7 @@ static void split_pages(job *jb, double avail)
     }
     for (size_t i = 0, first = 0; i < n; first = ends[i++]) {
         jmap_slice s = {first, ends[i], (int)i + 1, (int)n};
-        plan_add(&jb->plan, jmap_layout_new(j, jb->m, &s, NULL));
+        plan_add(&jb->plan, jmap_layout_page(jb->full, jb->m, &s, NULL));
     }
     free(ends);
 }
@@ -289,11 +312,12 @@ static void paint_page(const job *jb, size_t i, cairo_t *cr)
 
 /* ---- formats ---- */
 
-static cairo_status_t to_buf(void *closure, const unsigned char *data,
-                             unsigned int length)
+static cairo_status_t to_sink(void *closure, const unsigned char *data,
+                              unsigned int length)
 {
-    jmap_buf_put(closure, (const char *)data, length);
-    return CAIRO_STATUS_SUCCESS;
+    sink *out = closure;
+    sink_put(out, (const char *)data, length);
+    return out->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
 static int surface_failed(job *jb, cairo_surface_t *s, const char *what)
@@ -384,11 +408,11 @@ static void pdf_outline(job *jb, cairo_surface_t *s)
     }
 }
 
-static int write_pdf(job *jb, jmap_buf *out)
+static int write_pdf(job *jb, sink *out)
 {
     double w, h;
     page_size(jb, 0, &w, &h);
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, out, w, h);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_sink, out, w, h);
     if (surface_failed(jb, s, "cannot create the PDF")) {
         cairo_surface_destroy(s);
         return JMAP_ERR_IO;
@@ -429,9 +453,10 @@ static void xml_escape(jmap_buf *b, const char *s)
 
 /* An invisible copy of every text, so the SVG can be searched, copied and
  * read aloud (cairo draws glyphs as shapes). */
-static void svg_text_layer(const job *jb, jmap_buf *b)
+static void svg_text_layer(const job *jb, sink *out)
 {
     const jmap_layout *L = jb->plan.pages[0];
+    jmap_buf *b = &out->buf;
     double ox, oy;
     char num[6][32];
     page_origin(jb, 0, &ox, &oy);
@@ -457,36 +482,106 @@ static void svg_text_layer(const job *jb, jmap_buf *b)
                         num[4], num[5]);
         xml_escape(b, bx->text);
         jmap_buf_puts(b, "</text>\n");
+        sink_spill(out);
     }
     jmap_buf_puts(b, "</g>\n");
 }
 
-/* Adds <title> after the <svg ...> opening tag and the text layer before
- * </svg>. */
-static int svg_finish(job *jb, const jmap_buf *svg, jmap_buf *out)
+/* Where cairo's SVG stands as it goes by. */
+typedef enum svg_state {
+    SVG_PROLOGUE, /* before "<svg" */
+    SVG_TAG,      /* in the <svg ...> opening tag */
+    SVG_BODY,     /* after it: looking for "</svg>" */
+    SVG_DONE      /* the text layer is in: the rest goes through */
+} svg_state;
+
+/* cairo's SVG on its way to the sink. */
+typedef struct svg_filter {
+    job *jb;        /* the render: title and text layer */
+    sink *out;      /* where the bytes go */
+    svg_state state; /* how far the document has gone */
+    size_t matched; /* bytes of "<svg" or "</svg>" seen so far */
+} svg_filter;
+
+/* Passes cairo's SVG on, adding <title> after the <svg ...> opening tag and
+ * the text layer before the first </svg>. Only the start of a possible
+ * "</svg>" is ever held back, and it is that pattern's own prefix. */
+static cairo_status_t svg_write(void *closure, const unsigned char *data,
+                                unsigned int length)
 {
-    const char *open = svg->data ? strstr(svg->data, "<svg") : NULL;
-    const char *gt = open ? strchr(open, '>') : NULL;
-    const char *close = svg->data ? strstr(svg->data, "</svg>") : NULL;
-    if (!gt || !close || close < gt)
-        return fail(jb, JMAP_ERR_IO, "cairo wrote no SVG element");
-    jmap_buf_put(out, svg->data, (size_t)(gt + 1 - svg->data));
-    jmap_buf_puts(out, "\n<title>");
-    xml_escape(out, jb->journey->title.str ? jb->journey->title.str : "");
-    jmap_buf_puts(out, "</title>\n");
-    jmap_buf_put(out, gt + 1, (size_t)(close - gt - 1));
-    svg_text_layer(jb, out);
-    jmap_buf_puts(out, close);
-    return 0;
+    static const char open[] = "<svg", close[] = "</svg>";
+    const size_t n_close = sizeof close - 1;
+    svg_filter *f = closure;
+    const char *p = (const char *)data, *end = p + length, *run = p;
+    for (; p < end && f->state < SVG_BODY; p++) { /* the title */
+        if (f->state == SVG_PROLOGUE) {
+            f->matched = *p == open[f->matched] ? f->matched + 1 : *p == '<';
+            f->state = f->matched == sizeof open - 1 ? SVG_TAG : SVG_PROLOGUE;
+        } else if (*p == '>') {
+            sink_put(f->out, run, (size_t)(p + 1 - run));
+            run = p + 1;
+            sink_put(f->out, "\n<title>", 8);
+            xml_escape(&f->out->buf, f->jb->journey->title.str
+                                         ? f->jb->journey->title.str : "");
+            sink_put(f->out, "</title>\n", 9);
+            f->state = SVG_BODY;
+            f->matched = 0;
+        }
+    }
+    if (f->state == SVG_BODY && f->matched) { /* the rest of a held prefix? */
+        size_t k = f->matched;
+        while (p < end && k < n_close && *p == close[k]) {
+            p++;
+            k++;
+        }
+        if (k < n_close && p == end) { /* still a prefix: hold it all */
+            f->matched = k;
+            return CAIRO_STATUS_SUCCESS;
+        }
+        if (k == n_close) { /* the prefix came true */
+            svg_text_layer(f->jb, f->out);
+            f->state = SVG_DONE;
+        }
+        sink_put(f->out, close, f->matched); /* what was held */
+        f->matched = 0;
+        p = run; /* the piece goes on whole (or is searched from its start) */
+    }
+    while (f->state == SVG_BODY && p < end) { /* the text layer */
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt)
+            break;
+        size_t left = (size_t)(end - lt);
+        if (memcmp(lt, close, left < n_close ? left : n_close) == 0) {
+            sink_put(f->out, run, (size_t)(lt - run));
+            run = lt;
+            if (left < n_close) { /* the end of the piece: hold it */
+                f->matched = left;
+                return f->out->err ? CAIRO_STATUS_WRITE_ERROR
+                                   : CAIRO_STATUS_SUCCESS;
+            }
+            svg_text_layer(f->jb, f->out);
+            f->state = SVG_DONE;
+        }
+        p = lt + 1;
+    }
+    sink_put(f->out, run, (size_t)(end - run));
+    return f->out->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
-static int write_svg(job *jb, jmap_buf *out)
+static int write_svg(job *jb, sink *out)
 {
     double w, h;
     page_size(jb, 0, &w, &h);
-    jmap_buf svg;
-    jmap_buf_init(&svg);
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, &svg, w, h);
+    if (w > JMAP_MAX_SVG_SIDE_PT || h > JMAP_MAX_SVG_SIDE_PT) {
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "the SVG would be %.0f x %.0f pt, more than the limit of %.0f pt "
+                 "a side; choose a --page size, or render a PDF",
+                 w, h, JMAP_MAX_SVG_SIDE_PT);
+        return fail(jb, JMAP_ERR_USAGE, msg);
+    }
+    svg_filter f = {jb, out, SVG_PROLOGUE, 0};
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(svg_write, &f, w, h);
     int r = 0;
     if (surface_failed(jb, s, "cannot create the SVG")) {
         r = JMAP_ERR_IO;
@@ -500,13 +595,12 @@ static int write_svg(job *jb, jmap_buf *out)
             r = JMAP_ERR_IO;
     }
     cairo_surface_destroy(s);
-    if (!r)
-        r = svg_finish(jb, &svg, out);
-    jmap_buf_destroy(&svg);
+    if (!r && f.state != SVG_DONE)
+        r = fail(jb, JMAP_ERR_IO, "cairo wrote no SVG element");
     return r;
 }
 
-static int write_png(job *jb, jmap_buf *out)
+static int write_png(job *jb, sink *out)
 {
     double w, h;
     page_size(jb, 0, &w, &h);
@@ -533,7 +627,7 @@ static int write_png(job *jb, jmap_buf *out)
         paint_page(jb, 0, cr);
         cairo_destroy(cr);
         cairo_surface_flush(s);
-        if (cairo_surface_write_to_png_stream(s, to_buf, out) !=
+        if (cairo_surface_write_to_png_stream(s, to_sink, out) !=
                 CAIRO_STATUS_SUCCESS ||
             surface_failed(jb, s, "cannot draw the image"))
             r = r ? r : fail(jb, JMAP_ERR_IO, "cannot encode the PNG");
@@ -542,9 +636,9 @@ static int write_png(job *jb, jmap_buf *out)
     return r;
 }
 
-static int write_layout(job *jb, jmap_buf *out)
+static int write_layout(job *jb, sink *out)
 {
-    jmap_layout_dump(jb->full, out);
+    jmap_layout_dump(jb->full, &out->buf);
     return 0;
 }
 
@@ -589,58 +683,139 @@ static int write_in_place(const char *path, const jmap_buf *data, char *why,
     return 0;
 }
 
-static int write_output(const char *path, const jmap_buf *data, char *why,
-                        size_t why_len)
+/* Opens a temporary file beside a regular (or new) output. Leaves s->fd at
+ * -1 when the output is standard output, a folder, a device or a pipe
+ * (write_output deals with them), and sets s->err when no file can be
+ * made there. */
+static void sink_open(sink *s)
 {
-    if (strcmp(path, "-") == 0) {
-        if (fwrite(data->data ? data->data : "", 1, data->len, stdout) !=
-                data->len ||
-            fflush(stdout) != 0)
-            return io_fail(why, why_len, "cannot write", "standard output",
-                           errno ? errno : EIO);
-        return 0;
-    }
+    const char *path = s->path;
     struct stat st;
     int exists = stat(path, &st) == 0;
-    if (exists && S_ISDIR(st.st_mode))
-        return io_fail(why, why_len, "cannot write", path, EISDIR);
-    if (exists && !S_ISREG(st.st_mode))
-        return write_in_place(path, data, why, why_len);
-
+    if (strcmp(path, "-") == 0 || (exists && !S_ISREG(st.st_mode)))
+        return;
     const char *slash = strrchr(path, '/');
     char *tmp = slash ? jmap_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path),
                                        path, slash + 1)
                       : jmap_xasprintf(".%s.XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) { /* e.g. a missing or read-only folder */
-        int err = errno;
+        s->err = errno;
         free(tmp);
-        return io_fail(why, why_len, "cannot write", path, err);
+        return;
     }
-    mode_t mode;
     if (exists) {
-        mode = st.st_mode & 07777;
+        s->mode = st.st_mode & 07777;
     } else {
         mode_t mask = umask(0);
         umask(mask);
-        mode = 0666 & ~mask;
+        s->mode = 0666 & ~mask;
+    }
+    s->fd = fd;
+    s->tmp = tmp;
+}
+
+/* Moves the bytes gathered so far to the temporary file, opening it first;
+ * an output that has none (standard output, a device) stops streaming. */
+static void sink_drain(sink *s)
+{
+    if (s->fd < 0 && !s->err) {
+        sink_open(s);
+        if (s->fd < 0)
+            s->stream = 0;
+    }
+    if (s->fd >= 0 && !s->err && write_all(s->fd, s->buf.data, s->buf.len) != 0)
+        s->err = errno;
+    if (s->fd >= 0 || s->err) {
+        s->buf.len = 0;
+        if (s->buf.data)
+            s->buf.data[0] = '\0';
+    }
+}
+
+/* A streamed output writes what it has gathered once it is SINK_CHUNK. */
+static void sink_spill(sink *s)
+{
+    if (s->stream && s->buf.len >= SINK_CHUNK)
+        sink_drain(s);
+}
+
+/* Appends bytes to the output; a big piece of a streamed one goes straight
+ * to the file. */
+static void sink_put(sink *s, const char *data, size_t n)
+{
+    if (s->stream && s->buf.len + n >= SINK_CHUNK)
+        sink_drain(s);
+    if (s->err)
+        return;
+    if (s->stream && n >= SINK_CHUNK) {
+        if (write_all(s->fd, data, n) != 0)
+            s->err = errno;
+        return;
+    }
+    jmap_buf_put(&s->buf, data, n);
+}
+
+/* Writes what is left and puts the output in place: standard output, a
+ * device or a pipe get the whole document; a regular file is the
+ * temporary file, synced and renamed over it. */
+static int write_output(sink *s, char *why, size_t why_len)
+{
+    const char *path = s->path;
+    const jmap_buf *data = &s->buf;
+    if (s->fd < 0) {
+        if (strcmp(path, "-") == 0) {
+            if (fwrite(data->data ? data->data : "", 1, data->len, stdout) !=
+                    data->len ||
+                fflush(stdout) != 0)
+                return io_fail(why, why_len, "cannot write", "standard output",
+                               errno ? errno : EIO);
+            return 0;
+        }
+        struct stat st;
+        int exists = stat(path, &st) == 0;
+        if (exists && S_ISDIR(st.st_mode))
+            return io_fail(why, why_len, "cannot write", path, EISDIR);
+        if (exists && !S_ISREG(st.st_mode))
+            return write_in_place(path, data, why, why_len);
+        sink_open(s);
+        if (s->fd < 0)
+            return io_fail(why, why_len, "cannot write", path,
+                           s->err ? s->err : EIO);
     }
     int err = 0;
-    if (write_all(fd, data->data, data->len) != 0 || fsync(fd) != 0)
+    if (write_all(s->fd, data->data, data->len) != 0 || fsync(s->fd) != 0)
         err = errno;
-    if (!err && fchmod(fd, mode) != 0)
+    if (!err && fchmod(s->fd, s->mode) != 0)
         err = errno;
-    if (close(fd) != 0 && !err)
+    if (close(s->fd) != 0 && !err)
         err = errno;
-    if (!err && rename(tmp, path) != 0)
+    s->fd = -1;
+    if (!err && rename(s->tmp, path) != 0)
         err = errno;
-    if (err) {
-        unlink(tmp);
-        free(tmp);
+    if (err)
         return io_fail(why, why_len, "cannot write", path, err);
-    }
-    free(tmp);
+    free(s->tmp); /* renamed: nothing left to remove */
+    s->tmp = NULL;
     return 0;
+}
+
+/* Ends the output of a render that returned `status`: puts it in place on
+ * success, removes the temporary file otherwise. Returns the render's
+ * status, or the write's when that failed. */
+static int sink_close(sink *s, int status, char *why, size_t why_len)
+{
+    if (s->err)
+        status = io_fail(why, why_len, "cannot write", s->path, s->err);
+    else if (!status)
+        status = write_output(s, why, why_len);
+    if (s->fd >= 0)
+        close(s->fd);
+    if (s->tmp)
+        unlink(s->tmp);
+    free(s->tmp);
+    jmap_buf_destroy(&s->buf);
+    return status;
 }
 
 /* ---- the entry point ---- */
@@ -685,12 +860,11 @@ int jmap_render_file(const jmap_journey *journey,
     jb.full = jmap_layout_new(journey, jb.m, NULL, diags);
     if (opts->format != JMAP_FORMAT_LAYOUT)
         plan_pages(&jb);
-    jmap_buf out;
-    jmap_buf_init(&out);
+    sink out = {.path = out_path, .stream = formats[opts->format].streamed,
+                .fd = -1};
+    jmap_buf_init(&out.buf);
     r = formats[opts->format].write(&jb, &out);
-    if (!r)
-        r = write_output(out_path, &out, why, why_len);
-    jmap_buf_destroy(&out);
+    r = sink_close(&out, r, why, why_len);
     plan_destroy(&jb.plan, jb.full);
     jmap_layout_free(jb.full);
     jmap_measurer_free(jb.m);

@@ -184,23 +184,28 @@ static void print_count(FILE *out, size_t n, const char *word)
     fprintf(out, "%zu %s%s", n, word, n == 1 ? "" : "s");
 }
 
-/* "1 error and 2 warnings in 3 files (1 file could not be read)" */
+/* "1 error and 2 warnings in 3 files; 1 file could not be read" */
 static void print_summary(FILE *out, const totals *t)
 {
-    if (t->errors == 0 && t->warnings == 0)
-        fputs("no problems", out);
-    if (t->errors)
-        print_count(out, t->errors, "error");
-    if (t->errors && t->warnings)
-        fputs(" and ", out);
-    if (t->warnings)
-        print_count(out, t->warnings, "warning");
-    fputs(" in ", out);
-    print_count(out, t->files, "file");
+    size_t checked = t->files - t->unreadable;
+    if (checked == 0)
+        fputs("no file checked", out);
+    else {
+        if (t->errors == 0 && t->warnings == 0)
+            fputs("no problems", out);
+        if (t->errors)
+            print_count(out, t->errors, "error");
+        if (t->errors && t->warnings)
+            fputs(" and ", out);
+        if (t->warnings)
+            print_count(out, t->warnings, "warning");
+        fputs(" in ", out);
+        print_count(out, checked, "file");
+    }
     if (t->unreadable) {
-        fputs(" (", out);
+        fputs("; ", out);
         print_count(out, t->unreadable, "file");
-        fputs(" could not be read)", out);
+        fputs(" could not be read", out);
     }
     putc('\n', out);
 }
@@ -220,9 +225,9 @@ static size_t diag_count(const jmap_report_file *f)
 static void write_text(FILE *out, const jmap_report_file *files, size_t n, int color)
 {
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < diag_count(&files[i]); k++)
-            jmap_diag_print(out, files[i].path, files[i].src, files[i].len,
-                            &files[i].diags->items[k], color);
+        if (files[i].diags)
+            jmap_diag_list_print(out, files[i].path, files[i].src, files[i].len,
+                                 files[i].diags, color);
     totals t = count_totals(files, n);
     print_summary(out, &t);
 }

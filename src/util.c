@@ -179,16 +179,13 @@ void jmap_arena_free(jmap_arena *a)
     free(a);
 }
 
-void *jmap_arena_alloc(jmap_arena *a, size_t n, size_t size)
+/* `bytes` from the arena at a multiple of `align` (a power of two), not
+ * zeroed. */
+static void *arena_take(jmap_arena *a, size_t bytes, size_t align)
 {
-    const size_t align = sizeof(max_align_t);
-    if (size && n > (SIZE_MAX - align) / size)
-        out_of_memory();
-    size_t bytes = (n * size + align - 1) / align * align;
-    if (bytes == 0)
-        bytes = align;
     arena_block *b = a->top;
-    if (!b || b->cap - b->used < bytes) {
+    size_t start = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || start > b->cap || b->cap - start < bytes) {
         size_t cap = bytes > ARENA_BLOCK_BYTES ? bytes : ARENA_BLOCK_BYTES;
         arena_block *nb = jmap_xmalloc(sizeof(arena_block) + cap);
         nb->cap = cap;
@@ -203,16 +200,31 @@ void *jmap_arena_alloc(jmap_arena *a, size_t n, size_t size)
             a->top = nb;
         }
         b = nb;
+        start = 0;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += bytes;
+    void *p = (char *)b->data + start;
+    b->used = start + bytes;
+    return p;
+}
+
+void *jmap_arena_alloc(jmap_arena *a, size_t n, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    if (size && n > (SIZE_MAX - align) / size)
+        out_of_memory();
+    size_t bytes = (n * size + align - 1) / align * align;
+    if (bytes == 0)
+        bytes = align;
+    void *p = arena_take(a, bytes, align);
     memset(p, 0, bytes);
     return p;
 }
 
 char *jmap_arena_strndup(jmap_arena *a, const char *s, size_t n)
 {
-    char *p = jmap_arena_alloc(a, n + 1, 1);
+    if (n == SIZE_MAX)
+        out_of_memory();
+    char *p = arena_take(a, n + 1, 1); /* text needs no alignment */
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -10,18 +10,19 @@
  */
 #include "internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #define CORE_TAG_PREFIX "tag:yaml.org,2002:"
+#define SMALL_MAP 16 /* mappings with more keys find duplicates by hashing */
 
-/* One collection being built. */
+/* One collection being built. Its children so far are kids[base..n_kids)
+ * of the parser: nested collections stack their children above. */
 typedef struct frame {
-    ynode *node;  /* the sequence or mapping */
-    ynode **kids; /* children so far (heap, copied to the arena at the end) */
-    size_t n;     /* children so far */
-    size_t cap;   /* allocated children */
+    ynode *node; /* the sequence or mapping */
+    size_t base; /* where its children start in the parser's kids */
 } frame;
 
 typedef struct anchor {
@@ -36,6 +37,9 @@ typedef struct parser {
     jmap_diag_list *diags;   /* where problems go */
     frame stack[JMAP_MAX_DEPTH + 1]; /* open collections */
     int depth;               /* entries used in stack */
+    ynode **kids;            /* children of the open collections (heap) */
+    size_t n_kids;           /* entries used in kids */
+    size_t cap_kids;         /* entries allocated */
     jmap_strmap anchors;     /* name -> ynode* */
     size_t alias_nodes;      /* nodes materialised through aliases so far */
     ynode *root;             /* the document's root */
@@ -56,8 +60,8 @@ jmap_pos jmap_pos_of_offset(const char *data, size_t len, size_t offset)
         if (i + k > offset)
             break;
         i += k;
-        if (cp == '\n') {
-            pos.line++;
+        if (cp == '\n' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+            pos.line++; /* libyaml counts NEL, LS and PS as line breaks */
             pos.column = 1;
         } else if (cp == '\r' && !(i < len && data[i] == '\n')) {
             pos.line++;
@@ -77,12 +81,36 @@ static jmap_pos pos_of_mark(yaml_mark_t m)
 
 static yscalar_type resolve_plain(const char *s, size_t n)
 {
-    if (n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-        strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
+    /* Most scalars are words: dispatch on the first byte and the length
+     * before comparing anything. (A plain scalar holds no NUL: n is its
+     * strlen.) */
+    if (n == 0)
         return YS_NULL;
-    if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE") ||
-        !strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
-        return YS_BOOL;
+    switch (s[0]) {
+    case '~':
+        return n == 1 ? YS_NULL : YS_STR;
+    case 'n':
+    case 'N':
+        return n == 4 && (!strcmp(s, "null") || !strcmp(s, "Null") ||
+                          !strcmp(s, "NULL"))
+                   ? YS_NULL
+                   : YS_STR;
+    case 't':
+    case 'T':
+        return n == 4 && (!strcmp(s, "true") || !strcmp(s, "True") ||
+                          !strcmp(s, "TRUE"))
+                   ? YS_BOOL
+                   : YS_STR;
+    case 'f':
+    case 'F':
+        return n == 5 && (!strcmp(s, "false") || !strcmp(s, "False") ||
+                          !strcmp(s, "FALSE"))
+                   ? YS_BOOL
+                   : YS_STR;
+    default:
+        if (!strchr("+-.0123456789", s[0]))
+            return YS_STR;
+    }
     const char *p = s;
     if (n > 2 && p[0] == '0' && (p[1] == 'o' || p[1] == 'x')) {
         const char *digits = p[1] == 'o' ? "01234567" : "0123456789abcdefABCDEF";
@@ -170,14 +198,33 @@ static size_t sat_add(size_t a, size_t b)
     return a > (size_t)-1 - b ? (size_t)-1 : a + b;
 }
 
-static void frame_push_child(frame *f, ynode *kid)
+static void frame_push_child(parser *p, frame *f, ynode *kid)
 {
-    if (f->n == f->cap) {
-        f->cap = f->cap ? f->cap * 2 : 8;
-        f->kids = jmap_xrealloc(f->kids, f->cap, sizeof(ynode *));
+    if (p->n_kids == p->cap_kids) {
+        p->cap_kids = p->cap_kids ? p->cap_kids * 2 : 256;
+        p->kids = jmap_xrealloc(p->kids, p->cap_kids, sizeof(ynode *));
     }
-    f->kids[f->n++] = kid;
-    f->node->expanded = sat_add(f->node->expanded, kid->expanded);
+    p->kids[p->n_kids++] = kid;
+    size_t e = sat_add(f->node->expanded, kid->expanded);
+    f->node->expanded = e > UINT_MAX ? UINT_MAX : (unsigned)e;
+}
+
+/* The key node before index `i` of `map` whose text is `text`, or NULL.
+ * Small mappings (nearly all) are searched in place; big ones through
+ * `seen`, which holds their earlier keys. */
+static ynode *earlier_key(const ynode *map, size_t i, const char *text,
+                          jmap_strmap *seen)
+{
+    if (map->n > SMALL_MAP)
+        return jmap_strmap_put(seen, text, map->items[2 * i]);
+    for (size_t j = 0; j < i; j++) {
+        ynode *other = map->items[2 * j];
+        const ynode *o = ynode_deref(other);
+        if (o && o->kind == YNODE_SCALAR && !other->duplicate &&
+            strcmp(o->str, text) == 0)
+            return other;
+    }
+    return NULL;
 }
 
 /* Marks keys that repeat an earlier key of the same mapping and reports
@@ -191,7 +238,7 @@ static void find_duplicate_keys(parser *p, ynode *map)
         const ynode *k = ynode_deref(key);
         if (!k || k->kind != YNODE_SCALAR)
             continue;
-        ynode *first = jmap_strmap_put(&seen, k->str, key);
+        ynode *first = earlier_key(map, i, k->str, &seen);
         if (first) {
             key->duplicate = 1;
             jmap_diag_add(p->diags, JMAP_RULE_DUPLICATE_KEY, key->pos,
@@ -206,7 +253,7 @@ static void find_duplicate_keys(parser *p, ynode *map)
 static void attach(parser *p, ynode *node)
 {
     if (p->depth > 0)
-        frame_push_child(&p->stack[p->depth - 1], node);
+        frame_push_child(p, &p->stack[p->depth - 1], node);
     else if (!p->root)
         p->root = node;
 }
@@ -215,13 +262,14 @@ static void close_frame(parser *p)
 {
     frame *f = &p->stack[--p->depth];
     ynode *node = f->node;
-    if (node->kind == YNODE_MAP && f->n % 2)
-        f->n--; /* a key without value (only after an error) */
-    node->n = node->kind == YNODE_MAP ? f->n / 2 : f->n;
-    node->items = jmap_arena_alloc(p->arena, f->n, sizeof(ynode *));
-    if (f->n)
-        memcpy(node->items, f->kids, f->n * sizeof(ynode *));
-    free(f->kids);
+    size_t n = p->n_kids - f->base;
+    if (node->kind == YNODE_MAP && n % 2)
+        n--; /* a key without value (only after an error) */
+    node->n = (unsigned)(node->kind == YNODE_MAP ? n / 2 : n);
+    node->items = jmap_arena_alloc(p->arena, n, sizeof(ynode *));
+    if (n)
+        memcpy(node->items, p->kids + f->base, n * sizeof(ynode *));
+    p->n_kids = f->base;
     node->complete = 1;
     if (node->kind == YNODE_MAP)
         find_duplicate_keys(p, node);
@@ -234,11 +282,25 @@ static void remember_anchor(parser *p, const char *name, ynode *node)
         jmap_strmap_set(&p->anchors, jmap_arena_strdup(p->arena, name), node);
 }
 
-/* Reports a tag outside the core schema, spelled the way it was written. */
-static void report_tag(parser *p, const char *tag, yaml_mark_t mark)
+/* Reports a tag outside the core schema, spelled the way it was written,
+ * or a core tag on a node of another kind (`!!map [a]`). */
+static void report_tag(parser *p, const char *tag, yaml_event_type_t kind,
+                       yaml_mark_t mark)
 {
+    static const char *const core[] = {"str", "int", "float", "bool", "null", "map",
+                                       "seq"};
     size_t n = strlen(CORE_TAG_PREFIX);
-    if (strncmp(tag, CORE_TAG_PREFIX, n) == 0)
+    int is_core = 0;
+    for (size_t i = 0; i < sizeof core / sizeof core[0]; i++)
+        if (strncmp(tag, CORE_TAG_PREFIX, n) == 0 && strcmp(tag + n, core[i]) == 0)
+            is_core = 1;
+    if (is_core)
+        jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos_of_mark(mark),
+                      "tag '!!%s' on %s", tag + n,
+                      kind == YAML_MAPPING_START_EVENT    ? "a mapping"
+                      : kind == YAML_SEQUENCE_START_EVENT ? "a list"
+                                                          : "a scalar");
+    else if (strncmp(tag, CORE_TAG_PREFIX, n) == 0)
         jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos_of_mark(mark),
                       "unsupported tag '!!%s'; only the YAML core schema's tags "
                       "(!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are allowed",
@@ -277,10 +339,11 @@ static int on_event(parser *p, yaml_event_t *ev)
         const char *tag = (const char *)ev->data.scalar.tag;
         int tag_ok = check_tag(tag, ev->type, &forced);
         if (!tag_ok) /* reported; the value is read as if untagged */
-            report_tag(p, tag, ev->start_mark);
+            report_tag(p, tag, ev->type, ev->start_mark);
         ynode *n = new_node(p, YNODE_SCALAR, ev->start_mark);
-        n->len = ev->data.scalar.length;
-        n->str = jmap_arena_strndup(p->arena, (const char *)ev->data.scalar.value, n->len);
+        size_t len = ev->data.scalar.length;
+        n->len = (unsigned)len; /* no scalar is longer than its file */
+        n->str = jmap_arena_strndup(p->arena, (const char *)ev->data.scalar.value, len);
         if (forced >= 0)
             n->type = forced_type(p, n, tag, (yscalar_type)forced);
         else if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && (!tag || !tag_ok))
@@ -288,10 +351,10 @@ static int on_event(parser *p, yaml_event_t *ev)
         else
             n->type = YS_STR;
         n->complete = 1;
-        if (n->len > JMAP_MAX_TEXT_BYTES)
+        if (len > JMAP_MAX_TEXT_BYTES)
             jmap_diag_add(p->diags, JMAP_RULE_LIMIT, n->pos,
                           "text of %zu bytes is longer than the limit of %u bytes",
-                          n->len, JMAP_MAX_TEXT_BYTES);
+                          len, JMAP_MAX_TEXT_BYTES);
         remember_anchor(p, (const char *)ev->data.scalar.anchor, n);
         attach(p, n);
         return 0;
@@ -306,7 +369,7 @@ static int on_event(parser *p, yaml_event_t *ev)
                               : (const char *)ev->data.mapping_start.anchor;
         int forced;
         if (!check_tag(tag, ev->type, &forced))
-            report_tag(p, tag, ev->start_mark); /* reported; read as untagged */
+            report_tag(p, tag, ev->type, ev->start_mark); /* reported; read as untagged */
         if (p->depth >= JMAP_MAX_DEPTH) {
             jmap_diag_add(p->diags, JMAP_RULE_LIMIT, pos_of_mark(ev->start_mark),
                           "nesting deeper than the limit of %d levels", JMAP_MAX_DEPTH);
@@ -317,8 +380,8 @@ static int on_event(parser *p, yaml_event_t *ev)
                             ev->start_mark);
         remember_anchor(p, anchor_name, n);
         frame *f = &p->stack[p->depth++];
-        memset(f, 0, sizeof *f);
         f->node = n;
+        f->base = p->n_kids;
         return 0;
     }
     case YAML_SEQUENCE_END_EVENT:
@@ -432,6 +495,7 @@ void jmap_yaml_parse(const char *data, size_t len, jmap_arena *arena,
 
     while (p.depth > 0)
         close_frame(&p); /* keep what was read before the error */
+    free(p.kids);
     jmap_strmap_destroy(&p.anchors);
     doc->root = p.root;
     doc->incomplete = state < 0;
