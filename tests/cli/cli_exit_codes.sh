@@ -22,6 +22,7 @@ check 2 "missing file among others" "$jmap" lint "$bad" "$tmp/nope.yaml" "$warn"
 expect_in "$tmp/err" "cannot read '$tmp/nope.yaml': No such file or directory"
 expect_in "$tmp/out" "warnings.yaml:"
 expect_in "$tmp/out" "every-error.yaml:"
+expect_in "$tmp/out" "in 2 files; 1 file could not be read"
 check 2 "a directory" "$jmap" lint "$tmp"
 expect_in "$tmp/err" "is a directory"
 mkfifo "$tmp/fifo"
@@ -31,6 +32,16 @@ expect_in "$tmp/err" "not a regular file"
 # Standard input.
 check 1 "standard input" sh -c "printf 'jmap: 1\n' | '$jmap' lint -"
 expect_in "$tmp/out" "-:1:1: error: missing key 'title' in the journey [missing-key]"
+
+# An output that is the map itself is refused, and the map is kept.
+cp "$clean" "$tmp/map.yaml"
+check 2 "render over the map" "$jmap" render "$tmp/map.yaml" --format pdf -o "$tmp/map.yaml"
+expect_in "$tmp/err" "is the map itself"
+check 2 "export over the map" "$jmap" export "$tmp/map.yaml" -o "$tmp/./map.yaml"
+check 0 "the map is intact" cmp "$clean" "$tmp/map.yaml"
+ln -s map.yaml "$tmp/link.yaml"
+check 2 "render over a link to the map" "$jmap" render "$tmp/map.yaml" --format svg -o "$tmp/link.yaml"
+check 0 "the map is still intact" cmp "$clean" "$tmp/map.yaml"
 
 # Usage errors.
 check 2 "no file" "$jmap" lint
