@@ -68,6 +68,11 @@ static void puts_(buf *b, const char *s)
 }
 
 static void printf_(buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void printf_(buf *b, const char *fmt, ...)
 {
     char tmp[1024];
     va_list ap;
@@ -272,17 +277,24 @@ static void put_folded(buf *b, const char *s, const char *indent)
     }
 }
 
-/* A description: 1 to `most` sentences. */
-static void make_description(char *out, size_t out_len, unsigned most)
+/* A description: 1 to `most` sentences, then where it was observed, so
+ * that no two descriptions are the same (a renderer cannot get away with
+ * measuring a few texts once). */
+static void make_description(char *out, size_t out_len, unsigned most, unsigned serial)
 {
+    static const char *const sources[] = {
+        "Seen in interview", "Noté lors de l'entretien n°", "From survey answer",
+        "Verbatim du questionnaire n°"};
+    char source[64];
     out[0] = '\0';
     unsigned n = 1 + rnd(most), first = rnd(COUNT(sentences));
-    for (unsigned i = 0; i < n; i++) { /* consecutive sentences, no repeat */
-        if (i)
-            strncat(out, " ", out_len - strlen(out) - 1);
-        strncat(out, sentences[(first + i) % COUNT(sentences)],
+    for (unsigned i = 0; i < n; i++) { /* different sentences */
+        strncat(out, sentences[(first + i * 5) % COUNT(sentences)],
                 out_len - strlen(out) - 1);
+        strncat(out, " ", out_len - strlen(out) - 1);
     }
+    snprintf(source, sizeof source, "%s %u.", PICK(sources), serial);
+    strncat(out, source, out_len - strlen(out) - 1);
 }
 
 /* ---- the journey ---- */
@@ -421,7 +433,7 @@ static void write_step(buf *b, journey *J, int i, int *irritants_left)
         printf_(b, "        next: [%s, %s]\n", J->steps[st->next[0]].id,
                 J->steps[st->next[1]].id);
     if (rnd(2)) {
-        make_description(text, sizeof text, 3);
+        make_description(text, sizeof text, 3, (unsigned)i + 1);
         puts_(b, "        description: ");
         if (strlen(text) > 160)
             put_folded(b, text, "          ");
@@ -484,7 +496,7 @@ static void write_yaml(buf *b, journey *J, unsigned seed)
         else
             printf_(b, "    name: %s\n", stage_names[k]);
         printf_(b, "    duration: %s\n", PICK(durations));
-        make_description(text, sizeof text, 1);
+        make_description(text, sizeof text, 1, (unsigned)s + 1);
         puts_(b, "    description: ");
         put_text(b, text);
         puts_(b, "\n    steps:\n");

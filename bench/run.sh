@@ -32,7 +32,7 @@ case ${1:-} in
     ;;
 esac
 
-build=build-bench
+build="build-bench"
 out=$build/bench
 bin=$out/bin
 maps=$out/maps
@@ -55,14 +55,13 @@ if [ -z "${JMAP:-}" ]; then
     cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
     JMAP=$build/jmap
 fi
-cc=${CC:-cc}
-cflags="-std=c11 -O2 -Wall -Wextra"
-$cc $cflags -o "$bin/genmap" bench/genmap.c
-$cc $cflags -o "$bin/maxrss" bench/maxrss.c
+compile() { "${CC:-cc}" -std=c11 -O2 -Wall -Wextra "$@"; }
+compile -o "$bin/genmap" bench/genmap.c
+compile -o "$bin/maxrss" bench/maxrss.c
+# shellcheck disable=SC2046 # pkg-config's flags are words
+compile -o "$bin/yaml_floor" bench/yaml_floor.c $(pkg-config --cflags --libs yaml-0.1)
 # shellcheck disable=SC2046
-$cc $cflags -o "$bin/yaml_floor" bench/yaml_floor.c $(pkg-config --cflags --libs yaml-0.1)
-# shellcheck disable=SC2046
-$cc $cflags -o "$bin/startup_floor" bench/startup_floor.c \
+compile -o "$bin/startup_floor" bench/startup_floor.c \
     $(pkg-config --cflags --libs pangocairo cairo)
 
 load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
@@ -128,13 +127,18 @@ time_case() {
     if [ $quick = yes ]; then
         opts="-w 1 -m 3 -M 5"
     else
+        # The run under maxrss is the warm-up of the slow cases.
         opts=$(awk -v t="$once" 'BEGIN {
             if (t < 0.5) print "-w 3 -m 20"; else if (t < 5) print "-w 1 -m 10";
-            else print "-w 1 -m 5 -M 5" }')
+            else if (t < 20) print "-w 0 -m 5 -M 5"; else print "-w 0 -m 3 -M 3" }')
     fi
     # shellcheck disable=SC2086
-    hyperfine -N $opts --style none --export-json "$json/$name.json" \
-        "$*" >/dev/null 2>&1
+    if ! hyperfine -N $opts --style none --export-json "$json/$name.json" \
+        "$*" >/dev/null 2>&1; then
+        printf '%s\t-\t-\t-\t%s\thyperfine failed\n' "$name" "$kib" >>"$rows"
+        echo "bench: $name: hyperfine failed"
+        return 0
+    fi
     f=$json/$name.json
     get() { sed -n "s/^ *\"$1\": *\([-0-9.eE+]*\),*\$/\1/p" "$f" | head -1; }
     printf '%s\t%s\t%s\t%s\t%s\tok\n' "$name" "$(get median)" "$(get min)" \
@@ -144,7 +148,7 @@ time_case() {
 }
 
 # A peer that may be too slow to time at all: one timed-out run first.
-peer_limit=120
+peer_limit=300
 time_peer() {
     name=$1
     shift
@@ -156,10 +160,11 @@ time_peer() {
     time_case "$name" "$@"
 }
 
-time_case process.start "$JMAP" --version
+time_case process.true true
+time_case process.jmap "$JMAP" --version
 time_case floor.startup "$bin/startup_floor" "$render/empty.pdf"
 
-for m in shoes $(for n in $sizes; do echo gen$n; done); do
+for m in shoes $(for n in $sizes; do echo "gen$n"; done); do
     time_case "$m.floor.yaml" "$bin/yaml_floor" "$maps/$m.yaml"
     time_case "$m.lint" "$JMAP" lint "$maps/$m.yaml"
     for f in pdf svg png; do
@@ -190,7 +195,7 @@ time_case small1000.lint "$JMAP" lint $(ls "$maps"/small/*.yaml)
     echo
     echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), mode: $([ $quick = yes ] && echo quick || echo full)"
     echo "- CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(nproc) cores; load average at start: $load"
-    echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+    echo "- OS: $(sed -n 's/^PRETTY_NAME="*\([^"]*\)"*$/\1/p' /etc/os-release), kernel $(uname -r)"
     echo "- libraries: libyaml $(pkg-config --modversion yaml-0.1), cairo $(pkg-config --modversion cairo), pango $(pkg-config --modversion pango), $(hyperfine --version)"
     command -v dot >/dev/null 2>&1 && echo "- peer: $(dot -V 2>&1)"
     command -v mmdc >/dev/null 2>&1 || echo "- peer: Mermaid CLI (mmdc) not installed; not measured"
