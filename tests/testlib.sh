@@ -1,10 +1,19 @@
 # testlib.sh - sourced by the command-line tests in tests/cli/: a temporary
 # folder removed at exit, and checks that record a failure and go on, so
 # that one run reports every broken expectation. Each test ends with
-# `exit $fail`.
+# `exit $fail` (or checks that $fails is 0).
 fail=0
+fails=0
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# fail REASON - records a failure (the test then exits non-zero).
+fail() {
+    echo "FAIL: $*" >&2
+    fails=$((fails + 1))
+    fail=1
+}
 
 # check WANT_CODE DESCRIPTION COMMAND... - runs COMMAND with its output in
 # $tmp/out and $tmp/err, and expects it to exit WANT_CODE.

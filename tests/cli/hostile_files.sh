@@ -8,10 +8,7 @@ jmap=$1
 src=$2
 case $jmap in /*) ;; *) jmap=$(pwd)/$jmap ;; esac # the test changes folder
 case $src in /*) ;; *) src=$(pwd)/$src ;; esac
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/../testlib.sh"
 
 mkdir "$tmp/home" "$tmp/work" "$tmp/maps" "$tmp/out"
 cp "$src"/maps/*.yaml "$src"/tests/bad/*.yaml "$tmp/maps/"

@@ -10,10 +10,7 @@
 #   sh hostile_locale.sh JMAP SOURCE_DIR
 jmap=$1
 src=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/../testlib.sh"
 
 if ! command -v localedef >/dev/null 2>&1 ||
     ! localedef -i fr_FR -f UTF-8 "$tmp/fr_FR.UTF-8" >/dev/null 2>&1; then

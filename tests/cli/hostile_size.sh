@@ -6,10 +6,7 @@
 # --dpi), leaving an existing file untouched.
 #   sh hostile_size.sh JMAP SOURCE_DIR
 jmap=$1
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/../testlib.sh"
 
 python3 - "$tmp" <<'EOF2'
 import sys

@@ -7,10 +7,7 @@
 #   sh hostile_text.sh JMAP SOURCE_DIR
 jmap=$1
 src=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/../testlib.sh"
 map=$src/tests/hostile/markup.yaml
 
 "$jmap" render "$map" -o "$tmp/m.svg" 2>"$tmp/err" || fail "render SVG: $(cat "$tmp/err")"

@@ -4,10 +4,7 @@
 #   sh render_pdf.sh JMAP SOURCE_DIR
 jmap=$1
 src=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/../testlib.sh"
 
 "$jmap" render "$src/maps/shoes.yaml" -o "$tmp/shoes.pdf" || fail "render shoes.pdf"
 info=$(pdfinfo "$tmp/shoes.pdf") || fail "pdfinfo cannot read shoes.pdf"

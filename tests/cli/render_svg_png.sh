@@ -4,10 +4,7 @@
 #   sh render_svg_png.sh JMAP SOURCE_DIR
 jmap=$1
 src=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/../testlib.sh"
 
 for map in shoes running-shoes boutique; do
     "$jmap" render "$src/maps/$map.yaml" -o "$tmp/$map.svg" || fail "render $map.svg"
