@@ -168,22 +168,6 @@ void jmap_diag_list_sort(jmap_diag_list *list)
     free(tmp);
 }
 
-/* The length of the line break at p[0..end) (0 when there is none): LF,
- * CRLF, CR, and NEL, LS and PS, which libyaml counts as line breaks too, so
- * that the line shown is the line of libyaml's position. */
-static size_t break_len(const unsigned char *p, const unsigned char *end)
-{
-    if (p[0] == '\n')
-        return 1;
-    if (p[0] == '\r')
-        return p + 1 < end && p[1] == '\n' ? 2 : 1;
-    if (p[0] == 0xC2 && p + 1 < end && p[1] == 0x85)
-        return 2;
-    if (p[0] == 0xE2 && p + 2 < end && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
-        return 3;
-    return 0;
-}
-
 /* Finds line `line` (1-based) of src, scanning from byte `from`, the start
  * of line `from_line` (1 and 0 for the whole text); stores its start and
  * length without the line end. Returns 0 when the file has no such line. */
@@ -207,7 +191,7 @@ static int find_line(const char *src, size_t len, int line, int from_line,
         p += 64; /* maybe inside a break counted already: not a break there */
     }
     for (; l < line && p < end; p++) {
-        size_t k = break_len(p, end);
+        size_t k = jmap_line_break_len(p, end);
         if (k) {
             l++;
             p += k - 1;
@@ -216,7 +200,7 @@ static int find_line(const char *src, size_t len, int line, int from_line,
     if (l < line || (p == end && line > 1))
         return 0; /* no such line, or the empty one after the last break */
     const unsigned char *e = p;
-    while (e < end && !break_len(e, end))
+    while (e < end && !jmap_line_break_len(e, end))
         e++;
     *start = (const char *)p;
     *n = (size_t)(e - p);

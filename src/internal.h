@@ -84,6 +84,10 @@ size_t jmap_edit_distance(const char *a, const char *b, size_t cap);
 /* Decodes one UTF-8 code point at s[0..len); returns its byte length (1 for
  * an invalid byte, which yields U+FFFD) and stores it in *cp. */
 size_t jmap_utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
+/* The length of the line break at p[0..end), 0 when there is none: LF,
+ * CRLF, CR, and NEL, LS and PS, which libyaml counts as line breaks too, so
+ * that every stage numbers lines as libyaml's positions do. */
+size_t jmap_line_break_len(const unsigned char *p, const unsigned char *end);
 /* Formats a double without depending on the C locale (always a '.'). */
 void jmap_format_double(char *out, size_t out_len, double v, int decimals);
 

@@ -21,23 +21,19 @@ typedef struct line_index {
     size_t count;   /* number of lines */
 } line_index;
 
-/* 1 when src[i] ends a line (the LF of a CRLF does, its CR does not). */
-static int ends_line(const char *src, size_t len, size_t i)
-{
-    return src[i] == '\n' || (src[i] == '\r' && (i + 1 == len || src[i + 1] != '\n'));
-}
-
+/* Indexes the start of every line, breaking lines where libyaml does. */
 static void line_index_init(line_index *ix, const char *src, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)src, *end = p + len;
     size_t n = 1;
-    for (size_t i = 0; i < len; i++)
-        n += ends_line(src, len, i);
+    for (size_t i = 0, k; i < len; i += k ? k : 1)
+        n += (k = jmap_line_break_len(p + i, end)) != 0;
     ix->starts = jmap_xrealloc(NULL, n, sizeof(size_t));
     ix->count = 0;
     ix->starts[ix->count++] = 0;
-    for (size_t i = 0; i < len; i++)
-        if (ends_line(src, len, i))
-            ix->starts[ix->count++] = i + 1;
+    for (size_t i = 0, k; i < len; i += k ? k : 1)
+        if ((k = jmap_line_break_len(p + i, end)) != 0)
+            ix->starts[ix->count++] = i + k;
 }
 
 /* The offset of the comment's '#' on line[0..n), or n when there is none.
@@ -116,7 +112,8 @@ static int silenced(const jmap_diag *d, const char *src, size_t len,
         return 0;
     if (memo->line != d->pos.line) {
         size_t start = ix->starts[d->pos.line - 1], n = 0;
-        while (start + n < len && src[start + n] != '\n' && src[start + n] != '\r')
+        const unsigned char *p = (const unsigned char *)src;
+        while (start + n < len && !jmap_line_break_len(p + start + n, p + len))
             n++;
         memo->line = d->pos.line;
         memo->disables = line_disables(src + start, n, memo->off);

@@ -331,6 +331,19 @@ size_t jmap_utf8_decode(const unsigned char *s, size_t len, unsigned *cp)
     return n;
 }
 
+size_t jmap_line_break_len(const unsigned char *p, const unsigned char *end)
+{
+    if (p[0] == '\n')
+        return 1;
+    if (p[0] == '\r')
+        return p + 1 < end && p[1] == '\n' ? 2 : 1;
+    if (p[0] == 0xC2 && p + 1 < end && p[1] == 0x85)
+        return 2;
+    if (p[0] == 0xE2 && p + 2 < end && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+        return 3;
+    return 0;
+}
+
 void jmap_format_double(char *out, size_t out_len, double v, int decimals)
 {
     snprintf(out, out_len, "%.*f", decimals, v);

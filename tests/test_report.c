@@ -129,12 +129,17 @@ static void test_filter_comment_after_quoted_value(void **state)
 static void test_filter_comment_with_cr_line_ends(void **state)
 {
     (void)state;
-    /* CRLF and lone-CR line ends count lines as the YAML parser does. */
+    /* CRLF, lone-CR, NEL and LS line ends count lines as the YAML parser
+     * does. */
     const char *const maps[] = {
         MAP_HEAD "touchpoints:\r\n  t: T # jmap-disable-line unused\r\n"
                  "stages: [{id: a, name: A}]\r\n",
         "jmap: 1\rtitle: T\rtouchpoints:\r  t: T # jmap-disable-line unused\r"
         "stages: [{id: a, name: A}]\r",
+        "jmap: 1\ntitle: T # a\xc2\x85touchpoints:\n  t: T # jmap-disable-line unused\n"
+        "stages: [{id: a, name: A}]\n",
+        "jmap: 1\ntitle: T # a\xe2\x80\xa8touchpoints:\n  t: T # jmap-disable-line unused\n"
+        "stages: [{id: a, name: A}]\n",
     };
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++) {
         loaded l;
