@@ -108,8 +108,8 @@ fi
 # SIGKILL in the middle of a render of a large map: the old file is intact.
 # A killed process cannot remove its temporary file: a PDF is written at the
 # end only, so here (killed long before) nothing is left; an SVG streams to
-# its temporary file .map.svg.XXXXXX while it is drawn, which may stay
-# behind, but the output itself is always the old file or the new one.
+# its temporary file .map.svg.XXXXXX once drawn, which may then stay behind,
+# but the output itself is always the old file or the new one.
 python3 - "$tmp/huge.yaml" <<'EOF'
 import sys
 rows = ["jmap: 1\ntitle: Huge\nstages:\n"]
@@ -119,30 +119,27 @@ for s in range(1000):
              % (k, s, k % 5 - 2) for k in range(20)]
 open(sys.argv[1], "w").write("".join(rows))
 EOF
-"$jmap" render "$tmp/huge.yaml" -o "$tmp/out/map.pdf" >/dev/null 2>&1 &
-pid=$!
-sleep 1
-kill -KILL $pid 2>/dev/null
-wait $pid 2>/dev/null
-code=$?
-if [ "$code" = 137 ]; then
+# killed OUTPUT SECONDS - renders the huge map to OUTPUT and kills it with
+# SIGKILL after SECONDS; true when it was killed, not done by then.
+killed() {
+    "$jmap" render "$tmp/huge.yaml" -o "$1" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$2"
+    kill -KILL $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    code=$?
+    [ "$code" = 137 ] && return 0
+    echo "skipped the SIGKILL check of $1: the render ended by itself (exit $code) in $2 s"
+    return 1
+}
+if killed "$tmp/out/map.pdf" 1; then
     intact "$tmp/out" "SIGKILL"
-else
-    echo "skipped the SIGKILL check: the render ended by itself (exit $code) in under a second"
 fi
-"$jmap" render "$tmp/huge.yaml" -o "$tmp/out/map.svg" >/dev/null 2>&1 &
-pid=$!
-sleep 2
-kill -KILL $pid 2>/dev/null
-wait $pid 2>/dev/null
-code=$?
-if [ "$code" = 137 ]; then
+if killed "$tmp/out/map.svg" 2; then
     [ "$(cat "$tmp/out/map.svg")" = "precious svg" ] || fail "SIGKILL: map.svg changed"
     left=$(ls -A "$tmp/out" | grep -v '^map\.\(pdf\|svg\|png\)$' | grep -v '^\.map\.svg\.......$')
     [ -z "$left" ] || fail "SIGKILL during an SVG render left: $left"
     rm -f "$tmp"/out/.map.svg.??????
-else
-    echo "skipped the SVG SIGKILL check: the render ended by itself (exit $code) in under 2 seconds"
 fi
 intact "$tmp/out" "SIGKILL"
 
