@@ -15,12 +15,43 @@
  * under the identity matrix (stroke()), and each icon is recorded once and
  * painted as a pattern, which cairo writes as one form object (icon_paint()).
  * Other surfaces get exactly cairo's plain drawing.
+ *
+ * An SVG is drawn by the same code (jmap_layout_draw_svg): cairo builds
+ * each path on a context that is never painted, and every fill, stroke and
+ * icon goes to svg.c instead of the surface (fill(), stroke(), icon_paint()
+ * ask svg_of() which it is). Texts are svg.c's own, as text. So nothing is
+ * clipped here: a clip would have to be written too.
  */
 #include "layout.h"
 
 #include <math.h>
 
 #define PI 3.14159265358979323846
+
+static const cairo_user_data_key_t svg_key; /* only its address counts */
+
+/* The SVG that cr writes into (jmap_layout_draw_svg), or NULL when cr
+ * paints a cairo surface. */
+static jmap_svg *svg_of(cairo_t *cr)
+{
+    return cairo_get_user_data(cr, &svg_key);
+}
+
+/* Fills the current path and keeps it. */
+static void fill_preserve(cairo_t *cr)
+{
+    jmap_svg *svg = svg_of(cr);
+    if (svg)
+        jmap_svg_fill(svg, cr);
+    else
+        cairo_fill_preserve(cr);
+}
+
+static void fill(cairo_t *cr)
+{
+    fill_preserve(cr);
+    cairo_new_path(cr);
+}
 
 static void set_rgb(cairo_t *cr, jmap_rgb c)
 {
@@ -63,6 +94,12 @@ static void rounded_rect(cairo_t *cr, double x, double y, double w, double h,
  * Other surfaces stroke as cairo does, so their pixels and bytes stay. */
 static void stroke(cairo_t *cr)
 {
+    jmap_svg *svg = svg_of(cr);
+    if (svg) {
+        jmap_svg_stroke(svg, cr);
+        cairo_new_path(cr);
+        return;
+    }
     cairo_matrix_t m;
     cairo_get_matrix(cr, &m);
     int unit = fabs(m.xx) == 1.0 && fabs(m.yy) == 1.0 && m.xy == 0.0 &&
@@ -89,7 +126,7 @@ static void stroke(cairo_t *cr)
 static void fill_stroke(cairo_t *cr, jmap_rgb fill, jmap_rgb line, double width)
 {
     set_rgb(cr, fill);
-    cairo_fill_preserve(cr);
+    fill_preserve(cr);
     set_rgb(cr, line);
     cairo_set_line_width(cr, width);
     stroke(cr);
@@ -132,10 +169,10 @@ static void icon_human(cairo_t *cr, double x, double y, jmap_rgb c)
 {
     set_rgb(cr, c);
     cairo_arc(cr, x + 5, y + 3, 2.4, 0, 2 * PI);
-    cairo_fill(cr);
+    fill(cr);
     cairo_arc(cr, x + 5, y + 10.5, 4.5, PI, 2 * PI);
     cairo_close_path(cr);
-    cairo_fill(cr);
+    fill(cr);
 }
 
 static void icon_channel(cairo_t *cr, int channel, double x, double y)
@@ -158,7 +195,7 @@ static void icon_severity(cairo_t *cr, int level, double x, double y)
         cairo_rectangle(cr, x + i * 4 + 0.5, y + 8.5 - h, 2.5, h);
         set_rgb(cr, shade(v, 0.85));
         if (i <= level)
-            cairo_fill_preserve(cr);
+            fill_preserve(cr);
         cairo_set_line_width(cr, 0.6);
         stroke(cr);
     }
@@ -168,7 +205,7 @@ static void icon_check(cairo_t *cr, double x, double y)
 {
     set_colour(cr, JMAP_C_GREEN);
     cairo_arc(cr, x + 5, y + 5, 5, 0, 2 * PI);
-    cairo_fill(cr);
+    fill(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_set_line_width(cr, 1.3);
     cairo_move_to(cr, x + 2.6, y + 5.2);
@@ -182,12 +219,12 @@ static void icon_bulb(cairo_t *cr, double x, double y)
     jmap_rgb c = {0.55, 0.47, 0.0};
     set_colour(cr, JMAP_C_YELLOW);
     cairo_arc(cr, x + 5, y + 4, 3.8, 0, 2 * PI);
-    cairo_fill_preserve(cr);
+    fill_preserve(cr);
     set_rgb(cr, c);
     cairo_set_line_width(cr, 0.8);
     stroke(cr);
     cairo_rectangle(cr, x + 3.3, y + 8, 3.4, 2.2);
-    cairo_fill(cr);
+    fill(cr);
 }
 
 static void icon_bandage(cairo_t *cr, double x, double y)
@@ -200,7 +237,7 @@ static void icon_bandage(cairo_t *cr, double x, double y)
     cairo_set_line_width(cr, 0.9);
     stroke(cr);
     cairo_rectangle(cr, -2, -2.5, 4, 5);
-    cairo_fill(cr);
+    fill(cr);
     cairo_restore(cr);
 }
 
@@ -313,6 +350,11 @@ static icon channel_icon(int channel)
 /* Paints an icon in its 10 x 10 box at (x, y). */
 static void icon_paint(cairo_t *cr, icon which, double x, double y)
 {
+    jmap_svg *svg = svg_of(cr);
+    if (svg) {
+        jmap_svg_use(svg, (int)which, x, y);
+        return;
+    }
     cairo_pattern_t *p = icon_pattern(cr, which);
     if (!p) {
         icon_draw(cr, which, x, y);
@@ -333,17 +375,17 @@ static void paint_map(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     (void)L;
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, b->x, b->y, b->w, b->h);
-    cairo_fill(cr);
+    fill(cr);
 }
 
 static void paint_lane(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
 {
     set_colour(cr, b->style % 2 ? JMAP_C_LANE_B : JMAP_C_LANE_A);
     cairo_rectangle(cr, b->x, b->y, b->w, b->h);
-    cairo_fill(cr);
+    fill(cr);
     set_colour(cr, JMAP_C_LABEL_BG);
     cairo_rectangle(cr, L->label_x, b->y, L->label_w, b->h);
-    cairo_fill(cr);
+    fill(cr);
     set_colour(cr, JMAP_C_RULE);
     cairo_set_line_width(cr, 0.5);
     cairo_move_to(cr, b->x, b->y + b->h);
@@ -359,7 +401,7 @@ static void paint_persona(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
                 jmap_palette_colour(JMAP_C_RULE), 0.8);
     set_colour(cr, JMAP_C_BLUE);
     cairo_rectangle(cr, b->x, b->y + 6, 3, b->h - 12);
-    cairo_fill(cr);
+    fill(cr);
 }
 
 static void paint_legend(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
@@ -377,19 +419,28 @@ static void paint_stage(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     fill_stroke(cr, fill, shade(fill, 0.78), 0.8);
 }
 
+/* The top `band` points of a rounded rectangle of corner radius r (band <
+ * r, w >= 2r): the card's coloured top edge, as a shape rather than a clip,
+ * which every output draws alike. */
+static void top_band(cairo_t *cr, double x, double y, double w, double band,
+                     double r)
+{
+    double a = asin((r - band) / r); /* below the horizontal, at the band */
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + r, y + r, r, PI + a, 3 * PI / 2);
+    cairo_arc(cr, x + w - r, y + r, r, -PI / 2, -a);
+    cairo_close_path(cr);
+}
+
 static void paint_step(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
     jmap_rgb stage = jmap_palette_stage((size_t)b->style);
     rounded_rect(cr, b->x, b->y, b->w, b->h, 5);
     fill_stroke(cr, (jmap_rgb){1, 1, 1}, shade(stage, 0.7), 1.0);
-    cairo_save(cr);
-    rounded_rect(cr, b->x, b->y, b->w, b->h, 5);
-    cairo_clip(cr);
+    top_band(cr, b->x, b->y, b->w, 3.5, 5);
     set_rgb(cr, shade(stage, 0.85));
-    cairo_rectangle(cr, b->x, b->y, b->w, 3.5);
-    cairo_fill(cr);
-    cairo_restore(cr);
+    fill(cr);
 }
 
 /* Chip outline by channel: digital rounded, physical square, human pill. */
@@ -431,7 +482,7 @@ static void irritant_shape(cairo_t *cr, int sev, double x, double y, double w,
     jmap_rgb v = jmap_palette_colour(JMAP_C_VERMILLION);
     cairo_rectangle(cr, x, y, w, h);
     set_colour(cr, irritant_fills[sev]);
-    cairo_fill_preserve(cr);
+    fill_preserve(cr);
     set_rgb(cr, shade(v, 0.9));
     cairo_set_line_width(cr, sev == 2 ? 1.4 : sev == 1 ? 0.8 : 0.6);
     if (sev == 0)
@@ -440,7 +491,7 @@ static void irritant_shape(cairo_t *cr, int sev, double x, double y, double w,
     dash(cr, 0, 0);
     cairo_rectangle(cr, x, y, irritant_bars[sev], h);
     set_rgb(cr, shade(v, 0.9));
-    cairo_fill(cr);
+    fill(cr);
 }
 
 static void paint_irritant(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
@@ -457,7 +508,7 @@ static void paint_badge(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     (void)L;
     rounded_rect(cr, b->x, b->y, b->w, b->h, b->h / 2);
     set_rgb(cr, (jmap_rgb){0.45, 0.2, 0.0});
-    cairo_fill(cr);
+    fill(cr);
 }
 
 static void paint_moment(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
@@ -483,7 +534,7 @@ static void paint_remedy(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     (void)L;
     rounded_rect(cr, b->x, b->y, b->w, b->h, 3);
     cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_fill_preserve(cr);
+    fill_preserve(cr);
     set_colour(cr, JMAP_C_GREEN);
     cairo_set_line_width(cr, 0.9);
     dash(cr, 3, 2);
@@ -502,7 +553,7 @@ static void paint_dept_mark(cairo_t *cr, const jmap_layout *L,
     int vis = b->style >= 0 && b->style <= 2 ? b->style : 1;
     rounded_rect(cr, b->x, b->y, b->w, b->h, 3);
     set_colour(cr, vis_colours[vis]);
-    cairo_fill(cr);
+    fill(cr);
 }
 
 /* Marker shapes of the emotion curves: circle, square, diamond, triangle. */
@@ -546,7 +597,7 @@ static void paint_emotion(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     double cx = b->x + b->w / 2, cy = b->y + b->h / 2;
     marker_path(cr, (size_t)b->aux, cx, cy, 3.6);
     set_rgb(cr, jmap_palette_emotion(b->style));
-    cairo_fill_preserve(cr);
+    fill_preserve(cr);
     set_rgb(cr, jmap_palette_curve((size_t)b->aux));
     cairo_set_line_width(cr, 1.0);
     stroke(cr);
@@ -566,7 +617,7 @@ static void arrow_head(cairo_t *cr, double x, double y, double dx, double dy,
     cairo_line_to(cr, x - dx * size + dy * size * 0.5,
                   y - dy * size - dx * size * 0.5);
     cairo_close_path(cr);
-    cairo_fill(cr);
+    fill(cr);
 }
 
 /* A legend sample, drawn in its 20 x 10 box. */
@@ -597,7 +648,7 @@ static void paint_swatch(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     case JMAP_SWATCH_BADGE:
         rounded_rect(cr, x + 2, y + 1, w - 4, h - 2, (h - 2) / 2);
         set_rgb(cr, (jmap_rgb){0.45, 0.2, 0.0});
-        cairo_fill(cr);
+        fill(cr);
         break;
     case JMAP_SWATCH_MOMENT:
         rounded_rect(cr, x, y - 1, w, h + 2, 5);
@@ -614,7 +665,7 @@ static void paint_swatch(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
     case JMAP_SWATCH_REMEDY:
         rounded_rect(cr, x, y - 1, w, h + 2, 2);
         cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_fill_preserve(cr);
+        fill_preserve(cr);
         set_colour(cr, JMAP_C_GREEN);
         cairo_set_line_width(cr, 0.8);
         dash(cr, 3, 2);
@@ -631,7 +682,7 @@ static void paint_swatch(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
         cairo_restore(cr);
         marker_path(cr, (size_t)b->aux, x + w / 2, y + h / 2, 3.2);
         set_rgb(cr, jmap_palette_curve((size_t)b->aux));
-        cairo_fill(cr);
+        fill(cr);
         break;
     case JMAP_SWATCH_ARROW:
         set_colour(cr, JMAP_C_ARROW);
@@ -666,22 +717,29 @@ static jmap_colour text_colour(jmap_box_kind kind)
     }
 }
 
-static void paint_text(cairo_t *cr, const jmap_layout *L, const jmap_box *b)
+jmap_rgb jmap_text_rgb(jmap_box_kind kind)
 {
-    (void)L;
+    if (kind == JMAP_BOX_BADGE_TEXT)
+        return (jmap_rgb){1, 1, 1};
+    return jmap_palette_colour(text_colour(kind));
+}
+
+/* A text box: its icon or bullet, then its text (an SVG writes its texts
+ * itself, as text). */
+static void paint_text(cairo_t *cr, const jmap_box *b)
+{
     cairo_new_path(cr);
     if (b->kind == JMAP_BOX_STAGE_DURATION || b->kind == JMAP_BOX_STEP_DURATION)
         icon_paint(cr, ICON_CLOCK, b->x - 11, b->y + b->h / 2 - 4);
     if (b->kind == JMAP_BOX_GOAL) {
         set_colour(cr, JMAP_C_BLUE);
         cairo_arc(cr, b->x - 5, b->y + 5.2, 1.6, 0, 2 * PI);
-        cairo_fill(cr);
+        fill(cr);
     }
+    if (svg_of(cr))
+        return;
     cairo_new_path(cr);
-    if (b->kind == JMAP_BOX_BADGE_TEXT)
-        cairo_set_source_rgb(cr, 1, 1, 1);
-    else
-        set_colour(cr, text_colour(b->kind));
+    set_rgb(cr, jmap_text_rgb(b->kind));
     cairo_move_to(cr, b->x, b->y);
     pango_cairo_show_layout(cr, b->pl);
 }
@@ -850,8 +908,31 @@ void jmap_layout_draw(const jmap_layout *layout, cairo_t *cr)
     for (size_t i = 0; i < layout->n_boxes; i++)
         if (layout->boxes[i].pl) {
             cairo_save(cr);
-            paint_text(cr, layout, &layout->boxes[i]);
+            paint_text(cr, &layout->boxes[i]);
             cairo_restore(cr);
         }
     cairo_restore(cr);
+}
+
+int jmap_layout_draw_svg(const jmap_layout *layout, jmap_svg *svg)
+{
+    /* cairo only builds the paths: its target is never painted */
+    cairo_surface_t *target = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+    cairo_t *cr = cairo_create(target);
+    int status = cairo_set_user_data(cr, &svg_key, svg, NULL);
+    if (status == CAIRO_STATUS_SUCCESS) {
+        jmap_layout_draw(layout, cr);
+        for (int k = 0; k < ICON_COUNT_; k++)
+            if (jmap_svg_def_begin(svg, k)) {
+                cairo_save(cr);
+                cairo_new_path(cr);
+                icon_draw(cr, (icon)k, 0, 0);
+                cairo_restore(cr);
+                jmap_svg_def_end(svg);
+            }
+        status = cairo_status(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(target);
+    return status == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }

@@ -234,6 +234,38 @@ void jmap_path_bounds(const jmap_path *path, double *x, double *y, double *w,
 /* Paints `layout` on `cr` in layout units (the caller sets any scale). */
 void jmap_layout_draw(const jmap_layout *layout, cairo_t *cr);
 
+/* Paints `layout` into an SVG being written: the same drawing, with every
+ * fill, stroke and icon handed to svg.c, then the definitions of the icons
+ * it used. The texts are left to svg.c. Returns 0, or -1 when cairo failed
+ * (out of memory). */
+typedef struct jmap_svg jmap_svg;
+int jmap_layout_draw_svg(const jmap_layout *layout, jmap_svg *svg);
+
+/* ---- SVG (svg.c) ---- */
+
+/* Writes the SVG document of `layout` into `out`: a page of w x h pt with
+ * the map scaled by `scale` and moved by (ox, oy), titled `title`, its texts
+ * as text. flush(ctx) (may be NULL) is called whenever `out` holds a chunk,
+ * so that a streamed output writes it out. Returns 0, or -1 when drawing
+ * failed. */
+int jmap_svg_write(const jmap_layout *layout, const char *title, double w,
+                   double h, double scale, double ox, double oy,
+                   jmap_buf *out, void (*flush)(void *ctx), void *ctx);
+
+/* For draw.c. Writes cr's current path (cr's matrix is the page's) as an
+ * SVG path filled with cr's source; the path stays in cr, and is written
+ * once when a stroke of the same path follows. */
+void jmap_svg_fill(jmap_svg *svg, cairo_t *cr);
+/* Writes cr's current path stroked with cr's source, width, cap, join and
+ * dashes; the path stays in cr. */
+void jmap_svg_stroke(jmap_svg *svg, cairo_t *cr);
+/* Places icon number `icon` (0..31) with its box's corner at (x, y). */
+void jmap_svg_use(jmap_svg *svg, int icon, double x, double y);
+/* Opens the definition of `icon` and returns 1 when it was placed, else
+ * returns 0; jmap_svg_def_end closes it. */
+int jmap_svg_def_begin(jmap_svg *svg, int icon);
+void jmap_svg_def_end(jmap_svg *svg);
+
 /* ---- the layout dump (dump.c) ---- */
 
 /* Appends the text dump of `layout` to `out` (format in docs/render.md). */
@@ -271,5 +303,7 @@ jmap_rgb jmap_palette_stage(size_t index);
 jmap_rgb jmap_palette_emotion(int value);
 /* The colour of emotion curve `k` (ink, blue, purple, green...). */
 jmap_rgb jmap_palette_curve(size_t k);
+/* The colour a text box's text is painted in (draw.c). */
+jmap_rgb jmap_text_rgb(jmap_box_kind kind);
 
 #endif /* JMAP_LAYOUT_H */

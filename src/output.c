@@ -5,18 +5,17 @@
  * (one page sized to the map, or a paper size: scaled to fit, and split at
  * stage boundaries when fitting would make the body text smaller than
  * JMAP_MIN_PRINT_PT), paints each page with draw.c on the format's cairo
- * surface (a table of formats), checks the surface status after creation
- * and after finishing, and hands the bytes to a sink, which writes them
- * whole or not at all: a temporary file beside the output, fsync, rename.
- * An SVG, the largest format, goes to the temporary file while cairo
- * writes it; the others are gathered first. "-" sends the bytes to
- * standard output once the render has succeeded.
+ * surface (a table of formats; an SVG is written by svg.c), checks the
+ * surface status after creation and after finishing, and hands the bytes
+ * to a sink, which writes them whole or not at all: a temporary file beside
+ * the output, fsync, rename. An SVG, the largest format, goes to the
+ * temporary file as svg.c writes it; the others are gathered first. "-"
+ * sends the bytes to standard output once the render has succeeded.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "layout.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -433,139 +432,9 @@ static int write_pdf(job *jb, sink *out)
     return bad ? JMAP_ERR_IO : 0;
 }
 
-static void xml_escape(jmap_buf *b, const char *s)
+static void spill(void *out)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '<': jmap_buf_puts(b, "&lt;"); break;
-        case '>': jmap_buf_puts(b, "&gt;"); break;
-        case '&': jmap_buf_puts(b, "&amp;"); break;
-        case '"': jmap_buf_puts(b, "&quot;"); break;
-        default:
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                jmap_buf_putc(b, ' '); /* not allowed in XML 1.0 */
-            else
-                jmap_buf_putc(b, (char)c);
-        }
-    }
-}
-
-/* An invisible copy of every text, so the SVG can be searched, copied and
- * read aloud (cairo draws glyphs as shapes). */
-static void svg_text_layer(const job *jb, sink *out)
-{
-    const jmap_layout *L = jb->plan.pages[0];
-    jmap_buf *b = &out->buf;
-    double ox, oy;
-    char num[6][32];
-    page_origin(jb, 0, &ox, &oy);
-    jmap_format_double(num[0], sizeof num[0], jb->plan.scale, 6);
-    jmap_format_double(num[1], sizeof num[1], ox, 3);
-    jmap_format_double(num[2], sizeof num[2], oy, 3);
-    jmap_buf_printf(b, "<g id=\"jmap-text\" fill=\"#000\" fill-opacity=\"0\" "
-                       "font-family=\"DejaVu Sans\" "
-                       "transform=\"matrix(%s 0 0 %s %s %s)\">\n",
-                    num[0], num[0], num[1], num[2]);
-    for (size_t i = 0; i < L->n_boxes; i++) {
-        const jmap_box *bx = &L->boxes[i];
-        if (!bx->pl || !bx->text)
-            continue;
-        const PangoFontDescription *fd = pango_layout_get_font_description(bx->pl);
-        double size = fd ? pango_font_description_get_size(fd) / (double)PANGO_SCALE
-                         : JMAP_BODY_PT;
-        double base = pango_layout_get_baseline(bx->pl) / (double)PANGO_SCALE;
-        jmap_format_double(num[3], sizeof num[3], bx->x, 2);
-        jmap_format_double(num[4], sizeof num[4], bx->y + base, 2);
-        jmap_format_double(num[5], sizeof num[5], size, 2);
-        jmap_buf_printf(b, "<text x=\"%s\" y=\"%s\" font-size=\"%s\">", num[3],
-                        num[4], num[5]);
-        xml_escape(b, bx->text);
-        jmap_buf_puts(b, "</text>\n");
-        sink_spill(out);
-    }
-    jmap_buf_puts(b, "</g>\n");
-}
-
-/* Where cairo's SVG stands as it goes by. */
-typedef enum svg_state {
-    SVG_PROLOGUE, /* before "<svg" */
-    SVG_TAG,      /* in the <svg ...> opening tag */
-    SVG_BODY,     /* after it: looking for "</svg>" */
-    SVG_DONE      /* the text layer is in: the rest goes through */
-} svg_state;
-
-/* cairo's SVG on its way to the sink. */
-typedef struct svg_filter {
-    job *jb;        /* the render: title and text layer */
-    sink *out;      /* where the bytes go */
-    svg_state state; /* how far the document has gone */
-    size_t matched; /* bytes of "<svg" or "</svg>" seen so far */
-} svg_filter;
-
-/* Passes cairo's SVG on, adding <title> after the <svg ...> opening tag and
- * the text layer before the first </svg>. Only the start of a possible
- * "</svg>" is ever held back, and it is that pattern's own prefix. */
-static cairo_status_t svg_write(void *closure, const unsigned char *data,
-                                unsigned int length)
-{
-    static const char open[] = "<svg", close[] = "</svg>";
-    const size_t n_close = sizeof close - 1;
-    svg_filter *f = closure;
-    const char *p = (const char *)data, *end = p + length, *run = p;
-    for (; p < end && f->state < SVG_BODY; p++) { /* the title */
-        if (f->state == SVG_PROLOGUE) {
-            f->matched = *p == open[f->matched] ? f->matched + 1 : *p == '<';
-            f->state = f->matched == sizeof open - 1 ? SVG_TAG : SVG_PROLOGUE;
-        } else if (*p == '>') {
-            sink_put(f->out, run, (size_t)(p + 1 - run));
-            run = p + 1;
-            sink_put(f->out, "\n<title>", 8);
-            xml_escape(&f->out->buf, f->jb->journey->title.str
-                                         ? f->jb->journey->title.str : "");
-            sink_put(f->out, "</title>\n", 9);
-            f->state = SVG_BODY;
-            f->matched = 0;
-        }
-    }
-    if (f->state == SVG_BODY && f->matched) { /* the rest of a held prefix? */
-        size_t k = f->matched;
-        while (p < end && k < n_close && *p == close[k]) {
-            p++;
-            k++;
-        }
-        if (k < n_close && p == end) { /* still a prefix: hold it all */
-            f->matched = k;
-            return CAIRO_STATUS_SUCCESS;
-        }
-        if (k == n_close) { /* the prefix came true */
-            svg_text_layer(f->jb, f->out);
-            f->state = SVG_DONE;
-        }
-        sink_put(f->out, close, f->matched); /* what was held */
-        f->matched = 0;
-        p = run; /* the piece goes on whole (or is searched from its start) */
-    }
-    while (f->state == SVG_BODY && p < end) { /* the text layer */
-        const char *lt = memchr(p, '<', (size_t)(end - p));
-        if (!lt)
-            break;
-        size_t left = (size_t)(end - lt);
-        if (memcmp(lt, close, left < n_close ? left : n_close) == 0) {
-            sink_put(f->out, run, (size_t)(lt - run));
-            run = lt;
-            if (left < n_close) { /* the end of the piece: hold it */
-                f->matched = left;
-                return f->out->err ? CAIRO_STATUS_WRITE_ERROR
-                                   : CAIRO_STATUS_SUCCESS;
-            }
-            svg_text_layer(f->jb, f->out);
-            f->state = SVG_DONE;
-        }
-        p = lt + 1;
-    }
-    sink_put(f->out, run, (size_t)(end - run));
-    return f->out->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+    sink_spill(out);
 }
 
 static int write_svg(job *jb, sink *out)
@@ -580,24 +449,13 @@ static int write_svg(job *jb, sink *out)
                  w, h, JMAP_MAX_SVG_SIDE_PT);
         return fail(jb, JMAP_ERR_USAGE, msg);
     }
-    svg_filter f = {jb, out, SVG_PROLOGUE, 0};
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(svg_write, &f, w, h);
-    int r = 0;
-    if (surface_failed(jb, s, "cannot create the SVG")) {
-        r = JMAP_ERR_IO;
-    } else {
-        cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
-        cairo_t *cr = cairo_create(s);
-        paint_page(jb, 0, cr);
-        cairo_destroy(cr);
-        cairo_surface_finish(s);
-        if (surface_failed(jb, s, "cannot draw the SVG"))
-            r = JMAP_ERR_IO;
-    }
-    cairo_surface_destroy(s);
-    if (!r && f.state != SVG_DONE)
-        r = fail(jb, JMAP_ERR_IO, "cairo wrote no SVG element");
-    return r;
+    double ox, oy;
+    page_origin(jb, 0, &ox, &oy);
+    const char *title = jb->journey->title.str ? jb->journey->title.str : "";
+    if (jmap_svg_write(jb->plan.pages[0], title, w, h, jb->plan.scale, ox, oy,
+                       &out->buf, spill, out) != 0)
+        return fail(jb, JMAP_ERR_IO, "cannot draw the SVG: out of memory");
+    return 0;
 }
 
 static int write_png(job *jb, sink *out)

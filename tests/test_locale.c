@@ -85,15 +85,10 @@ static void outputs_do_not_depend_on_the_locale(void **state)
     char *fr_svg = render(JMAP_FORMAT_SVG);
     setlocale(LC_ALL, "C");
     assert_string_equal(c_layout, fr_layout);
-    /* cairo numbers its SVG glyphs per process, so two SVGs of one process
-     * differ in their ids: check instead that no attribute holding one
-     * number (x="...", font-size="...") has a decimal comma */
+    /* jmap writes its SVG itself, with its own number formatting: the
+     * same bytes whatever the locale */
     assert_true(strlen(c_svg) > 0);
-    for (const char *p = strstr(fr_svg, "=\""); p; p = strstr(p + 2, "=\"")) {
-        size_t n = strspn(p + 2, "-0123456789.,");
-        if (p[2 + n] == '"' && memchr(p + 2, ',', n))
-            fail_msg("a decimal comma in the SVG: %.*s", (int)n + 3, p);
-    }
+    assert_string_equal(c_svg, fr_svg);
     free(c_layout);
     free(c_svg);
     free(fr_layout);
