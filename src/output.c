@@ -13,6 +13,7 @@
  * sends the bytes to standard output once the render has succeeded.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "formats.h"
 #include "layout.h"
 
 #include <cairo-pdf.h>
@@ -21,7 +22,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,23 +30,6 @@
 #define MAX_DPI 2400.0    /* largest PNG resolution */
 #define FILL 0.7          /* a page cut at a stage boundary is at least this
                              full, or it takes steps of the next stage */
-
-/* ---- names ---- */
-
-/* Paper sizes in points, portrait. */
-static const struct {
-    const char *name; /* as given to --page */
-    double w, h;      /* points; 0 for auto */
-} page_sizes[] = {
-    [JMAP_PAGE_AUTO] = {"auto", 0, 0},
-    [JMAP_PAGE_A4] = {"a4", 595.28, 841.89},
-    [JMAP_PAGE_A3] = {"a3", 841.89, 1190.55},
-    [JMAP_PAGE_A2] = {"a2", 1190.55, 1683.78},
-    [JMAP_PAGE_LETTER] = {"letter", 612.0, 792.0},
-    [JMAP_PAGE_TABLOID] = {"tabloid", 792.0, 1224.0},
-};
-
-#define N_PAGE_SIZES (sizeof page_sizes / sizeof page_sizes[0])
 
 /* A planned document: the layouts of its pages and how they sit. */
 typedef struct plan {
@@ -94,58 +77,19 @@ static int write_svg(job *jb, sink *out);
 static int write_png(job *jb, sink *out);
 static int write_layout(job *jb, sink *out);
 
-/* The output formats. */
+/* How each output format is made (names and default pages: formats.c). */
 static const struct {
-    const char *name;  /* as given to --format, and the file extension */
     int paged;         /* 1 when a document can hold several pages */
     int streamed;      /* 1: written to the file while being made */
-    jmap_page page;    /* default page size */
     write_fn write;    /* makes the bytes */
 } formats[] = {
-    [JMAP_FORMAT_PDF] = {"pdf", 1, 0, JMAP_PAGE_A3, write_pdf},
-    [JMAP_FORMAT_SVG] = {"svg", 0, 1, JMAP_PAGE_AUTO, write_svg},
-    [JMAP_FORMAT_PNG] = {"png", 0, 0, JMAP_PAGE_AUTO, write_png},
-    [JMAP_FORMAT_LAYOUT] = {"layout", 0, 0, JMAP_PAGE_AUTO, write_layout},
+    [JMAP_FORMAT_PDF] = {1, 0, write_pdf},
+    [JMAP_FORMAT_SVG] = {0, 1, write_svg},
+    [JMAP_FORMAT_PNG] = {0, 0, write_png},
+    [JMAP_FORMAT_LAYOUT] = {0, 0, write_layout},
 };
 
 #define N_FORMATS (sizeof formats / sizeof formats[0])
-
-void jmap_render_options_init(jmap_render_options *opts, jmap_format format)
-{
-    memset(opts, 0, sizeof *opts);
-    opts->format = format;
-    opts->page = (unsigned)format < N_FORMATS ? formats[format].page
-                                              : JMAP_PAGE_AUTO;
-    opts->landscape = 1;
-    opts->fit = 0;
-    opts->dpi = 96.0;
-    opts->source_name = NULL;
-}
-
-int jmap_format_from_name(const char *name)
-{
-    for (size_t i = 0; name && i < N_FORMATS; i++)
-        if (strcasecmp(name, formats[i].name) == 0)
-            return (int)i;
-    return -1;
-}
-
-int jmap_format_from_path(const char *path)
-{
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot || strchr(dot, '/'))
-        return -1;
-    int f = jmap_format_from_name(dot + 1);
-    return f == JMAP_FORMAT_LAYOUT ? -1 : f;
-}
-
-int jmap_page_from_name(const char *name)
-{
-    for (size_t i = 0; name && i < N_PAGE_SIZES; i++)
-        if (strcasecmp(name, page_sizes[i].name) == 0)
-            return (int)i;
-    return -1;
-}
 
 static int fail(job *jb, int status, const char *msg)
 {
@@ -248,7 +192,8 @@ static void plan_pages(job *jb)
                                           JMAP_MAX_PDF_SIDE_PT));
         return;
     }
-    double pw = page_sizes[o->page].w, ph = page_sizes[o->page].h;
+    double pw, ph;
+    jmap_page_size(o->page, &pw, &ph);
     if (o->landscape) {
         double t = pw;
         pw = ph;
@@ -685,7 +630,8 @@ static int check_options(const jmap_render_options *o, char *why,
         snprintf(why, why_len, "unknown output format");
         return JMAP_ERR_USAGE;
     }
-    if ((unsigned)o->page >= N_PAGE_SIZES) {
+    double w, h;
+    if (!jmap_page_size(o->page, &w, &h)) {
         snprintf(why, why_len, "unknown page size");
         return JMAP_ERR_USAGE;
     }

@@ -24,26 +24,23 @@ check() {
     "$@" >"$tmp/out" 2>"$tmp/err"
     got=$?
     if [ "$got" != "$want" ]; then
-        echo "FAIL: $what: exit $got, expected $want"
-        cat "$tmp/out" "$tmp/err"
-        fail=1
+        fail "$what: exit $got, expected $want"
+        cat "$tmp/out" "$tmp/err" >&2
     fi
 }
 
 # expect_in FILE TEXT - FILE holds TEXT.
 expect_in() {
     if ! grep -qF -- "$2" "$1"; then
-        echo "FAIL: '$2' not in $1:"
-        cat "$1"
-        fail=1
+        fail "'$2' not in $1:"
+        cat "$1" >&2
     fi
 }
 
 # expect_not_in FILE TEXT - FILE does not hold TEXT.
 expect_not_in() {
     if grep -qF -- "$2" "$1"; then
-        echo "FAIL: '$2' in $1:"
-        cat "$1"
-        fail=1
+        fail "'$2' in $1:"
+        cat "$1" >&2
     fi
 }

@@ -1,10 +1,11 @@
 #!/bin/sh
 # install_prefix.sh JMAP SOURCE_DIR - `cmake --install BUILD --prefix DIR`
-# puts every file in its GNUInstallDirs place under DIR: the binary, the man
-# page, the schema, the bash and zsh completions; the installed files work
-# (the binary runs, man renders the page, bash loads the completion, the
-# schema is the one the binary prints); and the documented uninstall
-# (xargs rm < install_manifest.txt) removes them all.
+# puts every file in its GNUInstallDirs place under DIR: the binary, the
+# renderer module, the man page, the schema, the bash and zsh completions;
+# the installed files work (the binary runs and renders with the installed
+# module, man renders the page, bash loads the completion, the schema is the
+# one the binary prints); and the documented uninstall (xargs rm <
+# install_manifest.txt) removes them all.
 set -u
 jmap=$1
 src=$2
@@ -19,7 +20,9 @@ if ! cmake --install "$build" --prefix "$prefix" >"$tmp/log" 2>&1; then
     cat "$tmp/log"
     exit 1
 fi
+libdir=$(sed -n 's/^CMAKE_INSTALL_LIBDIR:[A-Z]*=//p' "$build/CMakeCache.txt")
 files="bin/jmap
+${libdir:-lib}/jmap/jmap-render.so
 share/man/man1/jmap.1
 share/jmap/jmap.schema.json
 share/bash-completion/completions/jmap
@@ -34,6 +37,9 @@ done
 version=$(sed -n 's/^project(jmap VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")
 [ "$("$prefix/bin/jmap" --version)" = "jmap $version" ] ||
     { echo "FAIL: installed jmap --version is not 'jmap $version'"; fail=1; }
+"$prefix/bin/jmap" render "$src/maps/shoes.yaml" -o "$tmp/shoes.pdf" 2>"$tmp/err" &&
+    [ -s "$tmp/shoes.pdf" ] ||
+    { echo "FAIL: the installed jmap cannot render: $(cat "$tmp/err")"; fail=1; }
 "$prefix/bin/jmap" schema | cmp -s - "$prefix/share/jmap/jmap.schema.json" ||
     { echo "FAIL: the installed schema differs from jmap schema"; fail=1; }
 cmp -s "$src/man/jmap.1" "$prefix/share/man/man1/jmap.1" || { echo "FAIL: man page"; fail=1; }
