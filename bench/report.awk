@@ -82,17 +82,18 @@ END {
 
     print "## Ratios"
     print ""
-    print "| map | lint / libyaml floor | PDF / `dot -Tpdf` | SVG / `dot -Tsvg` | PDF / start-up floor | SVG / start-up floor | PNG / start-up floor |"
-    print "|---|---|---|---|---|---|---|"
+    print "| map | lint / libyaml floor | PDF / `dot -Tpdf` | SVG / `dot -Tsvg` | PDF / Mermaid PDF | PDF / start-up floor | SVG / start-up floor | PNG / start-up floor |"
+    print "|---|---|---|---|---|---|---|---|"
     for (i = 1; i <= 5; i++) {
         m = maps[i]
-        printf "| %s | %s | %s | %s | %s | %s | %s |\n", m,
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", m,
             ratio(m ".lint", m ".floor.yaml"), ratio(m ".render.pdf", m ".dot.pdf"),
-            ratio(m ".render.svg", m ".dot.svg"), ratio(m ".render.pdf", "floor.startup"),
+            ratio(m ".render.svg", m ".dot.svg"), ratio(m ".render.pdf", m ".mermaid.pdf"),
+            ratio(m ".render.pdf", "floor.startup"),
             ratio(m ".render.svg", "floor.startup"), ratio(m ".render.png", "floor.startup")
     }
     if (have("big.lint"))
-        printf "| 10 MiB map | %s | | | | | |\n", ratio("big.lint", "big.floor.yaml")
+        printf "| 10 MiB map | %s | | | | | | |\n", ratio("big.lint", "big.floor.yaml")
     print ""
     if (have("process.jmap") && have("process.true")) {
         printf "Start-up: `jmap --version` takes %.1f ms more than a bare process (`true`); ",

@@ -15,7 +15,10 @@
 #
 # Needs what ./setup.sh installs, plus hyperfine (installed here with apt when
 # missing, as setup.sh installs packages). Graphviz's dot and Mermaid's mmdc
-# are optional peers: timed when installed, left out otherwise.
+# are optional peers: timed when installed (mmdc on the PATH), left out
+# otherwise. mmdc needs a Chromium: where its installer cannot download one,
+# install Debian's chromium package and mmdc with
+# PUPPETEER_SKIP_DOWNLOAD=1 npm install @mermaid-js/mermaid-cli.
 # Environment: JMAP=path/to/jmap times that binary instead of building one.
 # Timings are only meaningful on a quiet machine: the load average is
 # printed at the start and recorded with the results.
@@ -147,18 +150,36 @@ time_case() {
         $((kib / 1024))
 }
 
-# A peer that may be too slow to time at all: one timed-out run first.
-peer_limit=300
+# A peer that may be too slow to time at all, or fail: one run first, under
+# a time limit.
 time_peer() {
-    name=$1
-    shift
-    if ! timeout $peer_limit "$@" >/dev/null 2>&1; then
-        printf '%s\t-\t-\t-\t-\tover %s s or failed\n' "$name" $peer_limit >>"$rows"
-        echo "bench: $name: over $peer_limit s or failed"
+    limit=$1
+    name=$2
+    shift 2
+    if ! timeout "$limit" "$@" >/dev/null 2>"$json/$name.err"; then
+        why=$(grep -v '^ *at ' "$json/$name.err" | grep . | tail -1 | cut -c1-120)
+        printf '%s\t-\t-\t-\t-\tover %s s or failed%s\n' "$name" "$limit" \
+            "${why:+: $why}" >>"$rows"
+        echo "bench: $name: over $limit s or failed"
         return 0
     fi
     time_case "$name" "$@"
 }
+
+# Mermaid's CLI drives a headless Chromium: the one its installer
+# downloaded, or else the system's (Debian's chromium package), given to it
+# in a puppeteer configuration.
+mmdc_opts=
+if command -v mmdc >/dev/null 2>&1; then
+    for browser in chromium chromium-browser; do
+        if command -v $browser >/dev/null 2>&1; then
+            printf '{"executablePath": "%s", "args": ["--no-sandbox"]}\n' \
+                "$(command -v $browser)" >"$out/puppeteer.json"
+            mmdc_opts="-p $out/puppeteer.json"
+            break
+        fi
+    done
+fi
 
 time_case process.true true
 time_case process.jmap "$JMAP" --version
@@ -173,12 +194,15 @@ for m in shoes $(for n in $sizes; do echo "gen$n"; done); do
     done
     if command -v dot >/dev/null 2>&1; then
         for f in pdf svg; do
-            time_peer "$m.dot.$f" dot -T$f "$maps/$m.dot" -o "$render/$m.dot.$f"
+            time_peer 300 "$m.dot.$f" dot -T$f "$maps/$m.dot" -o "$render/$m.dot.$f"
             rm -f "$render/$m.dot.$f"
         done
     fi
     if command -v mmdc >/dev/null 2>&1; then
-        time_peer "$m.mermaid.pdf" mmdc -i "$maps/$m.mmd" -o "$render/$m.mmd.pdf"
+        # shellcheck disable=SC2086 # the options are words
+        time_peer 120 "$m.mermaid.pdf" mmdc $mmdc_opts -i "$maps/$m.mmd" \
+            -o "$render/$m.mmd.pdf"
+        rm -f "$render/$m.mmd.pdf"
     fi
 done
 if [ $quick = no ]; then
@@ -198,7 +222,11 @@ time_case small1000.lint "$JMAP" lint $(ls "$maps"/small/*.yaml)
     echo "- OS: $(sed -n 's/^PRETTY_NAME="*\([^"]*\)"*$/\1/p' /etc/os-release), kernel $(uname -r)"
     echo "- libraries: libyaml $(pkg-config --modversion yaml-0.1), cairo $(pkg-config --modversion cairo), pango $(pkg-config --modversion pango), $(hyperfine --version)"
     command -v dot >/dev/null 2>&1 && echo "- peer: $(dot -V 2>&1)"
-    command -v mmdc >/dev/null 2>&1 || echo "- peer: Mermaid CLI (mmdc) not installed; not measured"
+    if command -v mmdc >/dev/null 2>&1; then
+        echo "- peer: Mermaid CLI (mmdc) $(mmdc --version 2>/dev/null)${mmdc_opts:+, with the system's Chromium}"
+    else
+        echo "- peer: Mermaid CLI (mmdc) not installed; not measured"
+    fi
     echo
 } >"$out/results.md"
 awk -F'\t' -v quick=$quick -f bench/report.awk "$rows" >>"$out/results.md"
