@@ -484,6 +484,28 @@ static const char *format_duration(builder *b, double minutes)
     return s;
 }
 
+/* A duration as the map writes it ("1.5h", "3w") in the map's language, as
+ * the total is written: "1.5 h", "3 w"; in French "1,5 h", "3 sem.". The
+ * map's English unit names are the format's own units. */
+static const char *card_duration(builder *b, const char *text)
+{
+    size_t n = strspn(text, "0123456789.");
+    for (size_t u = 0; u < sizeof duration_units / sizeof duration_units[0]; u++) {
+        if (strcmp(text + n, duration_units[u].name[0]) != 0)
+            continue;
+        char *s = jmap_xasprintf("%.*s %s", (int)n, text, duration_units[u].name[b->lang]);
+        if (b->lang) { /* French: a decimal comma */
+            char *dot = strchr(s, '.');
+            if (dot && dot < s + n)
+                *dot = ',';
+        }
+        const char *out = jmap_arena_strdup(b->L->arena, s);
+        free(s);
+        return out;
+    }
+    return text;
+}
+
 /* The total of the stage durations, or NULL unless every stage gives one. */
 static const char *total_duration(builder *b)
 {
@@ -726,7 +748,8 @@ static double lane_stages(builder *b, double y)
                             STAGE_LINES, -1, (int)band);
         cy += box_at(b, t)->h;
         if (st->duration.text) {
-            t = add_text(b, JMAP_BOX_STAGE_DURATION, st->duration.text,
+            t = add_text(b, JMAP_BOX_STAGE_DURATION,
+                         card_duration(b, st->duration.text),
                          st->duration.pos, JMAP_FONT_SMALL, x0 + 8 + ICON_W,
                          cy + 1, x1 - x0 - 16 - ICON_W, 1, -1, (int)band);
             cy += box_at(b, t)->h + 1;
@@ -937,7 +960,8 @@ static double lane_actions(builder *b, double y)
                             STEP_LINES, col_of(b, i), (int)card);
         cy += box_at(b, t)->h;
         if (s->duration.text) {
-            t = add_text(b, JMAP_BOX_STEP_DURATION, s->duration.text,
+            t = add_text(b, JMAP_BOX_STEP_DURATION,
+                         card_duration(b, s->duration.text),
                          s->duration.pos, JMAP_FONT_SMALL, x + 8 + ICON_W,
                          cy + 3, COL_W - 16 - ICON_W, 1, col_of(b, i),
                          (int)card);
