@@ -16,6 +16,8 @@
  */
 #include "layout.h"
 
+#include <math.h>
+
 struct jmap_measurer {
     PangoFontMap *fontmap;                  /* this render's font map */
     PangoContext *context;                  /* its one context */
@@ -41,6 +43,7 @@ static const struct {
 };
 
 #define JMAP_FONT_FAMILY "DejaVu Sans"
+#define MAX_WRAP_PT 1e6 /* widest wrapping width, in points */
 
 double jmap_font_size(jmap_font font)
 {
@@ -100,7 +103,9 @@ static PangoLayout *make_layout(jmap_measurer *m, const char *text,
     pango_layout_set_font_description(pl, m->fonts[font]);
     pango_layout_set_text(pl, text ? text : "", -1); /* plain text, never markup */
     if (width > 0) {
-        pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
+        /* Pango counts widths in ints of 1/1024 pt: a map millions of
+         * points wide would overflow them, and no text is that long */
+        pango_layout_set_width(pl, (int)(fmin(width, MAX_WRAP_PT) * PANGO_SCALE));
         pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
         if (center)
             pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER);
