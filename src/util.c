@@ -3,9 +3,11 @@
  * arena for the journey graph, and small text helpers (edit distance for
  * "did you mean" suggestions, UTF-8 decoding, locale-free numbers).
  */
+#define _DEFAULT_SOURCE /* madvise */
 #include "internal.h"
 
 #include <stdint.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,13 +161,21 @@ typedef struct arena_block {
 
 struct jmap_arena {
     arena_block *top; /* the block being filled */
+    size_t next;      /* the size of the next block */
 };
 
+/* Blocks double from 64 KiB to 2 MiB, so that a big map makes few of them.
+ * A 2 MiB block is aligned for, and asks for, a transparent huge page: one
+ * page fault instead of 512 (page faults were a fifth of the time of a
+ * 10 MiB map's lint). */
 #define ARENA_BLOCK_BYTES (64u * 1024u)
+#define ARENA_HUGE_BYTES (2u * 1024u * 1024u)
 
 jmap_arena *jmap_arena_new(void)
 {
-    return jmap_xcalloc(1, sizeof(jmap_arena));
+    jmap_arena *a = jmap_xcalloc(1, sizeof(jmap_arena));
+    a->next = ARENA_BLOCK_BYTES;
+    return a;
 }
 
 void jmap_arena_free(jmap_arena *a)
@@ -179,6 +189,30 @@ void jmap_arena_free(jmap_arena *a)
     free(a);
 }
 
+/* A new block: of `bytes` for a big request, else of the arena's next
+ * size. */
+static arena_block *block_new(jmap_arena *a, size_t bytes, int big)
+{
+    arena_block *b;
+    size_t cap = big ? bytes : a->next;
+    if (!big && a->next == ARENA_HUGE_BYTES) {
+        b = aligned_alloc(ARENA_HUGE_BYTES, ARENA_HUGE_BYTES);
+        if (!b)
+            out_of_memory();
+#ifdef MADV_HUGEPAGE
+        madvise(b, ARENA_HUGE_BYTES, MADV_HUGEPAGE); /* only a hint */
+#endif
+        cap = ARENA_HUGE_BYTES - sizeof(arena_block);
+    } else {
+        b = jmap_xmalloc(sizeof(arena_block) + cap);
+        if (!big && a->next < ARENA_HUGE_BYTES)
+            a->next *= 2;
+    }
+    b->cap = cap;
+    b->used = 0;
+    return b;
+}
+
 /* `bytes` from the arena at a multiple of `align` (a power of two), not
  * zeroed. */
 static void *arena_take(jmap_arena *a, size_t bytes, size_t align)
@@ -186,13 +220,11 @@ static void *arena_take(jmap_arena *a, size_t bytes, size_t align)
     arena_block *b = a->top;
     size_t start = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || start > b->cap || b->cap - start < bytes) {
-        size_t cap = bytes > ARENA_BLOCK_BYTES ? bytes : ARENA_BLOCK_BYTES;
-        arena_block *nb = jmap_xmalloc(sizeof(arena_block) + cap);
-        nb->cap = cap;
-        nb->used = 0;
+        int big = bytes > a->next / 2; /* would waste half a block */
+        arena_block *nb = block_new(a, bytes, big);
         /* A big request gets a block of its own below the current one, so
          * the current block's free space is not wasted. */
-        if (b && bytes > ARENA_BLOCK_BYTES) {
+        if (b && big) {
             nb->prev = b->prev;
             b->prev = nb;
         } else {
