@@ -5,8 +5,9 @@
  *
  * The input is loaded and validated; the diagnostics are printed (to a
  * throwaway stream) the way the command line prints them; a map without
- * errors is then laid out, dumped, and drawn on a cairo recording surface,
- * and rendered by jmap_render_file() to a device, in a format and on a page
+ * errors is then laid out, dumped, drawn on a cairo recording surface and
+ * written as SVG (svg.c) into memory, and rendered by jmap_render_file()
+ * to a device, in a format and on a page
  * chosen by its last byte. replay.c runs the same entry point over
  * files, so the corpus can be replayed without libFuzzer.
  */
@@ -44,6 +45,16 @@ static void render(const jmap_journey *journey)
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_surface_destroy(surface);
+
+    if (layout->width <= JMAP_MAX_SVG_SIDE_PT &&
+        layout->height <= JMAP_MAX_SVG_SIDE_PT) { /* as jmap_render_file */
+        jmap_buf svg;
+        jmap_buf_init(&svg);
+        if (jmap_svg_write(layout, "fuzz", layout->width, layout->height, 1.0,
+                           0, 0, &svg, NULL, NULL) != 0)
+            abort(); /* writing a finished layout must never fail */
+        jmap_buf_destroy(&svg);
+    }
 
     jmap_layout_free(layout);
     jmap_measurer_free(m);
