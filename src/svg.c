@@ -57,18 +57,27 @@ static void put_num(jmap_buf *b, double v)
     jmap_buf_put(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-/* The bytes of s[0..n) escaped for XML character data; control characters,
- * which XML 1.0 does not allow, become spaces. */
+/* The bytes of s[0..n) escaped for XML character data. What XML 1.0 does
+ * not allow (YAML's escapes can write it) is replaced: control characters
+ * by spaces, the noncharacters U+FFFE and U+FFFF by U+FFFD. */
 static void put_escaped(jmap_buf *b, const char *s, size_t n)
 {
     const char *run = s;
     for (const char *p = s; p < s + n; p++) {
         unsigned char c = (unsigned char)*p;
         const char *rep = NULL;
+        size_t skip = 1;
         switch (c) {
         case '<': rep = "&lt;"; break;
         case '>': rep = "&gt;"; break;
         case '&': rep = "&amp;"; break;
+        case 0xEF: /* U+FFFE and U+FFFF are EF BF BE and EF BF BF */
+            if (p + 2 < s + n && (unsigned char)p[1] == 0xBF &&
+                ((unsigned char)p[2] & 0xFE) == 0xBE) {
+                rep = "\xef\xbf\xbd";
+                skip = 3;
+            }
+            break;
         default:
             if (c < 0x20)
                 rep = " ";
@@ -76,6 +85,7 @@ static void put_escaped(jmap_buf *b, const char *s, size_t n)
         if (rep) {
             jmap_buf_put(b, run, (size_t)(p - run));
             jmap_buf_puts(b, rep);
+            p += skip - 1;
             run = p + 1;
         }
     }

@@ -359,6 +359,46 @@ static void right_to_left_lines(void **state)
     jmap_diag_list_destroy(&diags);
 }
 
+/* What XML 1.0 forbids never reaches the SVG, whatever YAML's escapes
+ * write: control characters become spaces, U+FFFE and U+FFFF U+FFFD. */
+static void only_xml_characters(void **state)
+{
+    (void)state;
+    static const char map[] =
+        "jmap: 1\n"
+        "title: \"a\\uFFFEb\\uFFFFc\\x01d\\x1fe\"\n"
+        "stages:\n"
+        "  - id: s\n"
+        "    name: \"x\\uFFFEy\"\n"
+        "    steps:\n"
+        "      - name: \"n\\uFFFFm \\uFFFD ok\"\n";
+    jmap_diag_list diags;
+    jmap_diag_list_init(&diags);
+    jmap_journey *j = jmap_journey_load(map, sizeof map - 1, &diags);
+    assert_non_null(j);
+    assert_int_equal(diags.errors, 0);
+    jmap_measurer *m = jmap_measurer_new();
+    jmap_layout *L = jmap_layout_new(j, m, NULL, NULL);
+    jmap_buf b;
+    jmap_buf_init(&b);
+    assert_int_equal(jmap_svg_write(L, j->title.str, ceil(L->width),
+                                    ceil(L->height), 1, 0, 0, &b, NULL, NULL),
+                     0);
+    assert_null(strstr(b.data, "\xef\xbf\xbe"));
+    assert_null(strstr(b.data, "\xef\xbf\xbf"));
+    for (const char *p = b.data; *p; p++)
+        if ((unsigned char)*p < 0x20 && *p != '\n')
+            fail_msg("control character %d in the SVG", *p);
+    assert_non_null(strstr(b.data, "<title>a\xef\xbf\xbd" "b\xef\xbf\xbd" "c d e</title>"));
+    assert_non_null(strstr(b.data, "x\xef\xbf\xbd" "y</text>"));
+    assert_non_null(strstr(b.data, "n\xef\xbf\xbd" "m \xef\xbf\xbd ok</text>"));
+    jmap_buf_destroy(&b);
+    jmap_layout_free(L);
+    jmap_measurer_free(m);
+    jmap_journey_free(j);
+    jmap_diag_list_destroy(&diags);
+}
+
 static void same_bytes_each_time(void **state)
 {
     (void)state;
@@ -389,6 +429,7 @@ int main(void)
         cmocka_unit_test(texts_match_cairo),
         cmocka_unit_test(lines_are_the_text),
         cmocka_unit_test(right_to_left_lines),
+        cmocka_unit_test(only_xml_characters),
         cmocka_unit_test(same_bytes_each_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
