@@ -245,9 +245,9 @@ int jmap_layout_draw_svg(const jmap_layout *layout, jmap_svg *svg);
 
 /* Writes the SVG document of `layout` into `out`: a page of w x h pt with
  * the map scaled by `scale` and moved by (ox, oy), titled `title`, its texts
- * as text. flush(ctx) (may be NULL) is called whenever `out` holds a chunk,
- * so that a streamed output writes it out. Returns 0, or -1 when drawing
- * failed. */
+ * as text. flush(ctx) (may be NULL) is called after each element, so that a
+ * streamed output can write `out` out once it holds a chunk. Returns 0, or
+ * -1 when drawing failed. */
 int jmap_svg_write(const jmap_layout *layout, const char *title, double w,
                    double h, double scale, double ox, double oy,
                    jmap_buf *out, void (*flush)(void *ctx), void *ctx);

@@ -96,7 +96,7 @@ static void put_escaped(jmap_buf *b, const char *s, size_t n)
 
 struct jmap_svg {
     jmap_buf *out;             /* the document being written */
-    void (*flush)(void *ctx);  /* empties `out` (may be NULL) */
+    void (*flush)(void *ctx);  /* may empty `out` (may be NULL) */
     void *ctx;                 /* flush's argument */
     jmap_buf d;                /* scratch: one path's data */
     jmap_buf fill_d;           /* a fill's path data, until the next shape */
@@ -106,11 +106,11 @@ struct jmap_svg {
     int in_defs;               /* 1 once <defs> is open */
 };
 
-#define SVG_CHUNK 65536 /* bytes gathered before flush() */
-
+/* After each element: the caller's flush decides when `out` is big enough
+ * to be written out. */
 static void svg_flush(jmap_svg *s)
 {
-    if (s->flush && s->out->len >= SVG_CHUNK)
+    if (s->flush)
         s->flush(s->ctx);
 }
 
