@@ -37,12 +37,6 @@ typedef int (*render_fn)(const jmap_journey *journey,
                          jmap_diag_list *diags, char *why, size_t why_len);
 typedef const char *(*version_fn)(void);
 
-/* dlsym's object pointer as a function pointer, as POSIX allows. */
-static void *symbol(void *module, const char *name)
-{
-    return dlsym(module, name);
-}
-
 /* Opens the module at `path` and returns its render function, or NULL with
  * the reason in err. */
 static render_fn open_module(const char *path, char *err, size_t err_len)
@@ -55,7 +49,8 @@ static render_fn open_module(const char *path, char *err, size_t err_len)
     }
     version_fn version;
     render_fn render;
-    void *v = symbol(module, "jmap_version"), *r = symbol(module, "jmap_render_file");
+    /* dlsym's object pointers as function pointers, as POSIX allows */
+    void *v = dlsym(module, "jmap_version"), *r = dlsym(module, "jmap_render_file");
     memcpy(&version, &v, sizeof version);
     memcpy(&render, &r, sizeof render);
     if (!version || !render) {
