@@ -35,14 +35,11 @@ typedef struct rendered {
     jmap_layout *L;
 } rendered;
 
-static void lay_out(rendered *r, const char *rel)
+/* Loads and lays out the map r->data[0..len), which must have no error. */
+static void lay_out_data(rendered *r, size_t len)
 {
-    char path[1024], why[256];
-    size_t len;
     jmap_diag_list diags;
     jmap_diag_list_init(&diags);
-    snprintf(path, sizeof path, "%s/%s", JMAP_SOURCE_DIR, rel);
-    assert_int_equal(jmap_file_read(path, &r->data, &len, why, sizeof why), 0);
     r->journey = jmap_journey_load(r->data, len, &diags);
     assert_non_null(r->journey);
     assert_int_equal(diags.errors, 0);
@@ -50,6 +47,23 @@ static void lay_out(rendered *r, const char *rel)
     r->L = jmap_layout_new(r->journey, r->m, NULL, NULL);
     assert_non_null(r->L);
     jmap_diag_list_destroy(&diags);
+}
+
+/* The map at `rel` in the source tree. */
+static void lay_out(rendered *r, const char *rel)
+{
+    char path[1024], why[256];
+    size_t len;
+    snprintf(path, sizeof path, "%s/%s", JMAP_SOURCE_DIR, rel);
+    assert_int_equal(jmap_file_read(path, &r->data, &len, why, sizeof why), 0);
+    lay_out_data(r, len);
+}
+
+/* The map written in `yaml`. */
+static void lay_out_text(rendered *r, const char *yaml)
+{
+    r->data = jmap_xstrdup(yaml);
+    lay_out_data(r, strlen(yaml));
 }
 
 static void drop(rendered *r)
@@ -64,7 +78,8 @@ static char *svg_of(const jmap_layout *L)
 {
     jmap_buf b;
     jmap_buf_init(&b);
-    assert_int_equal(jmap_svg_write(L, "t", ceil(L->width), ceil(L->height),
+    const char *title = L->journey->title.str ? L->journey->title.str : "";
+    assert_int_equal(jmap_svg_write(L, title, ceil(L->width), ceil(L->height),
                                     1.0, 0, 0, &b, NULL, NULL),
                      0);
     return jmap_buf_take(&b);
@@ -328,16 +343,13 @@ static void right_to_left_lines(void **state)
         "    name: A\n"
         "    steps:\n"
         "      - name: Left to right\n";
-    jmap_diag_list diags;
-    jmap_diag_list_init(&diags);
-    jmap_journey *j = jmap_journey_load(map, sizeof map - 1, &diags);
-    assert_non_null(j);
-    assert_int_equal(diags.errors, 0);
-    jmap_measurer *m = jmap_measurer_new();
-    jmap_layout *L = jmap_layout_new(j, m, NULL, NULL);
-    char *svg = svg_of(L);
+    rendered r;
+    lay_out_text(&r, map);
+    char *svg = svg_of(r.L);
     /* the Hebrew title is one right-to-left line, the step name is not */
-    const char *title = strstr(svg, "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d");
+    const char *texts = strstr(svg, "id=\"jmap-text\""); /* past <title> */
+    assert_non_null(texts);
+    const char *title = strstr(texts, "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d");
     assert_non_null(title);
     const char *tag = title;
     while (tag > svg && strncmp(tag, "<text ", 6) != 0)
@@ -353,10 +365,7 @@ static void right_to_left_lines(void **state)
     rtl = strstr(ltr, "direction=");
     assert_true(!rtl || rtl > end);
     free(svg);
-    jmap_layout_free(L);
-    jmap_measurer_free(m);
-    jmap_journey_free(j);
-    jmap_diag_list_destroy(&diags);
+    drop(&r);
 }
 
 /* What XML 1.0 forbids never reaches the SVG, whatever YAML's escapes
@@ -372,31 +381,19 @@ static void only_xml_characters(void **state)
         "    name: \"x\\uFFFEy\"\n"
         "    steps:\n"
         "      - name: \"n\\uFFFFm \\uFFFD ok\"\n";
-    jmap_diag_list diags;
-    jmap_diag_list_init(&diags);
-    jmap_journey *j = jmap_journey_load(map, sizeof map - 1, &diags);
-    assert_non_null(j);
-    assert_int_equal(diags.errors, 0);
-    jmap_measurer *m = jmap_measurer_new();
-    jmap_layout *L = jmap_layout_new(j, m, NULL, NULL);
-    jmap_buf b;
-    jmap_buf_init(&b);
-    assert_int_equal(jmap_svg_write(L, j->title.str, ceil(L->width),
-                                    ceil(L->height), 1, 0, 0, &b, NULL, NULL),
-                     0);
-    assert_null(strstr(b.data, "\xef\xbf\xbe"));
-    assert_null(strstr(b.data, "\xef\xbf\xbf"));
-    for (const char *p = b.data; *p; p++)
+    rendered r;
+    lay_out_text(&r, map);
+    char *svg = svg_of(r.L);
+    assert_null(strstr(svg, "\xef\xbf\xbe"));
+    assert_null(strstr(svg, "\xef\xbf\xbf"));
+    for (const char *p = svg; *p; p++)
         if ((unsigned char)*p < 0x20 && *p != '\n')
             fail_msg("control character %d in the SVG", *p);
-    assert_non_null(strstr(b.data, "<title>a\xef\xbf\xbd" "b\xef\xbf\xbd" "c d e</title>"));
-    assert_non_null(strstr(b.data, "x\xef\xbf\xbd" "y</text>"));
-    assert_non_null(strstr(b.data, "n\xef\xbf\xbd" "m \xef\xbf\xbd ok</text>"));
-    jmap_buf_destroy(&b);
-    jmap_layout_free(L);
-    jmap_measurer_free(m);
-    jmap_journey_free(j);
-    jmap_diag_list_destroy(&diags);
+    assert_non_null(strstr(svg, "<title>a\xef\xbf\xbd" "b\xef\xbf\xbd" "c d e</title>"));
+    assert_non_null(strstr(svg, "x\xef\xbf\xbd" "y</text>"));
+    assert_non_null(strstr(svg, "n\xef\xbf\xbd" "m \xef\xbf\xbd ok</text>"));
+    free(svg);
+    drop(&r);
 }
 
 static void same_bytes_each_time(void **state)
