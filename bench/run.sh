@@ -151,16 +151,23 @@ time_case() {
 }
 
 # A peer that may be too slow to time at all, or fail: one run first, under
-# a time limit.
+# a time limit; then CHECK (a command, `true` for none) must accept what it
+# made, or print why not.
 time_peer() {
     limit=$1
     name=$2
-    shift 2
+    check=$3
+    shift 3
     if ! timeout "$limit" "$@" >/dev/null 2>"$json/$name.err"; then
         why=$(grep -v '^ *at ' "$json/$name.err" | grep . | tail -1 | cut -c1-120)
         printf '%s\t-\t-\t-\t-\tover %s s or failed%s\n' "$name" "$limit" \
             "${why:+: $why}" >>"$rows"
         echo "bench: $name: over $limit s or failed"
+        return 0
+    fi
+    if ! why=$($check); then
+        printf '%s\t-\t-\t-\t-\t%s\n' "$name" "$why" >>"$rows"
+        echo "bench: $name: $why"
         return 0
     fi
     time_case "$name" "$@"
@@ -183,27 +190,23 @@ fi
 
 # Mermaid's CLI exits 0 with a drawing of its own error message when a
 # diagram is too big ("Maximum text size in diagram exceeded"): such a run
-# is a failure, not a time.
+# is a failure, not a time. Reads $pdf, the run's output.
+mermaid_drew() {
+    command -v pdftotext >/dev/null 2>&1 || return 0
+    said=$(pdftotext "$pdf" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' |
+        sed 's/^ //; s/ $//' | cut -c1-100)
+    case $said in
+    *"Maximum text size"* | *"Syntax error"*)
+        echo "no diagram: Mermaid drew the message \"$said\""
+        return 1
+        ;;
+    esac
+}
+
 mermaid_case() {
-    name=$1.mermaid.pdf
     pdf=$render/$1.mmd.pdf
     # shellcheck disable=SC2086 # the options are words
-    if timeout 120 mmdc $mmdc_opts -i "$maps/$1.mmd" -o "$pdf" >/dev/null 2>&1 &&
-        command -v pdftotext >/dev/null 2>&1; then
-        said=$(pdftotext "$pdf" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' |
-            sed 's/^ //; s/ $//' | cut -c1-100)
-        case $said in
-        *"Maximum text size"* | *"Syntax error"*)
-            printf '%s\t-\t-\t-\t-\tno diagram: Mermaid drew the message "%s"\n' \
-                "$name" "$said" >>"$rows"
-            echo "bench: $name: no diagram: $said"
-            rm -f "$pdf"
-            return 0
-            ;;
-        esac
-    fi
-    # shellcheck disable=SC2086
-    time_peer 120 "$name" mmdc $mmdc_opts -i "$maps/$1.mmd" -o "$pdf"
+    time_peer 120 "$1.mermaid.pdf" mermaid_drew mmdc $mmdc_opts -i "$maps/$1.mmd" -o "$pdf"
     rm -f "$pdf"
 }
 
@@ -220,7 +223,7 @@ for m in shoes $(for n in $sizes; do echo "gen$n"; done); do
     done
     if command -v dot >/dev/null 2>&1; then
         for f in pdf svg; do
-            time_peer 300 "$m.dot.$f" dot -T$f "$maps/$m.dot" -o "$render/$m.dot.$f"
+            time_peer 300 "$m.dot.$f" true dot -T$f "$maps/$m.dot" -o "$render/$m.dot.$f"
             rm -f "$render/$m.dot.$f"
         done
     fi
