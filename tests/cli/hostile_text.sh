@@ -8,7 +8,7 @@
 jmap=$1
 src=$2
 . "$(dirname "$0")/../testlib.sh"
-map=$src/tests/hostile/markup.yaml
+map=$src/tests/hostile/markup-injection.yaml
 
 "$jmap" render "$map" -o "$tmp/m.svg" 2>"$tmp/err" || fail "render SVG: $(cat "$tmp/err")"
 "$jmap" render "$map" -o "$tmp/m.pdf" 2>"$tmp/err" || fail "render PDF: $(cat "$tmp/err")"
