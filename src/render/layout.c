@@ -7,7 +7,9 @@
  * `lanes` table: stages, customer actions (with the branch and loop arrows
  * in a channel above the cards), emotions, touchpoints, irritants and
  * moments, ideas and remedies, departments (frontstage, line of visibility,
- * backstage, support). A lane with nothing in it is left out.
+ * backstage, support). A lane with nothing in it is left out. Which
+ * departments each step involves and the arrows into each step are facts
+ * of the journey, read from the resolve pass (resolve.c).
  *
  * Every text is measured here, once, through the measurer; it is wrapped to
  * its box, and past a lane's line limit it is ellipsized and a
@@ -371,7 +373,8 @@ static size_t curve_count(const jmap_journey *j)
     return j->per_persona_emotions && j->n_personas > 0 ? j->n_personas : 1;
 }
 
-/* Whether `s -> t` is drawn as an arrow rather than implied by order. */
+/* Whether `s -> t` is drawn as an arrow rather than implied by order: a
+ * link, as the resolve pass defines them (jmap_link). */
 static int is_arrow(const jmap_journey *j, const jmap_step *s,
                     const jmap_step *t)
 {
@@ -811,7 +814,7 @@ static int stack_arrows(arrow *a, size_t n)
 /* Journey order of two links. */
 static int link_cmp(const void *a, const void *b)
 {
-    const jmap_step_link *x = a, *y = b;
+    const jmap_link *x = a, *y = b;
     if (x->from != y->from)
         return x->from < y->from ? -1 : 1;
     return x->k < y->k ? -1 : x->k > y->k;
@@ -842,13 +845,14 @@ static int route_arrows(builder *b, arrow **out, size_t *n_out)
         }
     }
     /* Arrows from other pages, found by their targets, in journey order. */
-    const size_t *at = b->L->links_at;
-    size_t n_in = 0;
-    jmap_step_link *in = jmap_xcalloc(at[b->end] - at[b->first] + 1, sizeof *in);
+    size_t n_in = 0, cap_in = 1; /* the links into the slice (resolve.c) */
     for (size_t t = b->first; t < b->end; t++)
-        for (size_t l = at[t]; l < at[t + 1]; l++)
-            if (col_of(b, b->L->links[l].from) < 0)
-                in[n_in++] = b->L->links[l];
+        cap_in += j->steps[t]->n_links_in;
+    jmap_link *in = jmap_xcalloc(cap_in, sizeof *in);
+    for (size_t t = b->first; t < b->end; t++)
+        for (size_t l = 0; l < j->steps[t]->n_links_in; l++)
+            if (col_of(b, j->steps[t]->links_in[l].from) < 0)
+                in[n_in++] = j->steps[t]->links_in[l];
     qsort(in, n_in, sizeof *in, link_cmp);
     for (size_t m = 0; m < n_in; m++) {
         size_t i = in[m].from;
@@ -1203,37 +1207,6 @@ static double lane_ideas(builder *b, double y)
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
 }
 
-/* Calls mark(d, col, ctx) for every department involved in step `s`: owner
- * of a touchpoint used there, listed in its departments, or owner of one of
- * its irritants (possibly several times for one department). */
-static void for_each_department(const jmap_step *s,
-                                void (*mark)(size_t d, int col, void *ctx),
-                                int col, void *ctx)
-{
-    for (size_t k = 0; k < s->n_touchpoints; k++) {
-        const jmap_touchpoint *t = s->touchpoints[k].target;
-        const jmap_department *d = t ? t->owner.target : NULL;
-        if (d)
-            mark(d->index, col, ctx);
-    }
-    for (size_t k = 0; k < s->n_departments; k++) {
-        const jmap_department *d = s->departments[k].target;
-        if (d)
-            mark(d->index, col, ctx);
-    }
-    for (size_t k = 0; k < s->n_irritants; k++) {
-        const jmap_department *d = s->irritants[k].owner.target;
-        if (d)
-            mark(d->index, col, ctx);
-    }
-}
-
-static void mark_used(size_t d, int col, void *ctx)
-{
-    (void)col;
-    ((unsigned char *)ctx)[d] = 1;
-}
-
 /* Department rows being filled with their column marks. */
 typedef struct dept_rows {
     builder *b;          /* the layout */
@@ -1241,9 +1214,9 @@ typedef struct dept_rows {
     int *last;           /* the last column marked for each department */
 } dept_rows;
 
-static void add_mark(size_t d, int col, void *ctx)
+/* Marks department d in column `col`, once. */
+static void add_mark(dept_rows *r, size_t d, int col)
 {
-    dept_rows *r = ctx;
     if (r->h[d] <= 0 || r->last[d] == col)
         return;
     r->last[d] = col;
@@ -1276,10 +1249,9 @@ static double lane_departments(builder *b, double y)
     size_t nd = j->n_departments;
     if (!nd || !b->n_cols)
         return 0;
-    const unsigned char *used = b->L->dept_used; /* anywhere in the journey */
-    size_t n_used = 0;
+    size_t n_used = 0; /* departments involved anywhere (resolve.c) */
     for (size_t d = 0; d < nd; d++)
-        n_used += used[d];
+        n_used += j->departments[d].n_steps > 0;
     if (!n_used)
         return 0;
     dept_rows rows = {b, jmap_xcalloc(nd, sizeof(double)),
@@ -1288,14 +1260,15 @@ static double lane_departments(builder *b, double y)
     for (int vis = JMAP_VIS_FRONTSTAGE; vis <= JMAP_VIS_SUPPORT; vis++) {
         int n = 0;
         for (size_t d = 0; d < nd; d++)
-            n += used[d] && j->departments[d].visibility == (jmap_visibility)vis;
+            n += j->departments[d].n_steps &&
+                 j->departments[d].visibility == (jmap_visibility)vis;
         if (vis == JMAP_VIS_BACKSTAGE)
             cy += separator(b, JMAP_PATH_VISIBILITY, L_VISIBILITY, cy);
         else if (vis == JMAP_VIS_SUPPORT && n)
             cy += separator(b, JMAP_PATH_SUPPORT, L_SUPPORT, cy);
         for (size_t d = 0; d < nd; d++) {
             const jmap_department *dep = &j->departments[d];
-            if (!used[d] || dep->visibility != (jmap_visibility)vis)
+            if (!dep->n_steps || dep->visibility != (jmap_visibility)vis)
                 continue;
             const char *name = dep->name.str ? dep->name.str : dep->id;
             size_t t = add_text(b, JMAP_BOX_DEPT_NAME, name, dep->name.pos,
@@ -1310,7 +1283,8 @@ static double lane_departments(builder *b, double y)
         }
     }
     for (size_t i = b->first; i < b->end; i++)
-        for_each_department(j->steps[i], add_mark, col_of(b, i), &rows);
+        for (size_t k = 0; k < j->steps[i]->n_involved; k++)
+            add_mark(&rows, j->steps[i]->involved[k].department->index, col_of(b, i));
     free(rows.y);
     free(rows.h);
     free(rows.last);
@@ -1405,52 +1379,13 @@ static void name_curves(builder *b)
                                     : j->personas[k].id;
 }
 
-/* Works out the journey-wide facts of a layout (see jmap_layout). */
-static void journey_facts(jmap_layout *L, const jmap_journey *j)
-{
-    size_t n = j->n_steps;
-    unsigned char *used = jmap_arena_alloc(L->arena, j->n_departments + 1, 1);
-    for (size_t i = 0; i < n; i++)
-        for_each_department(j->steps[i], mark_used, -1, used);
-    size_t *at = jmap_arena_alloc(L->arena, n + 1, sizeof *at);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < j->steps[i]->n_next; k++) {
-            const jmap_step *t = j->steps[i]->next[k].target;
-            if (is_arrow(j, j->steps[i], t))
-                at[t->index + 1]++;
-        }
-    for (size_t t = 0; t < n; t++)
-        at[t + 1] += at[t];
-    jmap_step_link *links = jmap_arena_alloc(L->arena, at[n] + 1, sizeof *links);
-    size_t *next = jmap_xcalloc(n + 1, sizeof *next); /* next free slot */
-    memcpy(next, at, (n + 1) * sizeof *next);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < j->steps[i]->n_next; k++) {
-            const jmap_step *t = j->steps[i]->next[k].target;
-            if (is_arrow(j, j->steps[i], t))
-                links[next[t->index]++] = (jmap_step_link){i, k};
-        }
-    free(next);
-    L->dept_used = used;
-    L->links_at = at;
-    L->links = links;
-}
-
-/* Lays out a slice, with the journey-wide facts of `whole` (NULL: its own). */
+/* Lays out a slice of the journey. */
 static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
-                                 const jmap_slice *slice, jmap_diag_list *diags,
-                                 const jmap_layout *whole)
+                                 const jmap_slice *slice, jmap_diag_list *diags)
 {
     jmap_layout *L = jmap_xcalloc(1, sizeof *L);
     L->journey = journey;
     L->arena = jmap_arena_new();
-    if (whole) {
-        L->dept_used = whole->dept_used;
-        L->links_at = whole->links_at;
-        L->links = whole->links;
-    } else {
-        journey_facts(L, journey);
-    }
     L->slice = slice ? *slice : (jmap_slice){0, journey->n_steps, 1, 1};
     if (L->slice.end > journey->n_steps)
         L->slice.end = journey->n_steps;
@@ -1488,13 +1423,13 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
                              const jmap_slice *slice, jmap_diag_list *diags)
 {
-    return layout_build(journey, m, slice, diags, NULL);
+    return layout_build(journey, m, slice, diags);
 }
 
 jmap_layout *jmap_layout_page(const jmap_layout *whole, jmap_measurer *m,
                               const jmap_slice *slice, jmap_diag_list *diags)
 {
-    return layout_build(whole->journey, m, slice, diags, whole);
+    return layout_build(whole->journey, m, slice, diags);
 }
 
 void jmap_layout_free(jmap_layout *layout)
