@@ -8,17 +8,14 @@
  *            scores 1..5 from emotions -2..2, actors = the departments
  *            the step involves) for GitHub Markdown;
  *   csv      one RFC 4180 row per irritant, for workshop spreadsheets.
- * Derived facts (involved departments) come from the resolve pass.
+ * Derived facts (involved departments) come from the resolve pass, and the
+ * names of enum values from locale.c, the same the loader reads.
  */
 #include "emit.h"
+#include "words.h"
 
 #include <math.h>
 #include <string.h>
-
-static const char *const lang_names[] = {"en", "fr"};
-static const char *const channel_names[] = {"digital", "physical", "human"};
-static const char *const visibility_names[] = {"frontstage", "backstage", "support"};
-static const char *const level_names[] = {"low", "medium", "high"};
 
 /* ---- json ---- */
 
@@ -87,7 +84,7 @@ static void json_departments(jmap_json *w, const jmap_journey *j)
         jmap_json_open(w, NULL, '{');
         jmap_json_put_string(w, "id", d->id);
         jmap_json_put_string(w, "name", d->name.str);
-        jmap_json_put_string(w, "visibility", visibility_names[d->visibility]);
+        jmap_json_put_string(w, "visibility", jmap_visibility_names[d->visibility]);
         json_pos(w, d->pos);
         jmap_json_close(w, '}');
     }
@@ -102,7 +99,7 @@ static void json_touchpoints(jmap_json *w, const jmap_journey *j)
         jmap_json_open(w, NULL, '{');
         jmap_json_put_string(w, "id", t->id);
         jmap_json_put_string(w, "name", t->name.str);
-        jmap_json_put_string(w, "channel", channel_names[t->channel]);
+        jmap_json_put_string(w, "channel", jmap_channel_names[t->channel]);
         json_ref(w, "owner", &t->owner);
         json_pos(w, t->pos);
         jmap_json_close(w, '}');
@@ -150,7 +147,7 @@ static void json_irritants(jmap_json *w, const jmap_step *s)
         const jmap_irritant *ir = &s->irritants[i];
         jmap_json_open(w, NULL, '{');
         jmap_json_put_string(w, "name", ir->name.str);
-        jmap_json_put_string(w, "severity", level_names[ir->severity]);
+        jmap_json_put_string(w, "severity", jmap_level_names[ir->severity]);
         if (ir->frequency >= 0)
             jmap_json_put_int(w, "frequency", ir->frequency);
         else
@@ -201,7 +198,7 @@ static void write_json(FILE *out, const jmap_journey *j)
     jmap_json_put_int(&w, "jmap", j->version);
     jmap_json_put_string(&w, "title", j->title.str);
     jmap_json_put_string(&w, "description", j->description.str);
-    jmap_json_put_string(&w, "lang", lang_names[j->lang]);
+    jmap_json_put_string(&w, "lang", jmap_lang_names[j->lang]);
     json_personas(&w, j);
     json_departments(&w, j);
     json_touchpoints(&w, j);
@@ -360,7 +357,7 @@ static void csv_row(FILE *out, const jmap_irritant *ir)
         snprintf(frequency, sizeof frequency, "%ld", ir->frequency);
     const char *fields[] = {
         ir->step->stage->name.str, ir->step->name.str, ir->name.str,
-        level_names[ir->severity], frequency,
+        jmap_level_names[ir->severity], frequency,
         owner ? owner->name.str : ir->owner.id, ir->remedy.str,
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -18,6 +18,7 @@
  * prints; this file never draws.
  */
 #include "layout.h"
+#include "words.h"
 
 #include <math.h>
 #include <string.h>
@@ -51,56 +52,6 @@
 #define CHIP_LINES 3
 #define CARD_LINES 6
 #define DEPT_LINES 3
-
-/* ---- the labels jmap adds, in each language ---- */
-enum label {
-    L_STAGES, L_ACTIONS, L_EMOTIONS, L_TOUCHPOINTS, L_IRRITANTS, L_IDEAS,
-    L_DEPARTMENTS, L_VISIBILITY, L_SUPPORT, L_TOTAL, L_GOALS, L_LEGEND,
-    L_DIGITAL, L_PHYSICAL, L_HUMAN, L_IRR_LOW, L_IRR_MEDIUM, L_IRR_HIGH,
-    L_BADGE, L_MOMENT, L_IDEA, L_REMEDY, L_CURVE, L_ARROW, L_PAGE,
-    L_PER_MONTH, L_CONTINUED, L_COUNT_
-};
-
-static const char *const labels[L_COUNT_][2] = {
-    [L_STAGES] = {"Stages", "Étapes"},
-    [L_ACTIONS] = {"Customer actions", "Actions du client"},
-    [L_EMOTIONS] = {"Emotions", "Émotions"},
-    [L_TOUCHPOINTS] = {"Touchpoints", "Points de contact"},
-    [L_IRRITANTS] = {"Irritants and positive moments",
-                     "Irritants et moments positifs"},
-    [L_IDEAS] = {"Ideas", "Idées"},
-    [L_DEPARTMENTS] = {"Departments", "Services"},
-    [L_VISIBILITY] = {"Line of visibility", "Ligne de visibilité"},
-    [L_SUPPORT] = {"Support processes", "Processus de support"},
-    [L_TOTAL] = {"Total duration", "Durée totale"},
-    [L_GOALS] = {"Goals", "Objectifs"},
-    [L_LEGEND] = {"Legend", "Légende"},
-    [L_DIGITAL] = {"Digital touchpoint", "Point de contact numérique"},
-    [L_PHYSICAL] = {"Physical touchpoint", "Point de contact physique"},
-    [L_HUMAN] = {"Human touchpoint", "Point de contact humain"},
-    [L_IRR_LOW] = {"Irritant, low severity", "Irritant, gravité faible"},
-    [L_IRR_MEDIUM] = {"Irritant, medium severity", "Irritant, gravité moyenne"},
-    [L_IRR_HIGH] = {"Irritant, high severity", "Irritant, gravité forte"},
-    [L_BADGE] = {"Complaints per month", "Plaintes par mois"},
-    [L_MOMENT] = {"Positive moment", "Moment positif"},
-    [L_IDEA] = {"Idea", "Idée"},
-    [L_REMEDY] = {"Remedy for an irritant", "Remède à un irritant"},
-    [L_CURVE] = {"Emotion", "Émotion"},
-    [L_ARROW] = {"Branch or loop", "Embranchement ou boucle"},
-    [L_PAGE] = {"page", "page"},
-    [L_PER_MONTH] = {"/mo", "/mois"},
-    [L_CONTINUED] = {"(continued)", "(suite)"},
-};
-
-/* Units of the total duration, largest first. */
-static const struct {
-    double minutes;        /* length of the unit */
-    const char *name[2];   /* en, fr */
-} duration_units[] = {
-    {43200.0, {"mo", "mois"}}, {10080.0, {"w", "sem."}},
-    {1440.0, {"d", "j"}},      {60.0, {"h", "h"}},
-    {1.0, {"min", "min"}},
-};
 
 /* Box kind names in the layout dump. */
 static const char *const box_kind_names[JMAP_BOX_KIND_COUNT_] = {
@@ -185,7 +136,7 @@ typedef struct builder {
     const jmap_journey *j;   /* the journey */
     jmap_measurer *m;        /* measures every text */
     jmap_diag_list *diags;   /* text-overflow findings, may be NULL */
-    int lang;                /* 0 en, 1 fr */
+    jmap_lang lang;          /* the language of the words jmap adds */
     size_t first, end;       /* steps shown: [first, end) */
     size_t n_cols;           /* end - first */
     double x_cols;           /* left edge of the first column */
@@ -196,9 +147,10 @@ typedef struct builder {
     census shown;            /* census of the shown steps */
 } builder;
 
-static const char *label(const builder *b, enum label l)
+/* A word jmap adds, in the map's language (words.h). */
+static const char *label(const builder *b, jmap_label l)
 {
-    return labels[l][b->lang];
+    return jmap_label_text(b->lang, l);
 }
 
 /* ---- boxes and paths ---- */
@@ -462,75 +414,32 @@ static void place_columns(builder *b)
 
 /* ---- the title block ---- */
 
-/* Formats a length in minutes as its two largest units ("2 mo 5 d"). */
-static const char *format_duration(builder *b, double minutes)
+/* A duration as the map writes it ("1.5h", "3w") as the cards show it in
+ * the map's language (locale.c): "1.5 h", "3 w"; in French "1,5 h",
+ * "3 sem.". */
+static const char *card_duration(builder *b, const char *text)
 {
     jmap_buf out;
     jmap_buf_init(&out);
-    double left = floor(minutes + 0.5);
-    int parts = 0;
-    for (size_t u = 0; u < sizeof duration_units / sizeof duration_units[0]; u++) {
-        double n = floor(left / duration_units[u].minutes);
-        if (n < 1 || parts == 2)
-            continue;
-        left -= n * duration_units[u].minutes;
-        char num[32];
-        jmap_format_double(num, sizeof num, n, 0);
-        jmap_buf_printf(&out, "%s%s %s", parts ? " " : "", num,
-                        duration_units[u].name[b->lang]);
-        parts++;
-    }
-    if (!parts)
-        jmap_buf_printf(&out, "0 min");
-    const char *s = jmap_arena_strdup(b->L->arena, out.data);
+    const char *s = text;
+    if (jmap_format_duration(&out, b->lang, text))
+        s = jmap_arena_strdup(b->L->arena, out.data);
     jmap_buf_destroy(&out);
     return s;
 }
 
-/* A duration as the map writes it ("1.5h", "3w") in the map's language, as
- * the total is written: "1.5 h", "3 w"; in French "1,5 h", "3 sem.". The
- * map's English unit names are the format's own units. */
-static const char *card_duration(builder *b, const char *text)
-{
-    size_t n = strspn(text, "0123456789.");
-    for (size_t u = 0; u < sizeof duration_units / sizeof duration_units[0]; u++) {
-        if (strcmp(text + n, duration_units[u].name[0]) != 0)
-            continue;
-        char *s = jmap_xasprintf("%.*s %s", (int)n, text, duration_units[u].name[b->lang]);
-        if (b->lang) { /* French: a decimal comma */
-            char *dot = strchr(s, '.');
-            if (dot && dot < s + n)
-                *dot = ',';
-        }
-        const char *out = jmap_arena_strdup(b->L->arena, s);
-        free(s);
-        return out;
-    }
-    return text;
-}
-
-/* The total of the stage durations, or NULL unless every stage gives one. */
+/* The journey's total duration (resolve.c) as the title block shows it,
+ * "Total duration: 2 mo 5 d", or NULL when it has none. */
 static const char *total_duration(builder *b)
 {
-    double total = 0;
-    int any = 0;
-    for (size_t i = 0; i < b->j->n_stages; i++) {
-        const jmap_stage *st = &b->j->stages[i];
-        if (st->n_steps == 0)
-            continue;
-        if (st->duration.minutes < 0)
-            return NULL;
-        total += st->duration.minutes;
-        any = 1;
-    }
-    if (!any)
+    if (b->j->total_minutes < 0)
         return NULL;
-    /* French sets a (no-break) space before the colon */
-    char *text = jmap_xasprintf("%s%s: %s", label(b, L_TOTAL),
-                                b->lang ? "\xc2\xa0" : "",
-                                format_duration(b, total));
-    const char *s = jmap_arena_strdup(b->L->arena, text);
-    free(text);
+    jmap_buf out;
+    jmap_buf_init(&out);
+    jmap_buf_printf(&out, "%s%s ", label(b, L_TOTAL), jmap_colon(b->lang));
+    jmap_format_total(&out, b->lang, b->j->total_minutes);
+    const char *s = jmap_arena_strdup(b->L->arena, out.data);
+    jmap_buf_destroy(&out);
     return s;
 }
 
@@ -588,8 +497,8 @@ static size_t legend_entries(builder *b, jmap_swatch *sw, int *aux,
 {
     const census *c = &b->all;
     size_t n = 0;
-    static const enum label channel_labels[3] = {L_DIGITAL, L_PHYSICAL, L_HUMAN};
-    static const enum label severity_labels[3] = {L_IRR_LOW, L_IRR_MEDIUM,
+    static const jmap_label channel_labels[3] = {L_DIGITAL, L_PHYSICAL, L_HUMAN};
+    static const jmap_label severity_labels[3] = {L_IRR_LOW, L_IRR_MEDIUM,
                                                   L_IRR_HIGH};
     for (int k = 0; k < 3; k++)
         if (c->channels[k]) {
@@ -1229,7 +1138,7 @@ static void add_mark(dept_rows *r, size_t d, int col)
 }
 
 /* A separator band: its label in the label column and a line after it. */
-static double separator(builder *b, jmap_path_kind kind, enum label l,
+static double separator(builder *b, jmap_path_kind kind, jmap_label l,
                         double y)
 {
     size_t t = add_text(b, JMAP_BOX_SEPARATOR_TEXT, label(b, l),
@@ -1295,7 +1204,7 @@ typedef double (*lane_fn)(builder *b, double y);
 
 /* The lanes, top to bottom. */
 static const struct lane_def {
-    enum label name;   /* its label */
+    jmap_label name;   /* its label */
     lane_fn build;     /* places its content from y; returns its height,
                           0 when it has nothing to show */
     double label_room; /* width kept free at the label column's right */
@@ -1397,7 +1306,7 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
     b.j = journey;
     b.m = m;
     b.diags = diags;
-    b.lang = journey->lang == JMAP_LANG_FR;
+    b.lang = journey->lang;
     b.first = L->slice.first;
     b.end = L->slice.end;
     b.n_cols = b.end - b.first;
