@@ -22,6 +22,8 @@ typedef struct resolver {
                          involved department d, 0 before any */
     size_t *dept_slot; /* dept_slot[d]: its entry in that step's `involved` */
     size_t *tp_at;    /* tp_at[t]: 1 + index of the last step using t */
+    jmap_involved *scratch; /* the step's involved departments being found */
+    size_t cap;       /* entries of scratch */
 } resolver;
 
 static void reset_counts(jmap_journey *j)
@@ -42,19 +44,22 @@ static void involve(resolver *r, jmap_step *s, jmap_department *d, unsigned why)
         return;
     size_t i = d->index;
     if (r->dept_at[i] == s->index + 1) {
-        s->involved[r->dept_slot[i]].why |= why;
+        r->scratch[r->dept_slot[i]].why |= why;
         return;
     }
     r->dept_at[i] = s->index + 1;
     r->dept_slot[i] = s->n_involved;
-    s->involved[s->n_involved++] = (jmap_involved){d, why};
+    r->scratch[s->n_involved++] = (jmap_involved){d, why};
     d->n_steps++;
 }
 
 static void resolve_step(resolver *r, jmap_step *s)
 {
     size_t cap = s->n_touchpoints + s->n_departments + s->n_irritants;
-    s->involved = cap ? jmap_arena_alloc(r->j->arena, cap, sizeof *s->involved) : NULL;
+    if (cap > r->cap) {
+        r->cap = cap;
+        r->scratch = jmap_xrealloc(r->scratch, cap, sizeof *r->scratch);
+    }
     s->n_involved = 0;
     for (size_t k = 0; k < s->n_touchpoints; k++) {
         jmap_touchpoint *t = s->touchpoints[k].target;
@@ -78,6 +83,11 @@ static void resolve_step(resolver *r, jmap_step *s)
         jmap_persona *p = s->emotions[k].persona.target;
         if (p)
             p->n_emotions++;
+    }
+    s->involved = NULL;
+    if (s->n_involved) {
+        s->involved = jmap_arena_alloc(r->j->arena, s->n_involved, sizeof *s->involved);
+        memcpy(s->involved, r->scratch, s->n_involved * sizeof *s->involved);
     }
 }
 
@@ -145,7 +155,7 @@ void jmap_journey_resolve(jmap_journey *j)
     }
     resolver r = {j, jmap_xcalloc(j->n_departments + 1, sizeof(size_t)),
                   jmap_xcalloc(j->n_departments + 1, sizeof(size_t)),
-                  jmap_xcalloc(j->n_touchpoints + 1, sizeof(size_t))};
+                  jmap_xcalloc(j->n_touchpoints + 1, sizeof(size_t)), NULL, 0};
     j->n_irritants = 0;
     memset(j->n_by_severity, 0, sizeof j->n_by_severity);
     for (size_t i = 0; i < j->n_steps; i++)
@@ -153,6 +163,7 @@ void jmap_journey_resolve(jmap_journey *j)
     free(r.dept_at);
     free(r.dept_slot);
     free(r.tp_at);
+    free(r.scratch);
     resolve_links(j);
     j->total_minutes = total_minutes(j);
 }
