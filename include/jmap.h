@@ -362,10 +362,10 @@ typedef struct jmap_journey {
 
 /* Parses `len` bytes of YAML (need not be NUL-terminated) into a journey,
  * resolves its references and runs the resolve pass, which fills every
- * derived field (from what could be read, unknown references left out).
- * Every problem found goes into `diags`; the
- * returned journey holds whatever could be trusted, so later stages may run
- * on it for more findings. Returns NULL only when nothing at all could be
+ * derived field from what could be read (a reference that names nothing is
+ * left out). Every problem found goes into `diags`; the returned journey
+ * holds whatever could be trusted, so later stages may run on it for more
+ * findings. Returns NULL only when nothing at all could be
  * read (e.g. a syntax error before the top mapping); the caller frees a
  * non-NULL result with jmap_journey_free. */
 jmap_journey *jmap_journey_load(const char *data, size_t len,
