@@ -6,6 +6,12 @@
  *   bytes --jmap_journey_load--> journey graph --jmap_journey_validate-->
  *   diagnostics --jmap_render--> PDF / SVG / PNG / layout dump
  *
+ * Loading ends with the resolve pass: references point at their nodes, and
+ * the derived facts of the journey (the fields marked "derived" below: the
+ * departments each step involves and why, uses, totals, the branch and loop
+ * links) are computed once, so that validation, rendering, exports and
+ * reports all read the same facts instead of working them out again.
+ *
  * Ownership, stated once for the whole API: a function named _new returns a
  * heap object that the caller frees with the matching _free; an _init fills a
  * caller-owned struct that the caller releases with the matching _destroy.
@@ -188,6 +194,14 @@ typedef struct jmap_duration {
     jmap_pos pos;     /* position of the value */
 } jmap_duration;
 
+/* Why a department is involved in a step: a set of these bits. This is the
+ * one rule of involvement, for the map, the exports and the rules alike. */
+typedef enum jmap_involvement {
+    JMAP_INVOLVED_TOUCHPOINT = 1u << 0, /* it owns a touchpoint used there */
+    JMAP_INVOLVED_LISTED = 1u << 1,     /* the step lists it in `departments` */
+    JMAP_INVOLVED_IRRITANT = 1u << 2    /* it owns one of the step's irritants */
+} jmap_involvement;
+
 typedef struct jmap_persona jmap_persona;
 typedef struct jmap_department jmap_department;
 typedef struct jmap_touchpoint jmap_touchpoint;
@@ -209,6 +223,7 @@ struct jmap_persona {
     jmap_text *goals;       /* goals[0..n_goals-1] */
     size_t n_goals;         /* number of goals */
     size_t index;           /* position in jmap_journey.personas */
+    size_t n_emotions;      /* derived: per-persona emotions that name it */
     jmap_pos pos;           /* position of the key */
 };
 
@@ -217,6 +232,9 @@ struct jmap_department {
     jmap_text name;             /* display name */
     jmap_visibility visibility; /* which side of the line of visibility */
     size_t index;               /* position in jmap_journey.departments */
+    size_t n_steps;             /* derived: steps that involve it (0: it has
+                                   no row on the map) */
+    size_t n_owned;             /* derived: touchpoints it owns, used or not */
     jmap_pos pos;               /* position of the key */
 };
 
@@ -226,6 +244,7 @@ struct jmap_touchpoint {
     jmap_channel channel; /* digital, physical or human */
     jmap_ref owner;       /* -> jmap_department; id NULL when none */
     size_t index;         /* position in jmap_journey.touchpoints */
+    size_t n_steps;       /* derived: steps that use it */
     jmap_pos pos;         /* position of the key */
 };
 
@@ -246,6 +265,19 @@ typedef struct jmap_irritant {
     jmap_step *step;       /* the step it belongs to */
     jmap_pos pos;          /* position of the item */
 } jmap_irritant;
+
+/* A department involved in a step, and why. */
+typedef struct jmap_involved {
+    jmap_department *department; /* the department */
+    unsigned why;                /* jmap_involvement bits, at least one */
+} jmap_involved;
+
+/* A successor that is not the step written right after: a branch or a
+ * loop, which the map draws as an arrow. */
+typedef struct jmap_link {
+    size_t from; /* index of the step it leaves */
+    size_t k;    /* its entry in that step's `next` */
+} jmap_link;
 
 struct jmap_step {
     const char *id;             /* explicit, or the slug of the name */
@@ -270,6 +302,15 @@ struct jmap_step {
     size_t n_moments;           /* number of moments */
     jmap_text *ideas;           /* ideas and opportunities */
     size_t n_ideas;             /* number of ideas */
+    jmap_involved *involved;    /* derived: the departments it involves, each
+                                   once, in the order of their first reason:
+                                   touchpoint owners (in the order of its
+                                   touchpoints), listed departments, irritant
+                                   owners (in the order of its irritants) */
+    size_t n_involved;          /* derived: number of involved departments */
+    const jmap_link *links_in;  /* derived: the links into this step, in
+                                   journey order of the steps they leave */
+    size_t n_links_in;          /* derived: number of links into it */
     jmap_pos pos;               /* position of the step's mapping */
 };
 
@@ -304,16 +345,27 @@ typedef struct jmap_journey {
     jmap_step **steps;            /* every step in journey order */
     size_t n_steps;               /* number of steps */
     int per_persona_emotions;     /* 1 when some step gives emotions by persona */
+    size_t n_irritants;           /* derived: irritants of every step */
+    size_t n_by_severity[3];      /* derived: irritants per jmap_level */
+    double total_minutes;         /* derived: the sum of the durations of the
+                                     stages that have steps, as the title
+                                     block shows it; negative when one of them
+                                     gives none, or no stage has steps */
+    jmap_link *links;             /* derived: every link, by the step it
+                                     leads to, then in journey order */
+    size_t n_links;               /* derived: number of links */
     int incomplete;               /* 1 when the file could not be read to its
                                      end (syntax error, limit): only a prefix
                                      is here, and graph rules are skipped */
     struct jmap_arena *arena;     /* owns every node and string */
 } jmap_journey;
 
-/* Parses `len` bytes of YAML (need not be NUL-terminated) into a journey and
- * resolves its references. Every problem found goes into `diags`; the
- * returned journey holds whatever could be trusted, so later stages may run
- * on it for more findings. Returns NULL only when nothing at all could be
+/* Parses `len` bytes of YAML (need not be NUL-terminated) into a journey,
+ * resolves its references and runs the resolve pass, which fills every
+ * derived field from what could be read (a reference that names nothing is
+ * left out). Every problem found goes into `diags`; the returned journey
+ * holds whatever could be trusted, so later stages may run on it for more
+ * findings. Returns NULL only when nothing at all could be
  * read (e.g. a syntax error before the top mapping); the caller frees a
  * non-NULL result with jmap_journey_free. */
 jmap_journey *jmap_journey_load(const char *data, size_t len,
@@ -323,7 +375,8 @@ jmap_journey *jmap_journey_load(const char *data, size_t len,
 void jmap_journey_free(jmap_journey *journey);
 
 /* Runs the graph-level rules (empty-stage, unused, no-owner,
- * unreachable-step) and appends their findings to `diags`. */
+ * unreachable-step) on a loaded (so resolved) journey and appends their
+ * findings to `diags`. */
 void jmap_journey_validate(const jmap_journey *journey, jmap_diag_list *diags);
 
 /* Reads the whole of `path` ("-" for standard input) into a NUL-terminated

@@ -69,6 +69,44 @@ static void test_json_resolves_defaults(void **state)
     free(out);
 }
 
+/* The departments a step involves, by the one rule: touchpoint owners,
+ * listed departments, irritant owners, each once. A department that only
+ * owns an irritant is among them, in JSON as in the Mermaid actors. */
+static const char irritant_owner_map[] =
+    MAP_HEAD "departments: {web: Web, ops: Ops, legal: Legal}\n"
+             "touchpoints: {site: {name: Site, owner: web}}\n"
+             "stages:\n"
+             "  - id: s\n"
+             "    name: S\n"
+             "    steps:\n"
+             "      - name: Signs\n"
+             "        touchpoints: [site]\n"
+             "        departments: [ops, web]\n"
+             "        irritants: [{name: Long terms, owner: legal}, {name: Slow, owner: web}]\n";
+
+static void test_json_involves_irritant_owners(void **state)
+{
+    (void)state;
+    char *out = export_string(irritant_owner_map, JMAP_EXPORT_JSON);
+    assert_non_null(strstr(out, "\"involved_departments\": [\n"
+                                "        \"web\",\n"
+                                "        \"ops\",\n"
+                                "        \"legal\"\n"
+                                "      ]"));
+    free(out);
+}
+
+static void test_mermaid_actors_involve_irritant_owners(void **state)
+{
+    (void)state;
+    char *out = export_string(irritant_owner_map, JMAP_EXPORT_MERMAID);
+    assert_string_equal(out, "journey\n"
+                             "  title T\n"
+                             "  section S\n"
+                             "    Signs: 3: Web, Ops, Legal\n");
+    free(out);
+}
+
 static void test_mermaid_keeps_grammar_safe(void **state)
 {
     (void)state;
@@ -239,6 +277,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_names),
         cmocka_unit_test(test_json_resolves_defaults),
+        cmocka_unit_test(test_json_involves_irritant_owners),
+        cmocka_unit_test(test_mermaid_actors_involve_irritant_owners),
         cmocka_unit_test(test_mermaid_keeps_grammar_safe),
         cmocka_unit_test(test_mermaid_title_keeps_colon),
         cmocka_unit_test(test_mermaid_scores_per_persona_mean),

@@ -5,45 +5,17 @@
  *            resolved to, default step ids and successors filled in,
  *            source positions kept;
  *   mermaid  a Mermaid `journey` diagram (sections = stages, tasks = steps,
- *            scores 1..5 from emotions -2..2, actors = the step's
- *            departments) for GitHub Markdown;
+ *            scores 1..5 from emotions -2..2, actors = the departments
+ *            the step involves) for GitHub Markdown;
  *   csv      one RFC 4180 row per irritant, for workshop spreadsheets.
+ * Derived facts (involved departments) come from the resolve pass, and the
+ * names of enum values from locale.c, the same the loader reads.
  */
 #include "emit.h"
+#include "words.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
-
-static const char *const lang_names[] = {"en", "fr"};
-static const char *const channel_names[] = {"digital", "physical", "human"};
-static const char *const visibility_names[] = {"frontstage", "backstage", "support"};
-static const char *const level_names[] = {"low", "medium", "high"};
-
-/* The departments involved in a step: the owners of its touchpoints, then
- * its explicit departments, each once. Returns a heap array (the caller
- * frees it) of *n borrowed pointers. */
-static const jmap_department **involved_departments(const jmap_step *s, size_t *n)
-{
-    size_t cap = s->n_touchpoints + s->n_departments;
-    const jmap_department **out = jmap_xrealloc(NULL, cap ? cap : 1, sizeof *out);
-    *n = 0;
-    for (size_t i = 0; i < cap; i++) {
-        const jmap_department *d;
-        if (i < s->n_touchpoints) {
-            const jmap_touchpoint *t = s->touchpoints[i].target;
-            d = t ? t->owner.target : NULL;
-        } else {
-            d = s->departments[i - s->n_touchpoints].target;
-        }
-        size_t k = 0;
-        while (k < *n && out[k] != d)
-            k++;
-        if (d && k == *n)
-            out[(*n)++] = d;
-    }
-    return out;
-}
 
 /* ---- json ---- */
 
@@ -112,7 +84,7 @@ static void json_departments(jmap_json *w, const jmap_journey *j)
         jmap_json_open(w, NULL, '{');
         jmap_json_put_string(w, "id", d->id);
         jmap_json_put_string(w, "name", d->name.str);
-        jmap_json_put_string(w, "visibility", visibility_names[d->visibility]);
+        jmap_json_put_string(w, "visibility", jmap_visibility_names[d->visibility]);
         json_pos(w, d->pos);
         jmap_json_close(w, '}');
     }
@@ -127,7 +99,7 @@ static void json_touchpoints(jmap_json *w, const jmap_journey *j)
         jmap_json_open(w, NULL, '{');
         jmap_json_put_string(w, "id", t->id);
         jmap_json_put_string(w, "name", t->name.str);
-        jmap_json_put_string(w, "channel", channel_names[t->channel]);
+        jmap_json_put_string(w, "channel", jmap_channel_names[t->channel]);
         json_ref(w, "owner", &t->owner);
         json_pos(w, t->pos);
         jmap_json_close(w, '}');
@@ -175,7 +147,7 @@ static void json_irritants(jmap_json *w, const jmap_step *s)
         const jmap_irritant *ir = &s->irritants[i];
         jmap_json_open(w, NULL, '{');
         jmap_json_put_string(w, "name", ir->name.str);
-        jmap_json_put_string(w, "severity", level_names[ir->severity]);
+        jmap_json_put_string(w, "severity", jmap_level_names[ir->severity]);
         if (ir->frequency >= 0)
             jmap_json_put_int(w, "frequency", ir->frequency);
         else
@@ -190,13 +162,10 @@ static void json_irritants(jmap_json *w, const jmap_step *s)
 
 static void json_involved(jmap_json *w, const jmap_step *s)
 {
-    size_t n;
-    const jmap_department **deps = involved_departments(s, &n);
     jmap_json_open(w, "involved_departments", '[');
-    for (size_t i = 0; i < n; i++)
-        jmap_json_put_string(w, NULL, deps[i]->id);
+    for (size_t i = 0; i < s->n_involved; i++)
+        jmap_json_put_string(w, NULL, s->involved[i].department->id);
     jmap_json_close(w, ']');
-    free(deps);
 }
 
 static void json_step(jmap_json *w, const jmap_step *s)
@@ -229,7 +198,7 @@ static void write_json(FILE *out, const jmap_journey *j)
     jmap_json_put_int(&w, "jmap", j->version);
     jmap_json_put_string(&w, "title", j->title.str);
     jmap_json_put_string(&w, "description", j->description.str);
-    jmap_json_put_string(&w, "lang", lang_names[j->lang]);
+    jmap_json_put_string(&w, "lang", jmap_lang_names[j->lang]);
     json_personas(&w, j);
     json_departments(&w, j);
     json_touchpoints(&w, j);
@@ -329,13 +298,11 @@ static void mm_task(jmap_buf *b, const jmap_step *s)
     jmap_buf_puts(b, "    ");
     mm_put(b, s->name.str ? s->name.str : s->id, MM_NAME, 1);
     jmap_buf_printf(b, ": %d", mm_score(s));
-    size_t n;
-    const jmap_department **deps = involved_departments(s, &n);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < s->n_involved; i++) {
+        const jmap_department *d = s->involved[i].department;
         jmap_buf_puts(b, i ? ", " : ": ");
-        mm_put(b, deps[i]->name.str ? deps[i]->name.str : deps[i]->id, MM_ACTOR, 0);
+        mm_put(b, d->name.str ? d->name.str : d->id, MM_ACTOR, 0);
     }
-    free(deps);
     jmap_buf_putc(b, '\n');
 }
 
@@ -390,7 +357,7 @@ static void csv_row(FILE *out, const jmap_irritant *ir)
         snprintf(frequency, sizeof frequency, "%ld", ir->frequency);
     const char *fields[] = {
         ir->step->stage->name.str, ir->step->name.str, ir->name.str,
-        level_names[ir->severity], frequency,
+        jmap_level_names[ir->severity], frequency,
         owner ? owner->name.str : ir->owner.id, ir->remedy.str,
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -10,6 +10,7 @@
  * references to ids defined later) are not reported.
  */
 #include "internal.h"
+#include "resolve.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -932,6 +933,7 @@ jmap_journey *jmap_journey_load(const char *data, size_t len, jmap_diag_list *di
     for (int k = 0; k < 5; k++)
         jmap_strmap_init(&L.ids[k]);
     load_root(&L, doc.root);
+    jmap_journey_resolve(j);
     for (int k = 0; k < 5; k++)
         jmap_strmap_destroy(&L.ids[k]);
     return j;

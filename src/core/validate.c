@@ -1,8 +1,10 @@
 /*
  * validate.c - the graph-level rules, run on a loaded journey: empty-stage,
  * unused, no-owner and unreachable-step. They are warnings: a map with them
- * still renders. A journey read only in part (after a syntax error) is not
- * checked, since what is missing may be in the unread part.
+ * still renders. What they count (uses, involved departments) they read from
+ * the facts of the resolve pass (resolve.c). A journey read only in part
+ * (after a syntax error) is not checked, since what is missing may be in
+ * the unread part.
  */
 #include "internal.h"
 
@@ -24,53 +26,34 @@ static void check_empty_stages(const jmap_journey *j, jmap_diag_list *d)
     }
 }
 
-/* Marks the department a reference names as used. */
-static void use_department(unsigned char *used, const jmap_ref *ref)
-{
-    if (ref->target)
-        used[((const jmap_department *)ref->target)->index] = 1;
-}
-
 static void check_unused(const jmap_journey *j, jmap_diag_list *d)
 {
-    unsigned char *tp = jmap_xcalloc(j->n_touchpoints + 1, 1);
-    unsigned char *dept = jmap_xcalloc(j->n_departments + 1, 1);
-    unsigned char *pers = jmap_xcalloc(j->n_personas + 1, 1);
     for (size_t i = 0; i < j->n_touchpoints; i++)
-        use_department(dept, &j->touchpoints[i].owner);
-    for (size_t i = 0; i < j->n_steps; i++) {
-        const jmap_step *s = j->steps[i];
-        for (size_t k = 0; k < s->n_touchpoints; k++)
-            if (s->touchpoints[k].target)
-                tp[((const jmap_touchpoint *)s->touchpoints[k].target)->index] = 1;
-        for (size_t k = 0; k < s->n_departments; k++)
-            use_department(dept, &s->departments[k]);
-        for (size_t k = 0; k < s->n_irritants; k++)
-            use_department(dept, &s->irritants[k].owner);
-        for (size_t k = 0; k < s->n_emotions; k++)
-            if (s->emotions[k].persona.target)
-                pers[((const jmap_persona *)s->emotions[k].persona.target)->index] = 1;
-    }
-    for (size_t i = 0; i < j->n_touchpoints; i++)
-        if (!tp[i])
+        if (!j->touchpoints[i].n_steps)
             jmap_diag_add(d, JMAP_RULE_UNUSED, j->touchpoints[i].pos,
                           "touchpoint '%s' is not used by any step", j->touchpoints[i].id);
     for (size_t i = 0; i < j->n_departments; i++)
-        if (!dept[i])
+        if (!j->departments[i].n_steps && !j->departments[i].n_owned)
             jmap_diag_add(d, JMAP_RULE_UNUSED, j->departments[i].pos,
                           "department '%s' owns no touchpoint or irritant and no step "
                           "names it",
                           j->departments[i].id);
     if (j->per_persona_emotions)
         for (size_t i = 0; i < j->n_personas; i++)
-            if (!pers[i])
+            if (!j->personas[i].n_emotions)
                 jmap_diag_add(d, JMAP_RULE_UNUSED, j->personas[i].pos,
                               "persona '%s' has no emotion on any step, while other "
                               "personas do",
                               j->personas[i].id);
-    free(tp);
-    free(dept);
-    free(pers);
+}
+
+/* Whether a touchpoint of step `s` has an owner. */
+static int has_owned_touchpoint(const jmap_step *s)
+{
+    for (size_t k = 0; k < s->n_involved; k++)
+        if (s->involved[k].why & JMAP_INVOLVED_TOUCHPOINT)
+            return 1;
+    return 0;
 }
 
 static void check_owners(const jmap_journey *j, jmap_diag_list *d)
@@ -82,14 +65,11 @@ static void check_owners(const jmap_journey *j, jmap_diag_list *d)
                           j->touchpoints[i].id);
     for (size_t i = 0; i < j->n_steps; i++) {
         const jmap_step *s = j->steps[i];
-        int owned_touchpoint = 0;
-        for (size_t k = 0; k < s->n_touchpoints && !owned_touchpoint; k++) {
-            const jmap_touchpoint *t = s->touchpoints[k].target;
-            owned_touchpoint = t && t->owner.target;
-        }
+        if (has_owned_touchpoint(s))
+            continue;
         for (size_t k = 0; k < s->n_irritants; k++) {
             const jmap_irritant *ir = &s->irritants[k];
-            if (!ir->owner.id && !owned_touchpoint && ir->name.str)
+            if (!ir->owner.id && ir->name.str)
                 jmap_diag_add(d, JMAP_RULE_NO_OWNER, ir->pos,
                               "irritant '%s' has no owner, and no touchpoint of its "
                               "step has one",

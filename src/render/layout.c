@@ -7,7 +7,9 @@
  * `lanes` table: stages, customer actions (with the branch and loop arrows
  * in a channel above the cards), emotions, touchpoints, irritants and
  * moments, ideas and remedies, departments (frontstage, line of visibility,
- * backstage, support). A lane with nothing in it is left out.
+ * backstage, support). A lane with nothing in it is left out. Which
+ * departments each step involves and the arrows into each step are facts
+ * of the journey, read from the resolve pass (resolve.c).
  *
  * Every text is measured here, once, through the measurer; it is wrapped to
  * its box, and past a lane's line limit it is ellipsized and a
@@ -16,6 +18,7 @@
  * prints; this file never draws.
  */
 #include "layout.h"
+#include "words.h"
 
 #include <math.h>
 #include <string.h>
@@ -49,56 +52,6 @@
 #define CHIP_LINES 3
 #define CARD_LINES 6
 #define DEPT_LINES 3
-
-/* ---- the labels jmap adds, in each language ---- */
-enum label {
-    L_STAGES, L_ACTIONS, L_EMOTIONS, L_TOUCHPOINTS, L_IRRITANTS, L_IDEAS,
-    L_DEPARTMENTS, L_VISIBILITY, L_SUPPORT, L_TOTAL, L_GOALS, L_LEGEND,
-    L_DIGITAL, L_PHYSICAL, L_HUMAN, L_IRR_LOW, L_IRR_MEDIUM, L_IRR_HIGH,
-    L_BADGE, L_MOMENT, L_IDEA, L_REMEDY, L_CURVE, L_ARROW, L_PAGE,
-    L_PER_MONTH, L_CONTINUED, L_COUNT_
-};
-
-static const char *const labels[L_COUNT_][2] = {
-    [L_STAGES] = {"Stages", "Étapes"},
-    [L_ACTIONS] = {"Customer actions", "Actions du client"},
-    [L_EMOTIONS] = {"Emotions", "Émotions"},
-    [L_TOUCHPOINTS] = {"Touchpoints", "Points de contact"},
-    [L_IRRITANTS] = {"Irritants and positive moments",
-                     "Irritants et moments positifs"},
-    [L_IDEAS] = {"Ideas", "Idées"},
-    [L_DEPARTMENTS] = {"Departments", "Services"},
-    [L_VISIBILITY] = {"Line of visibility", "Ligne de visibilité"},
-    [L_SUPPORT] = {"Support processes", "Processus de support"},
-    [L_TOTAL] = {"Total duration", "Durée totale"},
-    [L_GOALS] = {"Goals", "Objectifs"},
-    [L_LEGEND] = {"Legend", "Légende"},
-    [L_DIGITAL] = {"Digital touchpoint", "Point de contact numérique"},
-    [L_PHYSICAL] = {"Physical touchpoint", "Point de contact physique"},
-    [L_HUMAN] = {"Human touchpoint", "Point de contact humain"},
-    [L_IRR_LOW] = {"Irritant, low severity", "Irritant, gravité faible"},
-    [L_IRR_MEDIUM] = {"Irritant, medium severity", "Irritant, gravité moyenne"},
-    [L_IRR_HIGH] = {"Irritant, high severity", "Irritant, gravité forte"},
-    [L_BADGE] = {"Complaints per month", "Plaintes par mois"},
-    [L_MOMENT] = {"Positive moment", "Moment positif"},
-    [L_IDEA] = {"Idea", "Idée"},
-    [L_REMEDY] = {"Remedy for an irritant", "Remède à un irritant"},
-    [L_CURVE] = {"Emotion", "Émotion"},
-    [L_ARROW] = {"Branch or loop", "Embranchement ou boucle"},
-    [L_PAGE] = {"page", "page"},
-    [L_PER_MONTH] = {"/mo", "/mois"},
-    [L_CONTINUED] = {"(continued)", "(suite)"},
-};
-
-/* Units of the total duration, largest first. */
-static const struct {
-    double minutes;        /* length of the unit */
-    const char *name[2];   /* en, fr */
-} duration_units[] = {
-    {43200.0, {"mo", "mois"}}, {10080.0, {"w", "sem."}},
-    {1440.0, {"d", "j"}},      {60.0, {"h", "h"}},
-    {1.0, {"min", "min"}},
-};
 
 /* Box kind names in the layout dump. */
 static const char *const box_kind_names[JMAP_BOX_KIND_COUNT_] = {
@@ -183,7 +136,7 @@ typedef struct builder {
     const jmap_journey *j;   /* the journey */
     jmap_measurer *m;        /* measures every text */
     jmap_diag_list *diags;   /* text-overflow findings, may be NULL */
-    int lang;                /* 0 en, 1 fr */
+    jmap_lang lang;          /* the language of the words jmap adds */
     size_t first, end;       /* steps shown: [first, end) */
     size_t n_cols;           /* end - first */
     double x_cols;           /* left edge of the first column */
@@ -194,9 +147,10 @@ typedef struct builder {
     census shown;            /* census of the shown steps */
 } builder;
 
-static const char *label(const builder *b, enum label l)
+/* A word jmap adds, in the map's language (words.h). */
+static const char *label(const builder *b, jmap_label l)
 {
-    return labels[l][b->lang];
+    return jmap_label_text(b->lang, l);
 }
 
 /* ---- boxes and paths ---- */
@@ -371,7 +325,8 @@ static size_t curve_count(const jmap_journey *j)
     return j->per_persona_emotions && j->n_personas > 0 ? j->n_personas : 1;
 }
 
-/* Whether `s -> t` is drawn as an arrow rather than implied by order. */
+/* Whether `s -> t` is drawn as an arrow rather than implied by order: a
+ * link, as the resolve pass defines them (jmap_link). */
 static int is_arrow(const jmap_journey *j, const jmap_step *s,
                     const jmap_step *t)
 {
@@ -459,75 +414,32 @@ static void place_columns(builder *b)
 
 /* ---- the title block ---- */
 
-/* Formats a length in minutes as its two largest units ("2 mo 5 d"). */
-static const char *format_duration(builder *b, double minutes)
+/* A duration as the map writes it ("1.5h", "3w") as the cards show it in
+ * the map's language (locale.c): "1.5 h", "3 w"; in French "1,5 h",
+ * "3 sem.". */
+static const char *card_duration(builder *b, const char *text)
 {
     jmap_buf out;
     jmap_buf_init(&out);
-    double left = floor(minutes + 0.5);
-    int parts = 0;
-    for (size_t u = 0; u < sizeof duration_units / sizeof duration_units[0]; u++) {
-        double n = floor(left / duration_units[u].minutes);
-        if (n < 1 || parts == 2)
-            continue;
-        left -= n * duration_units[u].minutes;
-        char num[32];
-        jmap_format_double(num, sizeof num, n, 0);
-        jmap_buf_printf(&out, "%s%s %s", parts ? " " : "", num,
-                        duration_units[u].name[b->lang]);
-        parts++;
-    }
-    if (!parts)
-        jmap_buf_printf(&out, "0 min");
-    const char *s = jmap_arena_strdup(b->L->arena, out.data);
+    const char *s = text;
+    if (jmap_format_duration(&out, b->lang, text))
+        s = jmap_arena_strdup(b->L->arena, out.data);
     jmap_buf_destroy(&out);
     return s;
 }
 
-/* A duration as the map writes it ("1.5h", "3w") in the map's language, as
- * the total is written: "1.5 h", "3 w"; in French "1,5 h", "3 sem.". The
- * map's English unit names are the format's own units. */
-static const char *card_duration(builder *b, const char *text)
-{
-    size_t n = strspn(text, "0123456789.");
-    for (size_t u = 0; u < sizeof duration_units / sizeof duration_units[0]; u++) {
-        if (strcmp(text + n, duration_units[u].name[0]) != 0)
-            continue;
-        char *s = jmap_xasprintf("%.*s %s", (int)n, text, duration_units[u].name[b->lang]);
-        if (b->lang) { /* French: a decimal comma */
-            char *dot = strchr(s, '.');
-            if (dot && dot < s + n)
-                *dot = ',';
-        }
-        const char *out = jmap_arena_strdup(b->L->arena, s);
-        free(s);
-        return out;
-    }
-    return text;
-}
-
-/* The total of the stage durations, or NULL unless every stage gives one. */
+/* The journey's total duration (resolve.c) as the title block shows it,
+ * "Total duration: 2 mo 5 d", or NULL when it has none. */
 static const char *total_duration(builder *b)
 {
-    double total = 0;
-    int any = 0;
-    for (size_t i = 0; i < b->j->n_stages; i++) {
-        const jmap_stage *st = &b->j->stages[i];
-        if (st->n_steps == 0)
-            continue;
-        if (st->duration.minutes < 0)
-            return NULL;
-        total += st->duration.minutes;
-        any = 1;
-    }
-    if (!any)
+    if (b->j->total_minutes < 0)
         return NULL;
-    /* French sets a (no-break) space before the colon */
-    char *text = jmap_xasprintf("%s%s: %s", label(b, L_TOTAL),
-                                b->lang ? "\xc2\xa0" : "",
-                                format_duration(b, total));
-    const char *s = jmap_arena_strdup(b->L->arena, text);
-    free(text);
+    jmap_buf out;
+    jmap_buf_init(&out);
+    jmap_buf_printf(&out, "%s%s ", label(b, L_TOTAL), jmap_colon(b->lang));
+    jmap_format_total(&out, b->lang, b->j->total_minutes);
+    const char *s = jmap_arena_strdup(b->L->arena, out.data);
+    jmap_buf_destroy(&out);
     return s;
 }
 
@@ -585,8 +497,8 @@ static size_t legend_entries(builder *b, jmap_swatch *sw, int *aux,
 {
     const census *c = &b->all;
     size_t n = 0;
-    static const enum label channel_labels[3] = {L_DIGITAL, L_PHYSICAL, L_HUMAN};
-    static const enum label severity_labels[3] = {L_IRR_LOW, L_IRR_MEDIUM,
+    static const jmap_label channel_labels[3] = {L_DIGITAL, L_PHYSICAL, L_HUMAN};
+    static const jmap_label severity_labels[3] = {L_IRR_LOW, L_IRR_MEDIUM,
                                                   L_IRR_HIGH};
     for (int k = 0; k < 3; k++)
         if (c->channels[k]) {
@@ -811,7 +723,7 @@ static int stack_arrows(arrow *a, size_t n)
 /* Journey order of two links. */
 static int link_cmp(const void *a, const void *b)
 {
-    const jmap_step_link *x = a, *y = b;
+    const jmap_link *x = a, *y = b;
     if (x->from != y->from)
         return x->from < y->from ? -1 : 1;
     return x->k < y->k ? -1 : x->k > y->k;
@@ -842,13 +754,14 @@ static int route_arrows(builder *b, arrow **out, size_t *n_out)
         }
     }
     /* Arrows from other pages, found by their targets, in journey order. */
-    const size_t *at = b->L->links_at;
-    size_t n_in = 0;
-    jmap_step_link *in = jmap_xcalloc(at[b->end] - at[b->first] + 1, sizeof *in);
+    size_t n_in = 0, cap_in = 1; /* the links into the slice (resolve.c) */
     for (size_t t = b->first; t < b->end; t++)
-        for (size_t l = at[t]; l < at[t + 1]; l++)
-            if (col_of(b, b->L->links[l].from) < 0)
-                in[n_in++] = b->L->links[l];
+        cap_in += j->steps[t]->n_links_in;
+    jmap_link *in = jmap_xcalloc(cap_in, sizeof *in);
+    for (size_t t = b->first; t < b->end; t++)
+        for (size_t l = 0; l < j->steps[t]->n_links_in; l++)
+            if (col_of(b, j->steps[t]->links_in[l].from) < 0)
+                in[n_in++] = j->steps[t]->links_in[l];
     qsort(in, n_in, sizeof *in, link_cmp);
     for (size_t m = 0; m < n_in; m++) {
         size_t i = in[m].from;
@@ -1203,37 +1116,6 @@ static double lane_ideas(builder *b, double y)
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
 }
 
-/* Calls mark(d, col, ctx) for every department involved in step `s`: owner
- * of a touchpoint used there, listed in its departments, or owner of one of
- * its irritants (possibly several times for one department). */
-static void for_each_department(const jmap_step *s,
-                                void (*mark)(size_t d, int col, void *ctx),
-                                int col, void *ctx)
-{
-    for (size_t k = 0; k < s->n_touchpoints; k++) {
-        const jmap_touchpoint *t = s->touchpoints[k].target;
-        const jmap_department *d = t ? t->owner.target : NULL;
-        if (d)
-            mark(d->index, col, ctx);
-    }
-    for (size_t k = 0; k < s->n_departments; k++) {
-        const jmap_department *d = s->departments[k].target;
-        if (d)
-            mark(d->index, col, ctx);
-    }
-    for (size_t k = 0; k < s->n_irritants; k++) {
-        const jmap_department *d = s->irritants[k].owner.target;
-        if (d)
-            mark(d->index, col, ctx);
-    }
-}
-
-static void mark_used(size_t d, int col, void *ctx)
-{
-    (void)col;
-    ((unsigned char *)ctx)[d] = 1;
-}
-
 /* Department rows being filled with their column marks. */
 typedef struct dept_rows {
     builder *b;          /* the layout */
@@ -1241,9 +1123,9 @@ typedef struct dept_rows {
     int *last;           /* the last column marked for each department */
 } dept_rows;
 
-static void add_mark(size_t d, int col, void *ctx)
+/* Marks department d in column `col`, once. */
+static void add_mark(dept_rows *r, size_t d, int col)
 {
-    dept_rows *r = ctx;
     if (r->h[d] <= 0 || r->last[d] == col)
         return;
     r->last[d] = col;
@@ -1256,7 +1138,7 @@ static void add_mark(size_t d, int col, void *ctx)
 }
 
 /* A separator band: its label in the label column and a line after it. */
-static double separator(builder *b, jmap_path_kind kind, enum label l,
+static double separator(builder *b, jmap_path_kind kind, jmap_label l,
                         double y)
 {
     size_t t = add_text(b, JMAP_BOX_SEPARATOR_TEXT, label(b, l),
@@ -1276,10 +1158,9 @@ static double lane_departments(builder *b, double y)
     size_t nd = j->n_departments;
     if (!nd || !b->n_cols)
         return 0;
-    const unsigned char *used = b->L->dept_used; /* anywhere in the journey */
-    size_t n_used = 0;
+    size_t n_used = 0; /* departments involved anywhere (resolve.c) */
     for (size_t d = 0; d < nd; d++)
-        n_used += used[d];
+        n_used += j->departments[d].n_steps > 0;
     if (!n_used)
         return 0;
     dept_rows rows = {b, jmap_xcalloc(nd, sizeof(double)),
@@ -1288,14 +1169,15 @@ static double lane_departments(builder *b, double y)
     for (int vis = JMAP_VIS_FRONTSTAGE; vis <= JMAP_VIS_SUPPORT; vis++) {
         int n = 0;
         for (size_t d = 0; d < nd; d++)
-            n += used[d] && j->departments[d].visibility == (jmap_visibility)vis;
+            n += j->departments[d].n_steps &&
+                 j->departments[d].visibility == (jmap_visibility)vis;
         if (vis == JMAP_VIS_BACKSTAGE)
             cy += separator(b, JMAP_PATH_VISIBILITY, L_VISIBILITY, cy);
         else if (vis == JMAP_VIS_SUPPORT && n)
             cy += separator(b, JMAP_PATH_SUPPORT, L_SUPPORT, cy);
         for (size_t d = 0; d < nd; d++) {
             const jmap_department *dep = &j->departments[d];
-            if (!used[d] || dep->visibility != (jmap_visibility)vis)
+            if (!dep->n_steps || dep->visibility != (jmap_visibility)vis)
                 continue;
             const char *name = dep->name.str ? dep->name.str : dep->id;
             size_t t = add_text(b, JMAP_BOX_DEPT_NAME, name, dep->name.pos,
@@ -1310,7 +1192,8 @@ static double lane_departments(builder *b, double y)
         }
     }
     for (size_t i = b->first; i < b->end; i++)
-        for_each_department(j->steps[i], add_mark, col_of(b, i), &rows);
+        for (size_t k = 0; k < j->steps[i]->n_involved; k++)
+            add_mark(&rows, j->steps[i]->involved[k].department->index, col_of(b, i));
     free(rows.y);
     free(rows.h);
     free(rows.last);
@@ -1321,7 +1204,7 @@ typedef double (*lane_fn)(builder *b, double y);
 
 /* The lanes, top to bottom. */
 static const struct lane_def {
-    enum label name;   /* its label */
+    jmap_label name;   /* its label */
     lane_fn build;     /* places its content from y; returns its height,
                           0 when it has nothing to show */
     double label_room; /* width kept free at the label column's right */
@@ -1405,52 +1288,13 @@ static void name_curves(builder *b)
                                     : j->personas[k].id;
 }
 
-/* Works out the journey-wide facts of a layout (see jmap_layout). */
-static void journey_facts(jmap_layout *L, const jmap_journey *j)
-{
-    size_t n = j->n_steps;
-    unsigned char *used = jmap_arena_alloc(L->arena, j->n_departments + 1, 1);
-    for (size_t i = 0; i < n; i++)
-        for_each_department(j->steps[i], mark_used, -1, used);
-    size_t *at = jmap_arena_alloc(L->arena, n + 1, sizeof *at);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < j->steps[i]->n_next; k++) {
-            const jmap_step *t = j->steps[i]->next[k].target;
-            if (is_arrow(j, j->steps[i], t))
-                at[t->index + 1]++;
-        }
-    for (size_t t = 0; t < n; t++)
-        at[t + 1] += at[t];
-    jmap_step_link *links = jmap_arena_alloc(L->arena, at[n] + 1, sizeof *links);
-    size_t *next = jmap_xcalloc(n + 1, sizeof *next); /* next free slot */
-    memcpy(next, at, (n + 1) * sizeof *next);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < j->steps[i]->n_next; k++) {
-            const jmap_step *t = j->steps[i]->next[k].target;
-            if (is_arrow(j, j->steps[i], t))
-                links[next[t->index]++] = (jmap_step_link){i, k};
-        }
-    free(next);
-    L->dept_used = used;
-    L->links_at = at;
-    L->links = links;
-}
-
-/* Lays out a slice, with the journey-wide facts of `whole` (NULL: its own). */
+/* Lays out a slice of the journey. */
 static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
-                                 const jmap_slice *slice, jmap_diag_list *diags,
-                                 const jmap_layout *whole)
+                                 const jmap_slice *slice, jmap_diag_list *diags)
 {
     jmap_layout *L = jmap_xcalloc(1, sizeof *L);
     L->journey = journey;
     L->arena = jmap_arena_new();
-    if (whole) {
-        L->dept_used = whole->dept_used;
-        L->links_at = whole->links_at;
-        L->links = whole->links;
-    } else {
-        journey_facts(L, journey);
-    }
     L->slice = slice ? *slice : (jmap_slice){0, journey->n_steps, 1, 1};
     if (L->slice.end > journey->n_steps)
         L->slice.end = journey->n_steps;
@@ -1462,7 +1306,7 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
     b.j = journey;
     b.m = m;
     b.diags = diags;
-    b.lang = journey->lang == JMAP_LANG_FR;
+    b.lang = journey->lang;
     b.first = L->slice.first;
     b.end = L->slice.end;
     b.n_cols = b.end - b.first;
@@ -1488,13 +1332,13 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
                              const jmap_slice *slice, jmap_diag_list *diags)
 {
-    return layout_build(journey, m, slice, diags, NULL);
+    return layout_build(journey, m, slice, diags);
 }
 
 jmap_layout *jmap_layout_page(const jmap_layout *whole, jmap_measurer *m,
                               const jmap_slice *slice, jmap_diag_list *diags)
 {
-    return layout_build(whole->journey, m, slice, diags, whole);
+    return layout_build(whole->journey, m, slice, diags);
 }
 
 void jmap_layout_free(jmap_layout *layout)

@@ -170,12 +170,6 @@ typedef struct jmap_slice {
     int n_pages;    /* pages in the document */
 } jmap_slice;
 
-/* A branch or loop arrow of the journey, kept by the step it leads to. */
-typedef struct jmap_step_link {
-    size_t from; /* the step it leaves */
-    size_t k;    /* its entry in that step's `next` */
-} jmap_step_link;
-
 /* A finished map: everything the drawing stage paints. */
 typedef struct jmap_layout {
     const jmap_journey *journey; /* the graph it was made from (borrowed) */
@@ -193,14 +187,6 @@ typedef struct jmap_layout {
     double label_w;       /* width of the lane label column */
     size_t n_curves;      /* emotion curves (1, or one per persona) */
     const char **curve_names; /* curve_names[k]: persona name, or NULL */
-    /* Facts about the whole journey, worked out once for a whole map and
-     * shared by its pages (owned by the whole map's arena): */
-    const unsigned char *dept_used; /* dept_used[d]: department d is
-                                       involved in some step */
-    const size_t *links_at;       /* links_at[t]..links_at[t + 1] - 1: the
-                                     arrows into step t, in `links` */
-    const jmap_step_link *links;  /* every arrow, by target, then in
-                                     journey order */
     jmap_arena *arena;    /* owns generated strings and path points */
 } jmap_layout;
 
@@ -209,9 +195,10 @@ typedef struct jmap_layout {
  * frees the result with jmap_layout_free. */
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
                              const jmap_slice *slice, jmap_diag_list *diags);
-/* The same for one page of a split map, sharing the journey-wide facts of
- * `whole` (the whole map's layout, which must outlive the page), so that
- * laying out every page costs time in proportion to the journey. */
+/* The same for one page of the map that `whole` lays out. The facts about
+ * the whole journey a page needs (involved departments, the arrows into
+ * each step) are the journey's own, from the resolve pass, so laying out
+ * every page costs time in proportion to the journey. */
 jmap_layout *jmap_layout_page(const jmap_layout *whole, jmap_measurer *m,
                               const jmap_slice *slice, jmap_diag_list *diags);
 void jmap_layout_free(jmap_layout *layout);

@@ -15,6 +15,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "formats.h"
 #include "layout.h"
+#include "words.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -305,8 +306,7 @@ static void pdf_metadata(job *jb, cairo_surface_t *s)
     if (j->title.str)
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, j->title.str);
     const char *src = base_name(jb->opts->source_name);
-    const char *what = j->lang == JMAP_LANG_FR ? "Carte du parcours client"
-                                               : "Customer journey map";
+    const char *what = jmap_label_text(j->lang, L_MAP);
     char *subject = src && *src && strcmp(src, "-") != 0
                         ? jmap_xasprintf("%s (%s)", what, src)
                         : jmap_xstrdup(what);

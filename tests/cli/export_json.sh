@@ -2,7 +2,8 @@
 # export_json.sh JMAP SOURCE_DIR - `jmap export --format json`, read by
 # python3's json module: every shipped map exports to one JSON document
 # whose every reference names an item of the document, with default ids and
-# successors filled in. A map with errors is refused (exit 1), and -o FILE
+# successors filled in, and each step's involved departments by the one rule
+# (touchpoint owners, listed departments, irritant owners, each once). A map with errors is refused (exit 1), and -o FILE
 # is written whole or not at all.
 set -u
 jmap=$1
@@ -36,6 +37,14 @@ for i, s in enumerate(g["steps"]):
     expect(all(t in ids["touchpoints"] for t in s["touchpoints"]), "step touchpoints")
     expect(all(d in ids["departments"] for d in s["departments"] + s["involved_departments"]),
            "step departments")
+    want = []  # the one rule: touchpoint owners, listed, irritant owners
+    owners = {t["id"]: t["owner"] for t in g["touchpoints"]}
+    for d in ([owners[t] for t in s["touchpoints"]] + s["departments"] +
+              [ir["owner"] for ir in s["irritants"]]):
+        if d is not None and d not in want:
+            want.append(d)
+    expect(s["involved_departments"] == want,
+           "involved departments of %s: %s, want %s" % (s["id"], s["involved_departments"], want))
     expect(all(n in ids["steps"] for n in s["next"]), "successors resolved")
     if s["next_is_default"]:
         want = ids["steps"][i + 1:i + 2]

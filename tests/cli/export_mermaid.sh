@@ -3,7 +3,8 @@
 # back with the lexer rules of Mermaid's journey grammar (journey.jison:
 # case-insensitive, first matching rule wins), re-stated in Python: every
 # stage must come back as a section and every step as a task with its score
-# (emotion -2..2 as 1..5, 3 without one) and its departments as actors, even
+# (emotion -2..2 as 1..5, 3 without one) and the departments it involves
+# (touchpoint owners, listed departments, irritant owners) as actors, even
 # when names hold ':', '#', ';', ',', line breaks or Mermaid's keywords.
 # The real Mermaid CLI needs a headless browser and is not used; when
 # JMAP_MERMAID_MODULES names a node_modules directory holding the mermaid
@@ -24,13 +25,15 @@ personas: {a: A, b: B}
 departments:
   d: "Sales, Europe: #1"
   e: "accTitle: x; y"
+  f: "Legal; only an irritant owner"
 touchpoints: {t: {name: T, owner: d}}
 stages:
   - id: s
     name: "Stage: one # two"
     steps:
       - {name: Journey planner, emotion: {a: -2, b: -1}, touchpoints: [t]}
-      - {name: "Title: search; then #go", emotion: {a: 2, b: 1}, departments: [e]}
+      - {name: "Title: search; then #go", emotion: {a: 2, b: 1}, departments: [e],
+         irritants: [{name: Lost, owner: f}]}
       - {name: "section break", emotion: {a: 0, b: 1}}
       - {name: "%%{init}%% text", emotion: {a: 1, b: 1}}
       - {name: "accDescr: multi\n line", emotion: {a: -1, b: -1}}
@@ -113,6 +116,7 @@ expect(title and title.strip(), "title")
 expect(len(sections) == len(graph["stages"]), "one section per stage")
 steps = {s["id"]: s for s in graph["steps"]}
 departments = {d["id"]: d for d in graph["departments"]}
+owners = {t["id"]: t["owner"] for t in graph["touchpoints"]}
 for (section, tasks), stage in zip(sections, graph["stages"]):
     expect(section.strip(), "section name")
     expect(len(tasks) == len(stage["steps"]), "one task per step in %s" % stage["id"])
@@ -123,7 +127,12 @@ for (section, tasks), stage in zip(sections, graph["stages"]):
         want = int(mean + (0.5 if mean >= 0 else -0.5)) + 3
         expect(score == want, "score of %s: %d, want %d" % (step_id, score, want))
         expect(1 <= score <= 5, "score range")
-        expect(len(actors) == len(step["involved_departments"]), "actors of %s: %s" % (step_id, actors))
+        want = []  # the one rule: touchpoint owners, listed, irritant owners
+        for d in ([owners[t] for t in step["touchpoints"]] + step["departments"] +
+                  [ir["owner"] for ir in step["irritants"]]):
+            if d is not None and d not in want:
+                want.append(d)
+        expect(len(actors) == len(want), "actors of %s: %s, want %s" % (step_id, actors, want))
         expect(task.replace("\u2060", "") != "", "task name")
         for ch in "#:;\n":
             expect(ch not in task, "%r in task %r" % (ch, task))

@@ -1,0 +1,148 @@
+/*
+ * locale.c - the fixed words of jmap: one table per language of the words
+ * jmap adds to a map or an export, the format's names of enum values, and
+ * the units of a duration with their localized forms. French is written as
+ * French users write it: a no-break space before a colon, a decimal comma.
+ * The layout, the outputs and the exports take every word from here; the
+ * loader reads the same names.
+ */
+#include "words.h"
+
+#include <math.h>
+#include <string.h>
+
+const char *const jmap_lang_names[JMAP_N_LANGS] = {"en", "fr"};
+const char *const jmap_channel_names[JMAP_N_CHANNELS] = {"digital", "physical",
+                                                         "human"};
+const char *const jmap_visibility_names[JMAP_N_VISIBILITIES] = {
+    "frontstage", "backstage", "support"};
+const char *const jmap_level_names[JMAP_N_LEVELS] = {"low", "medium", "high"};
+
+static const char *const labels_en[L_COUNT_] = {
+    [L_STAGES] = "Stages",
+    [L_ACTIONS] = "Customer actions",
+    [L_EMOTIONS] = "Emotions",
+    [L_TOUCHPOINTS] = "Touchpoints",
+    [L_IRRITANTS] = "Irritants and positive moments",
+    [L_IDEAS] = "Ideas",
+    [L_DEPARTMENTS] = "Departments",
+    [L_VISIBILITY] = "Line of visibility",
+    [L_SUPPORT] = "Support processes",
+    [L_TOTAL] = "Total duration",
+    [L_GOALS] = "Goals",
+    [L_LEGEND] = "Legend",
+    [L_DIGITAL] = "Digital touchpoint",
+    [L_PHYSICAL] = "Physical touchpoint",
+    [L_HUMAN] = "Human touchpoint",
+    [L_IRR_LOW] = "Irritant, low severity",
+    [L_IRR_MEDIUM] = "Irritant, medium severity",
+    [L_IRR_HIGH] = "Irritant, high severity",
+    [L_BADGE] = "Complaints per month",
+    [L_MOMENT] = "Positive moment",
+    [L_IDEA] = "Idea",
+    [L_REMEDY] = "Remedy for an irritant",
+    [L_CURVE] = "Emotion",
+    [L_ARROW] = "Branch or loop",
+    [L_PAGE] = "page",
+    [L_PER_MONTH] = "/mo",
+    [L_CONTINUED] = "(continued)",
+    [L_MAP] = "Customer journey map",
+};
+
+static const char *const labels_fr[L_COUNT_] = {
+    [L_STAGES] = "Étapes",
+    [L_ACTIONS] = "Actions du client",
+    [L_EMOTIONS] = "Émotions",
+    [L_TOUCHPOINTS] = "Points de contact",
+    [L_IRRITANTS] = "Irritants et moments positifs",
+    [L_IDEAS] = "Idées",
+    [L_DEPARTMENTS] = "Services",
+    [L_VISIBILITY] = "Ligne de visibilité",
+    [L_SUPPORT] = "Processus de support",
+    [L_TOTAL] = "Durée totale",
+    [L_GOALS] = "Objectifs",
+    [L_LEGEND] = "Légende",
+    [L_DIGITAL] = "Point de contact numérique",
+    [L_PHYSICAL] = "Point de contact physique",
+    [L_HUMAN] = "Point de contact humain",
+    [L_IRR_LOW] = "Irritant, gravité faible",
+    [L_IRR_MEDIUM] = "Irritant, gravité moyenne",
+    [L_IRR_HIGH] = "Irritant, gravité forte",
+    [L_BADGE] = "Plaintes par mois",
+    [L_MOMENT] = "Moment positif",
+    [L_IDEA] = "Idée",
+    [L_REMEDY] = "Remède à un irritant",
+    [L_CURVE] = "Émotion",
+    [L_ARROW] = "Embranchement ou boucle",
+    [L_PAGE] = "page",
+    [L_PER_MONTH] = "/mois",
+    [L_CONTINUED] = "(suite)",
+    [L_MAP] = "Carte du parcours client",
+};
+
+/* The table of each language, by jmap_lang. */
+static const struct {
+    const char *const *labels; /* by jmap_label */
+    const char *colon;         /* between a label and its value */
+    char decimal;              /* the decimal separator */
+} locales[JMAP_N_LANGS] = {
+    [JMAP_LANG_EN] = {labels_en, ":", '.'},
+    [JMAP_LANG_FR] = {labels_fr, "\xc2\xa0:", ','}, /* U+00A0 NO-BREAK SPACE */
+};
+
+const jmap_unit jmap_units[JMAP_N_UNITS] = {
+    {"mo", 30 * 1440.0, {"mo", "mois"}},
+    {"w", 7 * 1440.0, {"w", "sem."}},
+    {"d", 1440.0, {"d", "j"}},
+    {"h", 60.0, {"h", "h"}},
+    {"min", 1.0, {"min", "min"}},
+};
+
+static unsigned lang_index(jmap_lang lang)
+{
+    return (unsigned)lang < JMAP_N_LANGS ? (unsigned)lang : JMAP_LANG_EN;
+}
+
+const char *jmap_label_text(jmap_lang lang, jmap_label label)
+{
+    return (unsigned)label < L_COUNT_ ? locales[lang_index(lang)].labels[label] : "";
+}
+
+const char *jmap_colon(jmap_lang lang)
+{
+    return locales[lang_index(lang)].colon;
+}
+
+void jmap_format_total(jmap_buf *out, jmap_lang lang, double minutes)
+{
+    unsigned l = lang_index(lang);
+    double left = floor(minutes + 0.5);
+    int parts = 0;
+    for (size_t u = 0; u < JMAP_N_UNITS && parts < 2; u++) {
+        double n = floor(left / jmap_units[u].minutes);
+        if (n < 1)
+            continue;
+        left -= n * jmap_units[u].minutes;
+        char num[32];
+        jmap_format_double(num, sizeof num, n, 0);
+        jmap_buf_printf(out, "%s%s %s", parts ? " " : "", num, jmap_units[u].shown[l]);
+        parts++;
+    }
+    if (!parts)
+        jmap_buf_printf(out, "0 %s", jmap_units[JMAP_N_UNITS - 1].shown[l]);
+}
+
+int jmap_format_duration(jmap_buf *out, jmap_lang lang, const char *text)
+{
+    unsigned l = lang_index(lang);
+    size_t n = strspn(text, "0123456789.");
+    for (size_t u = 0; u < JMAP_N_UNITS; u++) {
+        if (strcmp(text + n, jmap_units[u].name) != 0)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            jmap_buf_putc(out, text[i] == '.' ? locales[l].decimal : text[i]);
+        jmap_buf_printf(out, " %s", jmap_units[u].shown[l]);
+        return 1;
+    }
+    return 0;
+}

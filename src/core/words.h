@@ -1,0 +1,71 @@
+/*
+ * words.h - every fixed word jmap writes, in one place (locale.c).
+ *
+ * Two kinds: the words jmap adds to a map or an export in the map's
+ * language (lane titles, legend texts, separators, footers, units), one
+ * table per language indexed by jmap_label; and the format's own names of
+ * enum values ("fr", "digital", "high"...), the same in every language,
+ * which the loader reads and the exports write. Not part of the public API.
+ */
+#ifndef JMAP_WORDS_H
+#define JMAP_WORDS_H
+
+#include "internal.h"
+
+/* ---- the format's names of enum values ---- */
+enum {
+    JMAP_N_LANGS = JMAP_LANG_FR + 1,          /* values of jmap_lang */
+    JMAP_N_CHANNELS = JMAP_CHANNEL_HUMAN + 1, /* values of jmap_channel */
+    JMAP_N_VISIBILITIES = JMAP_VIS_SUPPORT + 1, /* values of jmap_visibility */
+    JMAP_N_LEVELS = JMAP_LEVEL_HIGH + 1       /* values of jmap_level */
+};
+
+extern const char *const jmap_lang_names[JMAP_N_LANGS];             /* "en" */
+extern const char *const jmap_channel_names[JMAP_N_CHANNELS];       /* "digital" */
+extern const char *const jmap_visibility_names[JMAP_N_VISIBILITIES]; /* "backstage" */
+extern const char *const jmap_level_names[JMAP_N_LEVELS];           /* "high" */
+
+/* ---- the words jmap adds, in the map's language ---- */
+typedef enum jmap_label {
+    L_STAGES, L_ACTIONS, L_EMOTIONS, L_TOUCHPOINTS, L_IRRITANTS, L_IDEAS,
+    L_DEPARTMENTS,                 /* lane titles */
+    L_VISIBILITY, L_SUPPORT,       /* separators of the departments lane */
+    L_TOTAL, L_GOALS, L_LEGEND,    /* the title block */
+    L_DIGITAL, L_PHYSICAL, L_HUMAN, L_IRR_LOW, L_IRR_MEDIUM, L_IRR_HIGH,
+    L_BADGE, L_MOMENT, L_IDEA, L_REMEDY, L_CURVE, L_ARROW, /* legend texts */
+    L_PAGE,                        /* page footers: "page 2/3" */
+    L_PER_MONTH,                   /* after a frequency: "12/mo" */
+    L_CONTINUED,                   /* the title block of pages after the first */
+    L_MAP,                         /* what a map is, for the PDF subject */
+    L_COUNT_                       /* number of labels, not a label */
+} jmap_label;
+
+/* The text of `label` in `lang` (English for an unknown language). */
+const char *jmap_label_text(jmap_lang lang, jmap_label label);
+
+/* What goes between a label and its value: ":" in English, a no-break space
+ * and ":" in French (as French is written: "Durée totale : 3 j"). */
+const char *jmap_colon(jmap_lang lang);
+
+/* ---- durations ---- */
+typedef struct jmap_unit {
+    const char *name;               /* as the format writes it: "w" */
+    double minutes;                 /* its length */
+    const char *shown[JMAP_N_LANGS]; /* as a map shows it: "w", "sem." */
+} jmap_unit;
+
+#define JMAP_N_UNITS 5
+/* The units of a duration, largest first: mo, w, d, h, min. */
+extern const jmap_unit jmap_units[JMAP_N_UNITS];
+
+/* Appends a length in minutes as the title block shows a total: its two
+ * largest units, rounded to the minute ("2 mo 5 d", "0 min"). */
+void jmap_format_total(jmap_buf *out, jmap_lang lang, double minutes);
+
+/* Appends a duration as written in a map ("1.5h") the way the cards show
+ * it: "1.5 h" in English, "1,5 h" in French (decimal comma, French unit
+ * names). Returns 0 and appends nothing when `text` is not a number
+ * followed by a unit of the format. */
+int jmap_format_duration(jmap_buf *out, jmap_lang lang, const char *text);
+
+#endif /* JMAP_WORDS_H */
