@@ -57,6 +57,8 @@ typedef enum jmap_status {
                                               coordinates end at 2^23 */
 #define JMAP_MAX_IMAGE_SIDE_PX 32767       /* largest PNG side (cairo's) */
 #define JMAP_MAX_IMAGE_PIXELS 100000000.0  /* largest PNG area */
+#define JMAP_MIN_DPI 1                     /* lowest PNG resolution */
+#define JMAP_MAX_DPI 2400                  /* highest PNG resolution */
 #define JMAP_MAX_DIAGS 1000                /* findings kept for one file; past
                                               it one limit error says so */
 
@@ -377,6 +379,15 @@ typedef struct jmap_render_options {
  * landscape; 96 dpi). */
 void jmap_render_options_init(jmap_render_options *opts, jmap_format format);
 
+/* 0 when `opts` can be rendered: a known format and page size, a
+ * resolution from JMAP_MIN_DPI to JMAP_MAX_DPI. Otherwise JMAP_ERR_USAGE,
+ * with a one-line reason in `why` that names the option of `jmap render`
+ * (e.g. "--dpi takes a whole number from 1 to 2400, not '0'"). It is in the
+ * core, so a program can check its options before it loads the renderer;
+ * jmap_render_file checks them the same way. */
+int jmap_render_options_check(const jmap_render_options *opts, char *why,
+                              size_t why_len);
+
 /* Lays out and draws `journey` to `out_path` ("-" for standard output).
  * A file is written whole or not at all: the output goes to a temporary file
  * beside `out_path` that is renamed over it only on success, so an existing
@@ -397,6 +408,13 @@ int jmap_format_from_name(const char *name);
 /* The page size named `name` ("auto", "a4", "a3", "a2", "letter",
  * "tabloid"), or -1. */
 int jmap_page_from_name(const char *name);
+
+/* The name of format `format` ("pdf"...), or NULL past the last one (so a
+ * caller can list them all). */
+const char *jmap_format_name(int format);
+
+/* The name of page size `page` ("auto"...), or NULL past the last one. */
+const char *jmap_page_name(int page);
 
 /* ------------------------------------------------------------------ */
 /* Reports and exports                                                 */
