@@ -417,6 +417,45 @@ const char *jmap_format_name(int format);
 const char *jmap_page_name(int page);
 
 /* ------------------------------------------------------------------ */
+/* The renderer module's ABI                                           */
+
+/* The jmap program links the core only and opens the renderer, built as a
+ * module, the first time it renders. The module exports one object,
+ * JMAP_RENDER_ABI_SYMBOL, of type jmap_render_abi: the ABI number it was
+ * built with, its version, the size of every struct that crosses the
+ * boundary, and its entry points. The program uses a module only when all
+ * of them are its own. Change JMAP_RENDER_ABI whenever jmap_render_abi
+ * itself changes; the sizes catch a struct that changed without it. */
+#define JMAP_RENDER_ABI 1
+#define JMAP_RENDER_ABI_SYMBOL "jmap_render_module"
+
+/* The structs that cross the boundary, X(field, type): a journey graph
+ * handed to the module, the options, the findings it appends. */
+#define JMAP_RENDER_ABI_STRUCTS(X)                                           \
+    X(abi, jmap_render_abi) X(journey, jmap_journey) X(persona, jmap_persona) \
+    X(department, jmap_department) X(touchpoint, jmap_touchpoint)            \
+    X(stage, jmap_stage) X(step, jmap_step) X(irritant, jmap_irritant)       \
+    X(emotion, jmap_emotion) X(ref, jmap_ref) X(text, jmap_text)             \
+    X(duration, jmap_duration) X(pos, jmap_pos)                             \
+    X(render_options, jmap_render_options) X(diag_list, jmap_diag_list)      \
+    X(diag, jmap_diag)
+
+#define JMAP_RENDER_ABI_SIZE_FIELD_(field, type) size_t sizeof_##field;
+
+/* What the renderer module exports. `abi` comes first and is read first:
+ * the rest is trusted only when it equals the program's JMAP_RENDER_ABI. */
+typedef struct jmap_render_abi {
+    unsigned abi;        /* JMAP_RENDER_ABI of the module's build */
+    const char *version; /* the module's version, e.g. "0.1.0" */
+    JMAP_RENDER_ABI_STRUCTS(JMAP_RENDER_ABI_SIZE_FIELD_) /* sizeof_journey
+                            = sizeof (jmap_journey) in the module, etc. */
+    int (*render_file)(const jmap_journey *journey,
+                       const jmap_render_options *opts, const char *out_path,
+                       jmap_diag_list *diags, char *why,
+                       size_t why_len); /* jmap_render_file */
+} jmap_render_abi;
+
+/* ------------------------------------------------------------------ */
 /* Reports and exports                                                 */
 
 /* What a lint report leaves out. Zero it, then set what to drop. */

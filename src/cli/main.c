@@ -10,6 +10,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "jmap.h"
+#include "renderer.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -733,9 +734,12 @@ static int run_render(const command *cmd, int argc, char **argv)
         status = EXIT_MAP_ERRORS;
     } else {
         jmap_diag_list render_diags;
-        char why[512] = "";
+        char why[8192] = "";
+        const jmap_render_abi *module;
         jmap_diag_list_init(&render_diags);
-        int r = jmap_render_file(c.journey, &ro, out, &render_diags, why, sizeof why);
+        int r = jmap_renderer_find(&module, why, sizeof why);
+        if (r == 0)
+            r = module->render_file(c.journey, &ro, out, &render_diags, why, sizeof why);
         jmap_diag_list_sort(&render_diags);
         jmap_diag_list_print(stderr, map, c.data, c.len, &render_diags, color);
         if (r != 0) {
