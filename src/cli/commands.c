@@ -287,7 +287,7 @@ static void format_extensions(char *out, size_t len)
 
 /* The format of the output: --format, else the output's extension, else
  * PDF. -1 after a usage error. */
-static int render_format(const config *cfg)
+static int render_format(const command *cmd, const config *cfg)
 {
     const char *out = cfg->output;
     if (cfg->render.format >= 0)
@@ -295,26 +295,26 @@ static int render_format(const config *cfg)
     if (!out)
         return JMAP_FORMAT_PDF;
     if (strcmp(out, "-") == 0) {
-        usage_error("render: give --format when writing to standard output");
+        usage_error("%s: give --format when writing to standard output", cmd->name);
         return -1;
     }
     int format = jmap_format_from_path(out);
     if (format < 0) {
         char exts[64];
         format_extensions(exts, sizeof exts);
-        usage_error("render: cannot tell the format from '%s'; name it %s, or give "
-                    "--format",
-                    out, exts);
+        usage_error("%s: cannot tell the format from '%s'; name it %s, or give --format",
+                    cmd->name, out, exts);
     }
     return format;
 }
 
 /* Turns the options into `ro`, checked by the library. Returns 0 after a
  * usage error. */
-static int render_options_of(const config *cfg, jmap_render_options *ro)
+static int render_options_of(const command *cmd, const config *cfg,
+                             jmap_render_options *ro)
 {
     const render_config *rc = &cfg->render;
-    int format = render_format(cfg);
+    int format = render_format(cmd, cfg);
     if (format < 0)
         return 0;
     jmap_render_options_init(ro, (jmap_format)format);
@@ -328,7 +328,7 @@ static int render_options_of(const config *cfg, jmap_render_options *ro)
         ro->dpi = rc->dpi;
     char why[256];
     if (jmap_render_options_check(ro, why, sizeof why) != 0) {
-        usage_error("render: %s", why);
+        usage_error("%s: %s", cmd->name, why);
         return 0;
     }
     return 1;
@@ -375,7 +375,7 @@ static int render_checked(const checked *c, const char *map, const char *out,
 static int run_render(const command *cmd, config *cfg)
 {
     jmap_render_options ro;
-    if (!render_options_of(cfg, &ro))
+    if (!render_options_of(cmd, cfg, &ro))
         return EXIT_USAGE;
     const char *map = cfg->operands[0];
     char *owned = cfg->output ? NULL : default_output(map, ro.format);
