@@ -63,6 +63,8 @@ typedef enum jmap_status {
                                               coordinates end at 2^23 */
 #define JMAP_MAX_IMAGE_SIDE_PX 32767       /* largest PNG side (cairo's) */
 #define JMAP_MAX_IMAGE_PIXELS 100000000.0  /* largest PNG area */
+#define JMAP_MIN_DPI 1                     /* lowest PNG resolution */
+#define JMAP_MAX_DPI 2400                  /* highest PNG resolution */
 #define JMAP_MAX_DIAGS 1000                /* findings kept for one file; past
                                               it one limit error says so */
 
@@ -430,6 +432,15 @@ typedef struct jmap_render_options {
  * landscape; 96 dpi). */
 void jmap_render_options_init(jmap_render_options *opts, jmap_format format);
 
+/* 0 when `opts` can be rendered: a known format and page size, a
+ * resolution from JMAP_MIN_DPI to JMAP_MAX_DPI. Otherwise JMAP_ERR_USAGE,
+ * with a one-line reason in `why` that names the option of `jmap render`
+ * (e.g. "--dpi takes a whole number from 1 to 2400, not '0'"). It is in the
+ * core, so a program can check its options before it loads the renderer;
+ * jmap_render_file checks them the same way. */
+int jmap_render_options_check(const jmap_render_options *opts, char *why,
+                              size_t why_len);
+
 /* Lays out and draws `journey` to `out_path` ("-" for standard output).
  * A file is written whole or not at all: the output goes to a temporary file
  * beside `out_path` that is renamed over it only on success, so an existing
@@ -450,6 +461,52 @@ int jmap_format_from_name(const char *name);
 /* The page size named `name` ("auto", "a4", "a3", "a2", "letter",
  * "tabloid"), or -1. */
 int jmap_page_from_name(const char *name);
+
+/* The name of format `format` ("pdf"...), or NULL past the last one (so a
+ * caller can list them all). */
+const char *jmap_format_name(int format);
+
+/* The name of page size `page` ("auto"...), or NULL past the last one. */
+const char *jmap_page_name(int page);
+
+/* ------------------------------------------------------------------ */
+/* The renderer module's ABI                                           */
+
+/* The jmap program links the core only and opens the renderer, built as a
+ * module, the first time it renders. The module exports one object,
+ * JMAP_RENDER_ABI_SYMBOL, of type jmap_render_abi: the ABI number it was
+ * built with, its version, the size of every struct that crosses the
+ * boundary, and its entry points. The program uses a module only when all
+ * of them are its own. Change JMAP_RENDER_ABI whenever jmap_render_abi
+ * itself changes; the sizes catch a struct that changed without it. */
+#define JMAP_RENDER_ABI 1
+#define JMAP_RENDER_ABI_SYMBOL "jmap_render_module"
+
+/* The structs that cross the boundary, X(field, type): a journey graph
+ * handed to the module, the options, the findings it appends. */
+#define JMAP_RENDER_ABI_STRUCTS(X)                                           \
+    X(abi, jmap_render_abi) X(journey, jmap_journey) X(persona, jmap_persona) \
+    X(department, jmap_department) X(touchpoint, jmap_touchpoint)            \
+    X(stage, jmap_stage) X(step, jmap_step) X(irritant, jmap_irritant)       \
+    X(emotion, jmap_emotion) X(ref, jmap_ref) X(text, jmap_text)             \
+    X(duration, jmap_duration) X(pos, jmap_pos)                             \
+    X(render_options, jmap_render_options) X(diag_list, jmap_diag_list)      \
+    X(diag, jmap_diag)
+
+#define JMAP_RENDER_ABI_SIZE_FIELD_(field, type) size_t sizeof_##field;
+
+/* What the renderer module exports. `abi` comes first and is read first:
+ * the rest is trusted only when it equals the program's JMAP_RENDER_ABI. */
+typedef struct jmap_render_abi {
+    unsigned abi;        /* JMAP_RENDER_ABI of the module's build */
+    const char *version; /* the module's version, e.g. "0.1.0" */
+    JMAP_RENDER_ABI_STRUCTS(JMAP_RENDER_ABI_SIZE_FIELD_) /* sizeof_journey
+                            = sizeof (jmap_journey) in the module, etc. */
+    int (*render_file)(const jmap_journey *journey,
+                       const jmap_render_options *opts, const char *out_path,
+                       jmap_diag_list *diags, char *why,
+                       size_t why_len); /* jmap_render_file */
+} jmap_render_abi;
 
 /* ------------------------------------------------------------------ */
 /* Reports and exports                                                 */

@@ -84,3 +84,13 @@ int jmap_page_from_name(const char *name)
             return (int)i;
     return -1;
 }
+
+const char *jmap_format_name(int format)
+{
+    return format >= 0 && (size_t)format < N_FORMATS ? formats[format].name : NULL;
+}
+
+const char *jmap_page_name(int page)
+{
+    return page >= 0 && (size_t)page < N_PAGE_SIZES ? page_sizes[page].name : NULL;
+}

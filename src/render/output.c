@@ -28,7 +28,6 @@
 #include <unistd.h>
 
 #define MAX_SCALE 1.5     /* a small map is enlarged at most this much */
-#define MAX_DPI 2400.0    /* largest PNG resolution */
 #define FILL 0.7          /* a page cut at a stage boundary is at least this
                              full, or it takes steps of the next stage */
 
@@ -89,8 +88,6 @@ static const struct {
     [JMAP_FORMAT_PNG] = {0, 0, write_png},
     [JMAP_FORMAT_LAYOUT] = {0, 0, write_layout},
 };
-
-#define N_FORMATS (sizeof formats / sizeof formats[0])
 
 static int fail(job *jb, int status, const char *msg)
 {
@@ -623,25 +620,6 @@ static int sink_close(sink *s, int status, char *why, size_t why_len)
 
 /* ---- the entry point ---- */
 
-static int check_options(const jmap_render_options *o, char *why,
-                         size_t why_len)
-{
-    if ((unsigned)o->format >= N_FORMATS) {
-        snprintf(why, why_len, "unknown output format");
-        return JMAP_ERR_USAGE;
-    }
-    double w, h;
-    if (!jmap_page_size(o->page, &w, &h)) {
-        snprintf(why, why_len, "unknown page size");
-        return JMAP_ERR_USAGE;
-    }
-    if (!(o->dpi >= 1.0 && o->dpi <= MAX_DPI)) {
-        snprintf(why, why_len, "--dpi must be between 1 and %.0f", MAX_DPI);
-        return JMAP_ERR_USAGE;
-    }
-    return 0;
-}
-
 int jmap_render_file(const jmap_journey *journey,
                      const jmap_render_options *opts, const char *out_path,
                      jmap_diag_list *diags, char *why, size_t why_len)
@@ -652,7 +630,7 @@ int jmap_render_file(const jmap_journey *journey,
         snprintf(why, why_len, "nothing to render");
         return JMAP_ERR_USAGE;
     }
-    int r = check_options(opts, why, why_len);
+    int r = jmap_render_options_check(opts, why, why_len); /* options.c */
     if (r)
         return r;
     job jb = {0};

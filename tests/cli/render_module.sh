@@ -1,8 +1,9 @@
 #!/bin/sh
 # render_module.sh - the jmap program links no rendering library: it lints
 # without the renderer module, and opens the module (jmap-render.so) only
-# to render. A missing module, or one of another version, is a clear
-# failure (exit 2) that writes nothing.
+# to render. A missing module, or one whose ABI struct (ABI number,
+# version, struct sizes, entry point) is not the program's, is a clear
+# failure (exit 2) that names what differs and writes nothing.
 #   sh render_module.sh JMAP SOURCE_DIR
 jmap=$1
 src=$2
@@ -34,23 +35,62 @@ else
     [ -e "$tmp/alone.pdf" ] && fail "a render without its module wrote a file"
 fi
 
-# A module of another version beside the program is refused by name.
+# The render options are checked by the core, before any module is looked
+# for: a bad --dpi is a usage error even where there is no module.
+check 2 "a bad --dpi without a module" "$tmp/alone/jmap" render "$src/maps/shoes.yaml" \
+    --dpi 5000 -o "$tmp/alone.png"
+expect_in "$tmp/err" "render: --dpi takes a whole number from 1 to 2400, not '5000'"
+expect_not_in "$tmp/err" "cannot load the renderer"
+
+# A module whose ABI struct is not the program's is refused, exit 2, by
+# name and with what differs; nothing is written. Each fake is a correct
+# jmap_render_abi with one thing changed (FAKE=...).
 if command -v cc >/dev/null 2>&1; then
     cat >"$tmp/fake.c" <<'C'
-#include <stddef.h>
-const char *jmap_version(void) { return "0.0.0-other"; }
-int jmap_render_file(const void *j, const void *o, const char *p, void *d,
-                     char *why, size_t n) { (void)j; (void)o; (void)p; (void)d;
-                     (void)why; (void)n; return 0; }
+#include "jmap.h"
+static int render(const jmap_journey *j, const jmap_render_options *o,
+                  const char *p, jmap_diag_list *d, char *why, size_t n)
+{ (void)j; (void)o; (void)p; (void)d; (void)why; (void)n; return 0; }
+#define SIZE(field, type) .sizeof_##field = sizeof(type),
+const jmap_render_abi jmap_render_module = {
+    .abi = JMAP_RENDER_ABI, .version = VERSION,
+    JMAP_RENDER_ABI_STRUCTS(SIZE)
+    .render_file = render,
+    FAKE
+};
 C
-    if cc -shared -fPIC -o "$tmp/alone/jmap-render.so" "$tmp/fake.c" 2>"$tmp/cc.err"; then
-        if "$tmp/alone/jmap" render "$src/maps/shoes.yaml" -o "$tmp/fake.pdf" 2>"$tmp/err"; then
-            fail "a module of another version was used"
+    version=$("$jmap" --version | sed 's/^jmap //')
+    # fake NAME FAKE VERSION EXPECTED-MESSAGE
+    fake() {
+        if ! cc -shared -fPIC -I"$src/include" "-DFAKE=$2" "-DVERSION=\"$3\"" \
+                -o "$tmp/alone/jmap-render.so" "$tmp/fake.c" 2>"$tmp/cc.err"; then
+            echo "skipped the $1 case: cc cannot build a shared object"
+            cat "$tmp/cc.err"
+            return
         fi
-        expect_in "$tmp/err" "is version 0.0.0-other, this jmap is"
-        [ -e "$tmp/fake.pdf" ] && fail "the refused module left a file"
-    else
-        echo "skipped the other-version case: cc cannot build a shared object"
+        check 2 "a module with $1" "$tmp/alone/jmap" render "$src/maps/shoes.yaml" \
+            -o "$tmp/fake.pdf"
+        expect_in "$tmp/err" "cannot load the renderer (jmap-render.so): $tmp/alone/jmap-render.so "
+        expect_in "$tmp/err" "$4"
+        [ -e "$tmp/fake.pdf" ] && fail "the module with $1 left a file"
+    }
+    fake "another version" "" "0.0.0-other" "is version 0.0.0-other, this jmap is $version"
+    fake "another ABI number" ".abi = JMAP_RENDER_ABI + 1" "$version" \
+        "has renderer ABI 2, this jmap has 1"
+    fake "another jmap_step" ".sizeof_step = sizeof(jmap_step) + 8" "$version" \
+        "-byte jmap_step, this jmap a "
+    fake "another jmap_render_options" \
+        ".sizeof_render_options = sizeof(jmap_render_options) - 8" "$version" \
+        "-byte jmap_render_options, this jmap a "
+    fake "another jmap_diag_list" ".sizeof_diag_list = 1" "$version" \
+        "has a 1-byte jmap_diag_list, this jmap a "
+    fake "no entry point" ".render_file = 0" "$version" "has no render_file"
+    # An older module: no ABI struct, only the functions it used to export.
+    printf 'const char *jmap_version(void) { return "0.0.0"; }\n' >"$tmp/old.c"
+    if cc -shared -fPIC -o "$tmp/alone/jmap-render.so" "$tmp/old.c" 2>/dev/null; then
+        check 2 "a module without an ABI struct" "$tmp/alone/jmap" render \
+            "$src/maps/shoes.yaml" -o "$tmp/fake.pdf"
+        expect_in "$tmp/err" "is not a jmap renderer (no jmap_render_module)"
     fi
 fi
 

@@ -1,0 +1,402 @@
+/*
+ * commands.c - the commands of jmap: for each, its row (synopsis, summary,
+ * table of options) and its run function, which gets the parsed config
+ * (options.c), checks what a single option cannot, calls the library and
+ * returns the exit code. No journey logic here.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "renderer.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define OPTIONS(table) table, sizeof table / sizeof table[0]
+#define AT(field) offsetof(config, field)
+
+#define HELP_OPTION {"help", 'h', NULL, "show this help", OPT_HELP, 0, NULL, NULL}
+
+/* The output of a command that writes standard output by default. */
+static const char *output_of(const config *cfg)
+{
+    return cfg->output ? cfg->output : "-";
+}
+
+/* ---- jmap lint ---- */
+
+static const choice report_choice = {jmap_report_format_name, NULL, JMAP_REPORT_TEXT};
+
+/* Marks `name` disabled; a usage error (with the nearest rule) if there is
+ * no such rule. */
+static int disable_rule(const command *cmd, config *cfg, const char *name)
+{
+    int rule = jmap_rule_find(name);
+    if (rule >= 0) {
+        cfg->lint.filter.disabled[rule] = 1;
+        return 1;
+    }
+    const char *names[JMAP_RULE_COUNT_];
+    for (int i = 0; i < JMAP_RULE_COUNT_; i++)
+        names[i] = jmap_rule_info_get((jmap_rule)i)->name;
+    const char *near = jmap_suggest(name, names, JMAP_RULE_COUNT_);
+    if (near)
+        usage_error("%s: unknown rule '%s' for --disable; did you mean '%s'?",
+                    cmd->name, name, near);
+    else
+        usage_error("%s: unknown rule '%s' for --disable (the rules are listed in "
+                    "'man jmap')",
+                    cmd->name, name);
+    return 0;
+}
+
+static const option_spec lint_options[] = {
+    {"format", 'f', "FORMAT", "%s", OPT_CHOICE, AT(lint.format), &report_choice, NULL},
+    {"output", 'o', "FILE", "write the report to FILE, whole or not at all", OPT_TEXT,
+     AT(output), NULL, NULL},
+    {"quiet", 'q', NULL, "report errors only: drop every warning", OPT_FLAG,
+     AT(lint.filter.errors_only), NULL, NULL},
+    {"strict", 0, NULL, "fail (exit 1) on warnings too", OPT_FLAG, AT(lint.strict), NULL,
+     NULL},
+    {"max-warnings", 0, "N", "fail (exit 1) when there are more than N warnings",
+     OPT_COUNT, AT(lint.max_warnings), NULL, NULL},
+    {"disable", 0, "RULE", "drop the findings of RULE (repeatable)", OPT_CALL, 0, NULL,
+     disable_rule},
+    {"color", 0, "WHEN", "colour the text report: %s", OPT_CHOICE, AT(color),
+     &color_choice, NULL},
+    HELP_OPTION,
+};
+
+/* The files of one run, checked, and the report over them. */
+typedef struct lint_run {
+    checked *checks;         /* one per file */
+    jmap_report_file *files; /* the report's view of each */
+    size_t n;                /* how many */
+    int format;              /* a jmap_report_format */
+    int color;               /* 1: colour the text report */
+} lint_run;
+
+static int write_lint_report(FILE *out, const void *arg)
+{
+    const lint_run *run = arg;
+    return jmap_report_write(out, (jmap_report_format)run->format, run->files, run->n,
+                             run->color);
+}
+
+/* The exit code of a finished run. */
+static int lint_status(const lint_run *run, const lint_config *cfg)
+{
+    size_t errors = 0, warnings = 0, unreadable = 0;
+    for (size_t i = 0; i < run->n; i++) {
+        errors += run->checks[i].diags.errors;
+        warnings += run->checks[i].diags.warnings;
+        unreadable += (size_t)run->checks[i].io_failed;
+    }
+    if (unreadable)
+        return EXIT_USAGE;
+    if (errors || (cfg->strict && warnings) ||
+        (cfg->max_warnings >= 0 && warnings > (size_t)cfg->max_warnings))
+        return EXIT_MAP_ERRORS;
+    return 0;
+}
+
+/* Checks file `path` into the run's next entry. */
+static void lint_file(lint_run *run, const char *path, const jmap_diag_filter *filter)
+{
+    checked *c = &run->checks[run->n];
+    check_file(path, c);
+    jmap_journey_free(c->journey); /* the report needs only text and findings */
+    c->journey = NULL;
+    jmap_diag_list_filter(&c->diags, filter, c->data, c->len);
+    run->files[run->n++] = (jmap_report_file){path, c->data, c->len, &c->diags,
+                                              c->io_failed ? c->why : NULL};
+}
+
+static int run_lint(const command *cmd, config *cfg)
+{
+    const char *out = output_of(cfg);
+    /* Colour for a text report on a terminal, or into a file when asked. */
+    int color = cfg->lint.format == JMAP_REPORT_TEXT &&
+                (cfg->color == COLOR_ALWAYS ||
+                 (strcmp(out, "-") == 0 && use_color(cfg->color, stdout)));
+    lint_run run = {calloc(cfg->n_operands, sizeof(checked)),
+                    calloc(cfg->n_operands, sizeof(jmap_report_file)), 0,
+                    cfg->lint.format, color};
+    if (!run.checks || !run.files)
+        abort();
+    for (size_t i = 0; i < cfg->n_operands; i++)
+        lint_file(&run, cfg->operands[i], &cfg->lint.filter);
+    int status = write_whole(cmd, out, write_lint_report, &run);
+    if (status == 0)
+        status = lint_status(&run, &cfg->lint);
+    for (size_t i = 0; i < run.n; i++)
+        checked_destroy(&run.checks[i]);
+    free(run.checks);
+    free(run.files);
+    return status;
+}
+
+const command lint_command = {
+    "lint",
+    "jmap lint [--format FORMAT] [-o FILE] [--quiet] [--strict] "
+    "[--max-warnings N] [--disable RULE]... [--color WHEN] FILE...",
+    "Checks journey maps and reports every finding.\nThe text report says PATH:LINE:COL: "
+    "severity: message [rule]; the others are\nJSON, SARIF 2.1.0 and GitHub Actions "
+    "annotations. A line ending in\n'# jmap-disable-line RULE[,RULE...]' silences those "
+    "rules on that line.\n"
+    "Exit status: 0 no errors, 1 some map has errors (or warnings with --strict,\nor more "
+    "than --max-warnings), 2 usage error or a file that cannot be read.",
+    OPTIONS(lint_options), OPERANDS_MANY, "map", run_lint};
+
+/* ---- jmap export ---- */
+
+static const choice export_choice = {jmap_export_format_name, NULL, JMAP_EXPORT_JSON};
+
+static const option_spec export_options[] = {
+    {"format", 'f', "FORMAT", "%s", OPT_CHOICE, AT(export.format), &export_choice, NULL},
+    {"output", 'o', "FILE", "write to FILE, whole or not at all (default: standard output)",
+     OPT_TEXT, AT(output), NULL, NULL},
+    {"color", 0, "WHEN", "colour the diagnostics: %s", OPT_CHOICE, AT(color),
+     &color_choice, NULL},
+    HELP_OPTION,
+};
+
+/* What one export writes. */
+typedef struct export_job {
+    const jmap_journey *journey; /* the map */
+    jmap_export_format format;   /* how */
+} export_job;
+
+static int write_export(FILE *out, const void *arg)
+{
+    const export_job *job = arg;
+    return jmap_export_write(out, job->journey, job->format);
+}
+
+static int run_export(const command *cmd, config *cfg)
+{
+    const char *map = cfg->operands[0], *out = output_of(cfg);
+    if (output_is_map(cmd, map, out))
+        return EXIT_USAGE;
+    checked c;
+    int status = check_map(map, use_color(cfg->color, stderr), "exported", &c);
+    if (status < 0) {
+        export_job job = {c.journey, (jmap_export_format)cfg->export.format};
+        status = write_whole(cmd, out, write_export, &job);
+    }
+    checked_destroy(&c);
+    return status;
+}
+
+const command export_command = {
+    "export", "jmap export MAP [--format FORMAT] [-o FILE]",
+    "Exports a journey map for other tools.\nThe formats: the resolved journey graph "
+    "as JSON, a Mermaid journey diagram,\nor one CSV row per irritant. A map with errors "
+    "is not exported (exit 1);\n-o FILE is written whole or not at all.",
+    OPTIONS(export_options), OPERANDS_ONE, "map", run_export};
+
+/* ---- jmap schema ---- */
+
+static const option_spec schema_options[] = {
+    {"output", 'o', "FILE", "write to FILE, whole or not at all (default: standard output)",
+     OPT_TEXT, AT(output), NULL, NULL},
+    HELP_OPTION,
+};
+
+static int write_schema(FILE *out, const void *arg)
+{
+    (void)arg;
+    fputs(jmap_schema_text(), out);
+    return ferror(out) ? JMAP_ERR_IO : 0;
+}
+
+static int run_schema(const command *cmd, config *cfg)
+{
+    return write_whole(cmd, output_of(cfg), write_schema, NULL);
+}
+
+const command schema_command = {
+    "schema", "jmap schema [-o FILE]",
+    "Prints the JSON Schema of the map format.\nIt is draft-07, for editors that "
+    "use the YAML language server.",
+    OPTIONS(schema_options), OPERANDS_NONE, "operand", run_schema};
+
+/* ---- jmap render ---- */
+
+/* The sides of a page, for --orientation. */
+enum side { SIDE_LANDSCAPE, SIDE_PORTRAIT };
+
+static const char *side_name(int side)
+{
+    static const char *const names[] = {[SIDE_LANDSCAPE] = "landscape",
+                                        [SIDE_PORTRAIT] = "portrait"};
+    return side >= 0 && side < 2 ? names[side] : NULL;
+}
+
+static const choice format_choice = {jmap_format_name, jmap_format_from_name, -1};
+static const choice page_choice = {jmap_page_name, jmap_page_from_name, -1};
+static const choice side_choice = {side_name, NULL, SIDE_LANDSCAPE};
+
+/* --dpi takes a whole number; its range is the library's to check
+ * (jmap_render_options_check). */
+static int set_dpi(const command *cmd, config *cfg, const char *value)
+{
+    if (!*value || strspn(value, "0123456789") != strlen(value)) {
+        usage_error("%s: --dpi takes a whole number from %d to %d, not '%s'", cmd->name,
+                    JMAP_MIN_DPI, JMAP_MAX_DPI, value);
+        return 0;
+    }
+    cfg->render.dpi = strtod(value, NULL);
+    return 1;
+}
+
+static const option_spec render_options[] = {
+    {"output", 'o', "FILE", "where to write the map ('-' for standard output)", OPT_TEXT,
+     AT(output), NULL, NULL},
+    {"format", 'f', "FORMAT", "%s (default: from FILE's extension)", OPT_CHOICE,
+     AT(render.format), &format_choice, NULL},
+    {"page", 0, "SIZE", "%s (PDF default: a3)", OPT_CHOICE, AT(render.page), &page_choice,
+     NULL},
+    {"orientation", 0, "SIDE", "%s", OPT_CHOICE, AT(render.side), &side_choice, NULL},
+    {"fit", 0, NULL, "force a single page, however small the text", OPT_FLAG,
+     AT(render.fit), NULL, NULL},
+    {"dpi", 0, "N", "PNG resolution (default 96)", OPT_CALL, 0, NULL, set_dpi},
+    {"color", 0, "WHEN", "colour the diagnostics: %s", OPT_CHOICE, AT(color),
+     &color_choice, NULL},
+    HELP_OPTION,
+};
+
+/* The extensions that name a format, ".pdf, .svg or .png", into `out`. */
+static void format_extensions(char *out, size_t len)
+{
+    const char *names[16];
+    size_t n = 0;
+    for (int f = 0; jmap_format_name(f) && n < 16; f++) {
+        char probe[32];
+        snprintf(probe, sizeof probe, "map.%s", jmap_format_name(f));
+        if (jmap_format_from_path(probe) == f)
+            names[n++] = jmap_format_name(f);
+    }
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t used = strlen(out);
+        snprintf(out + used, len - used, "%s.%s", i ? (i + 1 == n ? " or " : ", ") : "",
+                 names[i]);
+    }
+}
+
+/* The format of the output: --format, else the output's extension, else
+ * PDF. -1 after a usage error. */
+static int render_format(const command *cmd, const config *cfg)
+{
+    const char *out = cfg->output;
+    if (cfg->render.format >= 0)
+        return cfg->render.format;
+    if (!out)
+        return JMAP_FORMAT_PDF;
+    if (strcmp(out, "-") == 0) {
+        usage_error("%s: give --format when writing to standard output", cmd->name);
+        return -1;
+    }
+    int format = jmap_format_from_path(out);
+    if (format < 0) {
+        char exts[64];
+        format_extensions(exts, sizeof exts);
+        usage_error("%s: cannot tell the format from '%s'; name it %s, or give --format",
+                    cmd->name, out, exts);
+    }
+    return format;
+}
+
+/* Turns the options into `ro`, checked by the library. Returns 0 after a
+ * usage error. */
+static int render_options_of(const command *cmd, const config *cfg,
+                             jmap_render_options *ro)
+{
+    const render_config *rc = &cfg->render;
+    int format = render_format(cmd, cfg);
+    if (format < 0)
+        return 0;
+    jmap_render_options_init(ro, (jmap_format)format);
+    ro->source_name = cfg->operands[0];
+    ro->fit = rc->fit;
+    if (rc->page >= 0)
+        ro->page = (jmap_page)rc->page;
+    if (rc->side >= 0)
+        ro->landscape = rc->side == SIDE_LANDSCAPE;
+    if (rc->dpi >= 0)
+        ro->dpi = rc->dpi;
+    char why[256];
+    if (jmap_render_options_check(ro, why, sizeof why) != 0) {
+        usage_error("%s: %s", cmd->name, why);
+        return 0;
+    }
+    return 1;
+}
+
+/* The default output: the map's path with its extension replaced. */
+static char *default_output(const char *map, jmap_format format)
+{
+    const char *ext = jmap_format_name((int)format);
+    const char *slash = strrchr(map, '/');
+    const char *dot = strrchr(slash ? slash : map, '.');
+    size_t stem = dot && dot != (slash ? slash + 1 : map) ? (size_t)(dot - map)
+                                                           : strlen(map);
+    char *out = malloc(stem + strlen(ext) + 2);
+    if (!out)
+        abort();
+    memcpy(out, map, stem);
+    out[stem] = '.';
+    strcpy(out + stem + 1, ext);
+    return out;
+}
+
+/* Renders the checked map `c` through the renderer module. */
+static int render_checked(const checked *c, const char *map, const char *out,
+                          const jmap_render_options *ro, int color)
+{
+    const jmap_render_abi *module;
+    jmap_diag_list diags;
+    char why[2 * PATH_MAX] = "";
+    jmap_diag_list_init(&diags);
+    int r = jmap_renderer_find(&module, why, sizeof why);
+    if (r == 0)
+        r = module->render_file(c->journey, ro, out, &diags, why, sizeof why);
+    jmap_diag_list_sort(&diags);
+    jmap_diag_list_print(stderr, map, c->data, c->len, &diags, color);
+    jmap_diag_list_destroy(&diags);
+    if (r == 0)
+        return 0;
+    fprintf(stderr, "jmap: cannot render '%s' to '%s': %s\n", map, out,
+            why[0] ? why : "unknown error");
+    return r == JMAP_ERR_INPUT ? EXIT_MAP_ERRORS : EXIT_USAGE;
+}
+
+static int run_render(const command *cmd, config *cfg)
+{
+    jmap_render_options ro;
+    if (!render_options_of(cmd, cfg, &ro))
+        return EXIT_USAGE;
+    const char *map = cfg->operands[0];
+    char *owned = cfg->output ? NULL : default_output(map, ro.format);
+    const char *out = cfg->output ? cfg->output : owned;
+    int status = EXIT_USAGE;
+    if (!output_is_map(cmd, map, out)) {
+        int color = use_color(cfg->color, stderr);
+        checked c;
+        status = check_map(map, color, "rendered", &c);
+        if (status < 0)
+            status = render_checked(&c, map, out, &ro, color);
+        checked_destroy(&c);
+    }
+    free(owned);
+    return status;
+}
+
+const command render_command = {
+    "render",
+    "jmap render MAP [-o FILE] [--format FORMAT] [--page SIZE] "
+    "[--orientation SIDE] [--fit] [--dpi N]",
+    "Draws a journey map as a swimlane map in PDF, SVG or PNG.\nA map with errors is "
+    "not rendered (exit 1); the output is written whole or not at all.",
+    OPTIONS(render_options), OPERANDS_ONE, "map", run_render};

@@ -1,0 +1,96 @@
+/*
+ * maps.c - what the commands share: reading and checking a map, printing
+ * its findings, deciding on colour, and writing an output whole or not at
+ * all.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int use_color(int mode, FILE *stream)
+{
+    if (mode == COLOR_ALWAYS)
+        return 1;
+    if (mode == COLOR_NEVER)
+        return 0;
+    const char *no_color = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    if (no_color && *no_color)
+        return 0;
+    if (term && strcmp(term, "dumb") == 0)
+        return 0;
+    return isatty(fileno(stream));
+}
+
+void check_file(const char *path, checked *c)
+{
+    memset(c, 0, sizeof *c);
+    jmap_diag_list_init(&c->diags);
+    int status = jmap_file_read(path, &c->data, &c->len, c->why, sizeof c->why);
+    if (status == JMAP_ERR_INPUT) {
+        jmap_pos whole = {0, 0};
+        jmap_diag_add(&c->diags, JMAP_RULE_LIMIT, whole, "the file is %s", c->why);
+        return;
+    }
+    if (status != 0) {
+        fprintf(stderr, "jmap: cannot read '%s': %s\n", path, c->why);
+        c->io_failed = 1;
+        return;
+    }
+    c->journey = jmap_journey_load(c->data, c->len, &c->diags);
+    jmap_journey_validate(c->journey, &c->diags);
+    jmap_diag_list_sort(&c->diags);
+}
+
+void checked_destroy(checked *c)
+{
+    jmap_journey_free(c->journey);
+    jmap_diag_list_destroy(&c->diags);
+    free(c->data);
+}
+
+int check_map(const char *map, int color, const char *done, checked *c)
+{
+    check_file(map, c);
+    jmap_diag_list_print(stderr, map, c->data, c->len, &c->diags, color);
+    if (c->io_failed)
+        return EXIT_USAGE;
+    if (c->diags.errors || !c->journey) {
+        fprintf(stderr, "jmap: '%s' has errors; nothing was %s\n", map, done);
+        return EXIT_MAP_ERRORS;
+    }
+    return -1;
+}
+
+int output_is_map(const command *cmd, const char *map, const char *out)
+{
+    struct stat a, b;
+    if (strcmp(out, "-") == 0 || stat(map, &a) != 0 || stat(out, &b) != 0 ||
+        a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+        return 0;
+    usage_error("%s: the output '%s' is the map itself; name another file", cmd->name,
+                out);
+    return 1;
+}
+
+int write_whole(const command *cmd, const char *path,
+                int (*write)(FILE *, const void *), const void *arg)
+{
+    char why[512] = "";
+    jmap_outfile f;
+    if (jmap_outfile_open(&f, path, why, sizeof why) != 0) {
+        fprintf(stderr, "jmap: %s: cannot write '%s': %s\n", cmd->name, path, why);
+        return EXIT_USAGE;
+    }
+    int ok = write(f.fp, arg) == 0;
+    if (jmap_outfile_close(&f, ok, why, sizeof why) != 0 || !ok) {
+        fprintf(stderr, "jmap: %s: cannot write '%s': %s\n", cmd->name, path,
+                why[0] ? why : "write error");
+        return EXIT_USAGE;
+    }
+    return 0;
+}
