@@ -489,7 +489,8 @@ const char *jmap_page_name(int page);
     X(department, jmap_department) X(touchpoint, jmap_touchpoint)            \
     X(stage, jmap_stage) X(step, jmap_step) X(irritant, jmap_irritant)       \
     X(emotion, jmap_emotion) X(ref, jmap_ref) X(text, jmap_text)             \
-    X(duration, jmap_duration) X(pos, jmap_pos)                             \
+    X(duration, jmap_duration) X(pos, jmap_pos) X(involved, jmap_involved)  \
+    X(link, jmap_link)                                                       \
     X(render_options, jmap_render_options) X(diag_list, jmap_diag_list)      \
     X(diag, jmap_diag)
 
