@@ -6,15 +6,15 @@
  * text, line and curve of the map with its position in points (1 pt =
  * 1/72 in, origin at the top-left corner, y down). Texts are measured once
  * by a jmap_measurer and the measured PangoLayout is kept in the box, so the
- * drawing stage (draw.c) paints exactly what was measured, for every output
- * format. Nothing here touches a cairo surface.
+ * drawing stage (draw.c, through a painter: painter.h) paints exactly what
+ * was measured, for every output format. Nothing here knows cairo.
  */
 #ifndef JMAP_LAYOUT_H
 #define JMAP_LAYOUT_H
 
 #include "internal.h"
 
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
 /* ---- text measurement (text.c) ---- */
 
@@ -228,43 +228,6 @@ const char *jmap_path_kind_name(jmap_path_kind kind);
 /* The bounding box of a path. */
 void jmap_path_bounds(const jmap_path *path, double *x, double *y, double *w,
                       double *h);
-
-/* ---- drawing (draw.c) ---- */
-
-/* Paints `layout` on `cr` in layout units (the caller sets any scale). */
-void jmap_layout_draw(const jmap_layout *layout, cairo_t *cr);
-
-/* Paints `layout` into an SVG being written: the same drawing, with every
- * fill, stroke and icon handed to svg.c, then the definitions of the icons
- * it used. The texts are left to svg.c. Returns 0, or -1 when cairo failed
- * (out of memory). */
-typedef struct jmap_svg jmap_svg;
-int jmap_layout_draw_svg(const jmap_layout *layout, jmap_svg *svg);
-
-/* ---- SVG (svg.c) ---- */
-
-/* Writes the SVG document of `layout` into `out`: a page of w x h pt with
- * the map scaled by `scale` and moved by (ox, oy), titled `title`, its texts
- * as text. flush(ctx) (may be NULL) is called after each element, so that a
- * streamed output can write `out` out once it holds a chunk. Returns 0, or
- * -1 when drawing failed. */
-int jmap_svg_write(const jmap_layout *layout, const char *title, double w,
-                   double h, double scale, double ox, double oy,
-                   jmap_buf *out, void (*flush)(void *ctx), void *ctx);
-
-/* For draw.c. Writes cr's current path (cr's matrix is the page's) as an
- * SVG path filled with cr's source; the path stays in cr, and is written
- * once when a stroke of the same path follows. */
-void jmap_svg_fill(jmap_svg *svg, cairo_t *cr);
-/* Writes cr's current path stroked with cr's source, width, cap, join and
- * dashes; the path stays in cr. */
-void jmap_svg_stroke(jmap_svg *svg, cairo_t *cr);
-/* Places icon number `icon` (0..31) with its box's corner at (x, y). */
-void jmap_svg_use(jmap_svg *svg, int icon, double x, double y);
-/* Opens the definition of `icon` and returns 1 when it was placed, else
- * returns 0; jmap_svg_def_end closes it. */
-int jmap_svg_def_begin(jmap_svg *svg, int icon);
-void jmap_svg_def_end(jmap_svg *svg);
 
 /* ---- the layout dump (dump.c) ---- */
 
