@@ -220,18 +220,21 @@ static void icon_art(jmap_icon icon, const jmap_painter *p, void *ctx,
     jmap_shape_destroy(&w.s);
 }
 
-static void icon(walk *w, jmap_icon which, double x, double y)
+/* ---- marks: an icon, bullet or bar fills its box ---- */
+
+static void paint_icon(walk *w, const jmap_layout *L, const jmap_box *b)
 {
-    w->p->icon(w->ctx, which, x, y, icon_art);
+    (void)L;
+    w->p->icon(w->ctx, b->style.icon, b->x, b->y, icon_art);
 }
 
-/* The icon of a channel (jmap_channel; any other value is digital). */
-static jmap_icon channel_icon(int channel)
+static void paint_bullet(walk *w, const jmap_layout *L, const jmap_box *b)
 {
-    return channel == JMAP_CHANNEL_PHYSICAL ? JMAP_ICON_PHYSICAL
-           : channel == JMAP_CHANNEL_HUMAN  ? JMAP_ICON_HUMAN
-                                            : JMAP_ICON_DIGITAL;
+    (void)L;
+    circle(shape(w), b->x + b->w / 2, b->y + b->h / 2, b->w / 2);
+    fill(w, colour(JMAP_C_BLUE));
 }
+
 
 /* ---- cards ---- */
 
@@ -245,7 +248,7 @@ static void paint_map(walk *w, const jmap_layout *L, const jmap_box *b)
 static void paint_lane(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     jmap_shape_rect(shape(w), b->x, b->y, b->w, b->h);
-    fill(w, colour(b->style % 2 ? JMAP_C_LANE_B : JMAP_C_LANE_A));
+    fill(w, colour(b->style.lane % 2 ? JMAP_C_LANE_B : JMAP_C_LANE_A));
     jmap_shape_rect(shape(w), L->label_x, b->y, L->label_w, b->h);
     fill(w, colour(JMAP_C_LABEL_BG));
     jmap_shape *s = shape(w);
@@ -276,7 +279,7 @@ static void paint_legend(walk *w, const jmap_layout *L, const jmap_box *b)
 static void paint_stage(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    jmap_rgb tint = jmap_palette_stage((size_t)b->style);
+    jmap_rgb tint = jmap_palette_stage(b->style.stage);
     jmap_pen border = pen(shade(tint, 0.78), 0.8);
     rounded_rect(shape(w), b->x, b->y, b->w, b->h, 5);
     fill_stroke(w, tint, &border);
@@ -298,7 +301,7 @@ static void top_band(jmap_shape *s, double x, double y, double w, double band,
 static void paint_step(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    jmap_rgb stage = jmap_palette_stage((size_t)b->style);
+    jmap_rgb stage = jmap_palette_stage(b->style.stage);
     jmap_pen border = pen(shade(stage, 0.7), 1.0);
     rounded_rect(shape(w), b->x, b->y, b->w, b->h, 5);
     fill_stroke(w, white, &border);
@@ -307,8 +310,8 @@ static void paint_step(walk *w, const jmap_layout *L, const jmap_box *b)
 }
 
 /* Chip outline by channel: digital rounded, physical square, human pill. */
-static void chip_path(jmap_shape *s, int channel, double x, double y, double w,
-                      double h)
+static void chip_path(jmap_shape *s, jmap_channel channel, double x, double y,
+                      double w, double h)
 {
     if (channel == JMAP_CHANNEL_PHYSICAL)
         jmap_shape_rect(s, x, y, w, h);
@@ -318,7 +321,7 @@ static void chip_path(jmap_shape *s, int channel, double x, double y, double w,
         rounded_rect(s, x, y, w, h, 3.5);
 }
 
-static jmap_rgb channel_fill(int channel)
+static jmap_rgb channel_fill(jmap_channel channel)
 {
     return colour(channel == JMAP_CHANNEL_PHYSICAL ? JMAP_C_PHYSICAL
                   : channel == JMAP_CHANNEL_HUMAN  ? JMAP_C_HUMAN
@@ -326,7 +329,7 @@ static jmap_rgb channel_fill(int channel)
 }
 
 /* A chip of `channel`'s shape and colour in (x, y, w, h). */
-static void chip(walk *w, int channel, double x, double y, double wd,
+static void chip(walk *w, jmap_channel channel, double x, double y, double wd,
                  double h)
 {
     jmap_rgb tint = channel_fill(channel);
@@ -338,35 +341,51 @@ static void chip(walk *w, int channel, double x, double y, double wd,
 static void paint_touchpoint(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    chip(w, b->style, b->x, b->y, b->w, b->h);
-    icon(w, channel_icon(b->style), b->x + 5.5, b->y + 3.5);
+    chip(w, b->style.channel, b->x, b->y, b->w, b->h);
 }
 
-static const jmap_colour irritant_fills[3] = {
-    JMAP_C_IRRITANT_LOW, JMAP_C_IRRITANT_MEDIUM, JMAP_C_IRRITANT_HIGH};
-static const double irritant_bars[3] = {3, 5, 7};
-static const double irritant_borders[3] = {0.6, 0.8, 1.4};
+/* An irritant's look by jmap_level: fill, border weight, dashes. */
+static const struct {
+    jmap_colour fill;  /* the card's tint */
+    double border;     /* its border's width */
+    int dashed;        /* 1: a dashed border */
+} irritant_looks[3] = {
+    [JMAP_LEVEL_LOW] = {JMAP_C_IRRITANT_LOW, 0.6, 1},
+    [JMAP_LEVEL_MEDIUM] = {JMAP_C_IRRITANT_MEDIUM, 0.8, 0},
+    [JMAP_LEVEL_HIGH] = {JMAP_C_IRRITANT_HIGH, 1.4, 0},
+};
 
-static void irritant_shape(walk *w, int sev, double x, double y, double wd,
-                           double h)
+static jmap_rgb irritant_ink(void)
 {
-    jmap_rgb v = shade(colour(JMAP_C_VERMILLION), 0.9);
-    jmap_pen border = pen(v, irritant_borders[sev]);
-    if (sev == 0)
+    return shade(colour(JMAP_C_VERMILLION), 0.9);
+}
+
+static void irritant_frame(walk *w, jmap_level sev, double x, double y,
+                           double wd, double h)
+{
+    jmap_pen border = pen(irritant_ink(), irritant_looks[sev].border);
+    if (irritant_looks[sev].dashed)
         border = dashed(border, 2, 1.5);
     jmap_shape_rect(shape(w), x, y, wd, h);
-    fill_stroke(w, colour(irritant_fills[sev]), &border);
-    jmap_shape_rect(shape(w), x, y, irritant_bars[sev], h);
-    fill(w, v);
+    fill_stroke(w, colour(irritant_looks[sev].fill), &border);
+}
+
+static void bar(walk *w, jmap_level sev, double x, double y, double h)
+{
+    jmap_shape_rect(shape(w), x, y, jmap_severity_bar_w(sev), h);
+    fill(w, irritant_ink());
 }
 
 static void paint_irritant(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    int sev = b->style >= 0 && b->style <= 2 ? b->style : 1;
-    irritant_shape(w, sev, b->x, b->y, b->w, b->h);
-    icon(w, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + sev),
-         b->x + irritant_bars[sev] + 6, b->y + 4);
+    irritant_frame(w, b->style.level, b->x, b->y, b->w, b->h);
+}
+
+static void paint_severity_bar(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    bar(w, b->style.level, b->x, b->y, b->h);
 }
 
 static const jmap_rgb badge_brown = {0.45, 0.2, 0.0};
@@ -386,7 +405,6 @@ static void paint_moment(walk *w, const jmap_layout *L, const jmap_box *b)
     jmap_pen border = pen(colour(JMAP_C_GREEN), 0.9);
     rounded_rect(shape(w), b->x, b->y, b->w, b->h, 8);
     fill_stroke(w, colour(JMAP_C_MOMENT), &border);
-    icon(w, JMAP_ICON_CHECK, b->x + 6, b->y + 4);
 }
 
 static void paint_idea(walk *w, const jmap_layout *L, const jmap_box *b)
@@ -395,7 +413,6 @@ static void paint_idea(walk *w, const jmap_layout *L, const jmap_box *b)
     jmap_pen border = pen(idea_rim, 0.8);
     rounded_rect(shape(w), b->x, b->y, b->w, b->h, 3);
     fill_stroke(w, colour(JMAP_C_IDEA), &border);
-    icon(w, JMAP_ICON_BULB, b->x + 6, b->y + 4);
 }
 
 static void paint_remedy(walk *w, const jmap_layout *L, const jmap_box *b)
@@ -404,7 +421,6 @@ static void paint_remedy(walk *w, const jmap_layout *L, const jmap_box *b)
     jmap_pen border = dashed(pen(colour(JMAP_C_GREEN), 0.9), 3, 2);
     rounded_rect(shape(w), b->x, b->y, b->w, b->h, 3);
     fill_stroke(w, white, &border);
-    icon(w, JMAP_ICON_BANDAGE, b->x + 6, b->y + 4);
 }
 
 static const jmap_colour vis_colours[3] = {JMAP_C_FRONTSTAGE, JMAP_C_BACKSTAGE,
@@ -413,9 +429,8 @@ static const jmap_colour vis_colours[3] = {JMAP_C_FRONTSTAGE, JMAP_C_BACKSTAGE,
 static void paint_dept_mark(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    int vis = b->style >= 0 && b->style <= 2 ? b->style : 1;
     rounded_rect(shape(w), b->x, b->y, b->w, b->h, 3);
-    fill(w, colour(vis_colours[vis]));
+    fill(w, colour(vis_colours[b->style.visibility]));
 }
 
 /* Marker shapes of the emotion curves: circle, square, diamond, triangle. */
@@ -460,9 +475,9 @@ static void paint_emotion(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
     double cx = b->x + b->w / 2, cy = b->y + b->h / 2;
-    jmap_pen rim = pen(jmap_palette_curve((size_t)b->aux), 1.0);
-    marker_path(shape(w), (size_t)b->aux, cx, cy, 3.6);
-    fill_stroke(w, jmap_palette_emotion(b->style), &rim);
+    jmap_pen rim = pen(jmap_palette_curve(b->curve), 1.0);
+    marker_path(shape(w), b->curve, cx, cy, 3.6);
+    fill_stroke(w, jmap_palette_emotion(b->style.emotion), &rim);
 }
 
 static void arrow_head(walk *w, jmap_rgb c, double x, double y, double dx,
@@ -483,27 +498,25 @@ static void arrow_head(walk *w, jmap_rgb c, double x, double y, double dx,
     fill(w, c);
 }
 
-/* A legend sample, drawn in its 20 x 10 box. */
+/* A legend sample, drawn in and about its 20 x 10 box (card-like samples
+ * stand out of it by a point or so); its icon is a box of its own. */
 static void paint_swatch(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
     double x = b->x, y = b->y, wd = b->w, h = b->h;
-    switch ((jmap_swatch)b->style) {
+    switch (b->style.swatch) {
     case JMAP_SWATCH_DIGITAL:
     case JMAP_SWATCH_PHYSICAL:
-    case JMAP_SWATCH_HUMAN: {
-        int ch = b->style - JMAP_SWATCH_DIGITAL;
-        chip(w, ch, x - 1, y - 1.5, wd + 2, h + 3);
-        icon(w, channel_icon(ch), x + 5, y - 0.5);
+    case JMAP_SWATCH_HUMAN:
+        chip(w, (jmap_channel)(b->style.swatch - JMAP_SWATCH_DIGITAL), x - 1,
+             y - 1.5, wd + 2, h + 3);
         break;
-    }
     case JMAP_SWATCH_IRRITANT_LOW:
     case JMAP_SWATCH_IRRITANT_MEDIUM:
     case JMAP_SWATCH_IRRITANT_HIGH: {
-        int sev = b->style - JMAP_SWATCH_IRRITANT_LOW;
-        irritant_shape(w, sev, x, y - 1, wd, h + 2);
-        icon(w, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + sev),
-             x + irritant_bars[sev] + 1.5, y + 0.2);
+        jmap_level sev = (jmap_level)(b->style.swatch - JMAP_SWATCH_IRRITANT_LOW);
+        irritant_frame(w, sev, x, y - 1, wd, h + 2);
+        bar(w, sev, x, y - 1, h + 2);
         break;
     }
     case JMAP_SWATCH_BADGE:
@@ -514,31 +527,28 @@ static void paint_swatch(walk *w, const jmap_layout *L, const jmap_box *b)
         jmap_pen border = pen(colour(JMAP_C_GREEN), 0.8);
         rounded_rect(shape(w), x, y - 1, wd, h + 2, 5);
         fill_stroke(w, colour(JMAP_C_MOMENT), &border);
-        icon(w, JMAP_ICON_CHECK, x + 5, y);
         break;
     }
     case JMAP_SWATCH_IDEA: {
         jmap_pen border = pen(idea_rim, 0.8);
         rounded_rect(shape(w), x, y - 1, wd, h + 2, 2);
         fill_stroke(w, colour(JMAP_C_IDEA), &border);
-        icon(w, JMAP_ICON_BULB, x + 5, y);
         break;
     }
     case JMAP_SWATCH_REMEDY: {
         jmap_pen border = dashed(pen(colour(JMAP_C_GREEN), 0.8), 3, 2);
         rounded_rect(shape(w), x, y - 1, wd, h + 2, 2);
         fill_stroke(w, white, &border);
-        icon(w, JMAP_ICON_BANDAGE, x + 5, y);
         break;
     }
     case JMAP_SWATCH_CURVE: {
-        jmap_pen line = curve_pen((size_t)b->aux);
+        jmap_pen line = curve_pen(b->curve);
         jmap_shape *s = shape(w);
         jmap_shape_move(s, x, y + h / 2);
         jmap_shape_line(s, x + wd, y + h / 2);
         stroke(w, &line);
-        marker_path(shape(w), (size_t)b->aux, x + wd / 2, y + h / 2, 3.2);
-        fill(w, jmap_palette_curve((size_t)b->aux));
+        marker_path(shape(w), b->curve, x + wd / 2, y + h / 2, 3.2);
+        fill(w, jmap_palette_curve(b->curve));
         break;
     }
     case JMAP_SWATCH_ARROW: {
@@ -582,17 +592,6 @@ jmap_rgb jmap_text_rgb(jmap_box_kind kind)
     return colour(text_colour(kind));
 }
 
-/* A text box's icon or bullet, painted before any text. */
-static void paint_text_mark(walk *w, const jmap_box *b)
-{
-    if (b->kind == JMAP_BOX_STAGE_DURATION || b->kind == JMAP_BOX_STEP_DURATION)
-        icon(w, JMAP_ICON_CLOCK, b->x - 11, b->y + b->h / 2 - 4);
-    if (b->kind == JMAP_BOX_GOAL) {
-        circle(shape(w), b->x - 5, b->y + 5.2, 1.6);
-        fill(w, colour(JMAP_C_BLUE));
-    }
-}
-
 static void paint_text(walk *w, const jmap_box *b)
 {
     w->p->text(w->ctx, b->pl, b->x, b->y, jmap_text_rgb(b->kind), b->cut);
@@ -633,7 +632,7 @@ static jmap_pen path_pen(const jmap_path *p)
     case JMAP_PATH_NEUTRAL:
         pn = dashed(pen(colour(JMAP_C_GREY), 0.9), 4, 3);
         break;
-    case JMAP_PATH_CURVE: pn = curve_pen((size_t)p->aux); break;
+    case JMAP_PATH_CURVE: pn = curve_pen(p->curve); break;
     case JMAP_PATH_VISIBILITY:
         pn = dashed(pen(colour(JMAP_C_BLUE), 1.3), 7, 3.5);
         break;
@@ -643,7 +642,7 @@ static jmap_pen path_pen(const jmap_path *p)
     case JMAP_PATH_FLOW: pn = pen(colour(JMAP_C_ARROW), 0.9); break;
     case JMAP_PATH_ARROW:
         pn = pen(colour(JMAP_C_ARROW), 1.2);
-        if (p->style)
+        if (p->loop)
             pn = dashed(pn, 4, 2.5);
         break;
     default: break;
@@ -720,6 +719,9 @@ static const struct {
     [JMAP_BOX_IDEA] = {1, paint_idea},
     [JMAP_BOX_REMEDY] = {1, paint_remedy},
     [JMAP_BOX_DEPT_MARK] = {1, paint_dept_mark},
+    [JMAP_BOX_ICON] = {2, paint_icon},
+    [JMAP_BOX_BULLET] = {2, paint_bullet},
+    [JMAP_BOX_SEVERITY_BAR] = {2, paint_severity_bar},
 };
 
 static void paint_layer(walk *w, const jmap_layout *L, int layer)
@@ -756,9 +758,6 @@ void jmap_layout_paint(const jmap_layout *layout, const jmap_painter *p,
     paint_layer(&w, layout, 2);
     paint_paths(&w, layout, 0);
     paint_layer(&w, layout, 3);
-    for (size_t i = 0; i < layout->n_boxes; i++)
-        if (layout->boxes[i].pl)
-            paint_text_mark(&w, &layout->boxes[i]);
     for (size_t i = 0; i < layout->n_boxes; i++)
         if (layout->boxes[i].pl)
             paint_text(&w, &layout->boxes[i]);

@@ -39,6 +39,28 @@
 #define LEGEND_ITEM_W 150.0 /* one legend entry */
 #define DESCRIPTION_W 380.0 /* the map's description */
 
+/* ---- marks: where icons, bullets and bars sit (JMAP_ICON_SIZE boxes) ---- */
+#define CHIP_ICON_X 5.5   /* a touchpoint's icon, from its chip's corner */
+#define CHIP_ICON_Y 3.5
+#define CHIP_TEXT_TOP 3.5 /* a touchpoint's name, below the chip's top */
+#define CARD_ICON_X 6.0   /* a moment's, idea's or remedy's icon */
+#define CARD_ICON_Y 4.0
+#define CARD_TEXT_TOP 4.0 /* their text, below the card's top */
+#define ICON_TEXT_GAP 7.0 /* between the ICON_W room and a card's text */
+#define BAR_ICON_GAP 6.0  /* between an irritant's bar and its icon */
+#define SEVERITY_ICON_Y 4.0 /* the severity icon, below the card's top */
+#define CLOCK_BEFORE 11.0 /* a clock's left edge, before its duration */
+#define CLOCK_RISE 4.0    /* its top, above the duration's middle */
+#define GOAL_INDENT 9.0   /* a goal's text, right of the persona's texts */
+#define BULLET_BEFORE 5.0 /* a goal's bullet centre, before its text */
+#define BULLET_DROP 5.2   /* ... and below its top */
+#define SWATCH_W 20.0     /* a legend sample */
+#define SWATCH_H 10.0
+#define SWATCH_ICON_X 5.0 /* a sample's icon, from the sample's corner */
+#define SWATCH_CHIP_ICON_Y (-0.5) /* ... for a touchpoint sample */
+#define SWATCH_BAR_ICON_GAP 1.5   /* an irritant sample's icon, after its bar */
+#define SWATCH_BAR_ICON_Y 0.2
+
 /* ---- line limits: past them a text is cut and reported ---- */
 #define TITLE_LINES 2
 #define DESCRIPTION_LINES 10
@@ -100,48 +122,66 @@ static const struct {
     {1.0, {"min", "min"}},
 };
 
-/* Box kind names in the layout dump. */
-static const char *const box_kind_names[JMAP_BOX_KIND_COUNT_] = {
-    [JMAP_BOX_MAP] = "map",
-    [JMAP_BOX_LANE] = "lane",
-    [JMAP_BOX_LANE_LABEL] = "lane-label",
-    [JMAP_BOX_TITLE] = "title",
-    [JMAP_BOX_SUBTITLE] = "subtitle",
-    [JMAP_BOX_DESCRIPTION] = "description",
-    [JMAP_BOX_PERSONA] = "persona",
-    [JMAP_BOX_PERSONA_NAME] = "persona-name",
-    [JMAP_BOX_PERSONA_TEXT] = "persona-text",
-    [JMAP_BOX_GOALS_LABEL] = "goals-label",
-    [JMAP_BOX_GOAL] = "goal",
-    [JMAP_BOX_LEGEND] = "legend",
-    [JMAP_BOX_LEGEND_TITLE] = "legend-title",
-    [JMAP_BOX_SWATCH] = "swatch",
-    [JMAP_BOX_LEGEND_TEXT] = "legend-text",
-    [JMAP_BOX_STAGE] = "stage",
-    [JMAP_BOX_STAGE_NAME] = "stage-name",
-    [JMAP_BOX_STAGE_DURATION] = "stage-duration",
-    [JMAP_BOX_STEP] = "step",
-    [JMAP_BOX_STEP_NAME] = "step-name",
-    [JMAP_BOX_STEP_DURATION] = "step-duration",
-    [JMAP_BOX_SCALE_TEXT] = "scale-text",
-    [JMAP_BOX_EMOTION] = "emotion",
-    [JMAP_BOX_TOUCHPOINT] = "touchpoint",
-    [JMAP_BOX_TOUCHPOINT_NAME] = "touchpoint-name",
-    [JMAP_BOX_IRRITANT] = "irritant",
-    [JMAP_BOX_IRRITANT_NAME] = "irritant-name",
-    [JMAP_BOX_BADGE] = "badge",
-    [JMAP_BOX_BADGE_TEXT] = "badge-text",
-    [JMAP_BOX_MOMENT] = "moment",
-    [JMAP_BOX_MOMENT_TEXT] = "moment-text",
-    [JMAP_BOX_IDEA] = "idea",
-    [JMAP_BOX_IDEA_TEXT] = "idea-text",
-    [JMAP_BOX_REMEDY] = "remedy",
-    [JMAP_BOX_REMEDY_TEXT] = "remedy-text",
-    [JMAP_BOX_DEPT_NAME] = "department",
-    [JMAP_BOX_DEPT_MARK] = "department-mark",
-    [JMAP_BOX_SEPARATOR_TEXT] = "separator-text",
-    [JMAP_BOX_FOOTER] = "footer",
+/* Box kinds: their names in the layout dump, and what they are. */
+static const struct {
+    const char *name;     /* in the dump */
+    jmap_box_class class; /* area, text, mark or point */
+} box_kinds[JMAP_BOX_KIND_COUNT_] = {
+    [JMAP_BOX_MAP] = {"map", JMAP_CLASS_AREA},
+    [JMAP_BOX_LANE] = {"lane", JMAP_CLASS_AREA},
+    [JMAP_BOX_LANE_LABEL] = {"lane-label", JMAP_CLASS_TEXT},
+    [JMAP_BOX_TITLE] = {"title", JMAP_CLASS_TEXT},
+    [JMAP_BOX_SUBTITLE] = {"subtitle", JMAP_CLASS_TEXT},
+    [JMAP_BOX_DESCRIPTION] = {"description", JMAP_CLASS_TEXT},
+    [JMAP_BOX_PERSONA] = {"persona", JMAP_CLASS_AREA},
+    [JMAP_BOX_PERSONA_NAME] = {"persona-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_PERSONA_TEXT] = {"persona-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_GOALS_LABEL] = {"goals-label", JMAP_CLASS_TEXT},
+    [JMAP_BOX_GOAL] = {"goal", JMAP_CLASS_TEXT},
+    [JMAP_BOX_LEGEND] = {"legend", JMAP_CLASS_AREA},
+    [JMAP_BOX_LEGEND_TITLE] = {"legend-title", JMAP_CLASS_TEXT},
+    [JMAP_BOX_SWATCH] = {"swatch", JMAP_CLASS_AREA},
+    [JMAP_BOX_LEGEND_TEXT] = {"legend-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STAGE] = {"stage", JMAP_CLASS_AREA},
+    [JMAP_BOX_STAGE_NAME] = {"stage-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STAGE_DURATION] = {"stage-duration", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STEP] = {"step", JMAP_CLASS_AREA},
+    [JMAP_BOX_STEP_NAME] = {"step-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STEP_DURATION] = {"step-duration", JMAP_CLASS_TEXT},
+    [JMAP_BOX_SCALE_TEXT] = {"scale-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_EMOTION] = {"emotion", JMAP_CLASS_POINT},
+    [JMAP_BOX_TOUCHPOINT] = {"touchpoint", JMAP_CLASS_AREA},
+    [JMAP_BOX_TOUCHPOINT_NAME] = {"touchpoint-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_IRRITANT] = {"irritant", JMAP_CLASS_AREA},
+    [JMAP_BOX_IRRITANT_NAME] = {"irritant-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_BADGE] = {"badge", JMAP_CLASS_AREA},
+    [JMAP_BOX_BADGE_TEXT] = {"badge-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_MOMENT] = {"moment", JMAP_CLASS_AREA},
+    [JMAP_BOX_MOMENT_TEXT] = {"moment-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_IDEA] = {"idea", JMAP_CLASS_AREA},
+    [JMAP_BOX_IDEA_TEXT] = {"idea-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_REMEDY] = {"remedy", JMAP_CLASS_AREA},
+    [JMAP_BOX_REMEDY_TEXT] = {"remedy-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_DEPT_NAME] = {"department", JMAP_CLASS_TEXT},
+    [JMAP_BOX_DEPT_MARK] = {"department-mark", JMAP_CLASS_AREA},
+    [JMAP_BOX_SEPARATOR_TEXT] = {"separator-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_FOOTER] = {"footer", JMAP_CLASS_TEXT},
+    [JMAP_BOX_ICON] = {"icon", JMAP_CLASS_MARK},
+    [JMAP_BOX_BULLET] = {"bullet", JMAP_CLASS_MARK},
+    [JMAP_BOX_SEVERITY_BAR] = {"severity-bar", JMAP_CLASS_MARK},
 };
+
+static const char *const icon_names[JMAP_ICON_COUNT_] = {
+    [JMAP_ICON_DIGITAL] = "digital",   [JMAP_ICON_PHYSICAL] = "physical",
+    [JMAP_ICON_HUMAN] = "human",       [JMAP_ICON_SEVERITY_LOW] = "low",
+    [JMAP_ICON_SEVERITY_MEDIUM] = "medium",
+    [JMAP_ICON_SEVERITY_HIGH] = "high", [JMAP_ICON_CHECK] = "check",
+    [JMAP_ICON_BULB] = "bulb",         [JMAP_ICON_BANDAGE] = "bandage",
+    [JMAP_ICON_CLOCK] = "clock",
+};
+
+/* Severity bar widths by jmap_level: a heavier bar for a worse irritant. */
+static const double severity_bars[3] = {3, 5, 7};
 
 static const char *const path_kind_names[JMAP_PATH_KIND_COUNT_] = {
     [JMAP_PATH_GRID] = "grid",
@@ -157,7 +197,22 @@ static const char *const path_kind_names[JMAP_PATH_KIND_COUNT_] = {
 
 const char *jmap_box_kind_name(jmap_box_kind kind)
 {
-    return kind < JMAP_BOX_KIND_COUNT_ ? box_kind_names[kind] : "?";
+    return kind < JMAP_BOX_KIND_COUNT_ ? box_kinds[kind].name : "?";
+}
+
+jmap_box_class jmap_box_kind_class(jmap_box_kind kind)
+{
+    return kind < JMAP_BOX_KIND_COUNT_ ? box_kinds[kind].class : JMAP_CLASS_AREA;
+}
+
+const char *jmap_icon_name(jmap_icon icon)
+{
+    return icon < JMAP_ICON_COUNT_ ? icon_names[icon] : "?";
+}
+
+double jmap_severity_bar_w(jmap_level level)
+{
+    return severity_bars[level <= JMAP_LEVEL_HIGH ? level : JMAP_LEVEL_MEDIUM];
 }
 
 const char *jmap_path_kind_name(jmap_path_kind kind)
@@ -225,6 +280,24 @@ static size_t add_box(builder *b, jmap_box_kind kind, jmap_pos pos, double x,
 static jmap_box *box_at(builder *b, size_t i)
 {
     return &b->L->boxes[i];
+}
+
+/* Adds `icon` for what was written at `pos` with its box's corner at (x, y),
+ * in box `parent`. */
+static void add_icon(builder *b, jmap_icon icon, jmap_pos pos, double x,
+                     double y, int column, int parent)
+{
+    size_t i = add_box(b, JMAP_BOX_ICON, pos, x, y,
+                       JMAP_ICON_SIZE, JMAP_ICON_SIZE, column, parent);
+    box_at(b, i)->style.icon = icon;
+}
+
+/* Adds the clock before the duration text `t`. */
+static void add_clock(builder *b, size_t t)
+{
+    const jmap_box *d = box_at(b, t);
+    add_icon(b, JMAP_ICON_CLOCK, d->pos, d->x - CLOCK_BEFORE,
+             d->y + d->h / 2 - CLOCK_RISE, d->column, d->parent);
 }
 
 /* Replaces line breaks by spaces, so a line limit counts every line. */
@@ -556,22 +629,49 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
         if (!p->goals[g].str)
             continue;
         t = add_text(b, JMAP_BOX_GOAL, p->goals[g].str, p->goals[g].pos,
-                     JMAP_FONT_BODY, tx + 9, cy, tw - 9, GOAL_LINES, -1,
-                     (int)card);
+                     JMAP_FONT_BODY, tx + GOAL_INDENT, cy, tw - GOAL_INDENT,
+                     GOAL_LINES, -1, (int)card);
+        double gx = tx + GOAL_INDENT - BULLET_BEFORE, gy = cy + BULLET_DROP;
+        double r = JMAP_BULLET_D / 2;
+        add_box(b, JMAP_BOX_BULLET, p->goals[g].pos, gx - r, gy - r,
+                JMAP_BULLET_D, JMAP_BULLET_D, -1, (int)card);
         cy += box_at(b, t)->h + 1;
     }
     box_at(b, card)->h = cy + 6 - y;
     return cy + 6 - y;
 }
 
+/* The icon of legend sample `s`, if it has one, in the legend. */
+static void swatch_icon(builder *b, const jmap_box *s, int legend)
+{
+    double x = s->x + SWATCH_ICON_X, y = s->y;
+    jmap_swatch sw = s->style.swatch;
+    if (sw >= JMAP_SWATCH_DIGITAL && sw <= JMAP_SWATCH_HUMAN) {
+        add_icon(b, (jmap_icon)(JMAP_ICON_DIGITAL + (sw - JMAP_SWATCH_DIGITAL)),
+                 (jmap_pos){0, 0}, x, y + SWATCH_CHIP_ICON_Y, -1, legend);
+    } else if (sw >= JMAP_SWATCH_IRRITANT_LOW && sw <= JMAP_SWATCH_IRRITANT_HIGH) {
+        jmap_level level = (jmap_level)(sw - JMAP_SWATCH_IRRITANT_LOW);
+        add_icon(b, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + level), (jmap_pos){0, 0},
+                 s->x + jmap_severity_bar_w(level) + SWATCH_BAR_ICON_GAP,
+                 y + SWATCH_BAR_ICON_Y, -1, legend);
+    } else if (sw == JMAP_SWATCH_MOMENT || sw == JMAP_SWATCH_IDEA ||
+               sw == JMAP_SWATCH_REMEDY) {
+        static const jmap_icon icons[] = {JMAP_ICON_CHECK, JMAP_ICON_BULB,
+                                          JMAP_ICON_BANDAGE};
+        add_icon(b, icons[sw - JMAP_SWATCH_MOMENT], (jmap_pos){0, 0}, x, y, -1,
+                 legend);
+    }
+}
+
 /* One legend entry: a sample and its meaning, in a LEGEND_ITEM_W cell. */
 static double legend_entry(builder *b, int legend, jmap_swatch sw, int aux,
                            const char *text, double x, double y)
 {
-    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x, y + 1, 20, 10,
-                       -1, legend);
-    box_at(b, s)->style = sw;
-    box_at(b, s)->aux = aux;
+    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x, y + 1,
+                       SWATCH_W, SWATCH_H, -1, legend);
+    box_at(b, s)->style.swatch = sw;
+    box_at(b, s)->curve = (size_t)aux;
+    swatch_icon(b, box_at(b, s), legend);
     size_t t = add_text(b, JMAP_BOX_LEGEND_TEXT, text, (jmap_pos){0, 0},
                         JMAP_FONT_SMALL, x + 25, y, LEGEND_ITEM_W - 30, 2, -1,
                         legend);
@@ -740,7 +840,7 @@ static double lane_stages(builder *b, double y)
         double x0 = col_x(b, i), x1 = col_x(b, last) + COL_W;
         size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
                               -1, -1);
-        box_at(b, band)->style = (int)st->index;
+        box_at(b, band)->style.stage = st->index;
         double cy = top + 6;
         const char *name = st->name.str ? st->name.str : st->id;
         size_t t = add_text(b, JMAP_BOX_STAGE_NAME, name, st->name.pos,
@@ -752,6 +852,7 @@ static double lane_stages(builder *b, double y)
                          card_duration(b, st->duration.text),
                          st->duration.pos, JMAP_FONT_SMALL, x0 + 8 + ICON_W,
                          cy + 1, x1 - x0 - 16 - ICON_W, 1, -1, (int)band);
+            add_clock(b, t);
             cy += box_at(b, t)->h + 1;
         }
         double h = cy + 6 - top;
@@ -924,7 +1025,7 @@ static void draw_arrows(builder *b, const arrow *a, size_t n, double y_cards)
         jmap_path *p = add_path(b, JMAP_PATH_ARROW, a[i].pos,
                                 2 + (size_t)from_in + (size_t)to_in);
         size_t k = 0;
-        p->style = a[i].target < a[i].from || a[i].to < a[i].from;
+        p->loop = a[i].target < a[i].from || a[i].to < a[i].from;
         if (from_in)
             p->pts[k++] = (jmap_point){xs, y_cards};
         p->pts[k++] = (jmap_point){xs, yt};
@@ -952,7 +1053,7 @@ static double lane_actions(builder *b, double y)
         double x = col_x(b, i);
         size_t card = add_box(b, JMAP_BOX_STEP, s->pos, x, top, COL_W, 0,
                               col_of(b, i), -1);
-        box_at(b, card)->style = (int)s->stage->index;
+        box_at(b, card)->style.stage = s->stage->index;
         double cy = top + 7;
         const char *name = s->name.str ? s->name.str : s->id;
         size_t t = add_text(b, JMAP_BOX_STEP_NAME, name, s->name.pos,
@@ -965,6 +1066,7 @@ static double lane_actions(builder *b, double y)
                          s->duration.pos, JMAP_FONT_SMALL, x + 8 + ICON_W,
                          cy + 3, COL_W - 16 - ICON_W, 1, col_of(b, i),
                          (int)card);
+            add_clock(b, t);
             cy += box_at(b, t)->h + 3;
         }
         double h = cy + 7 - top;
@@ -1032,7 +1134,7 @@ static double lane_emotions(builder *b, double y)
             if (n > 1) {
                 jmap_path *p = add_path(b, JMAP_PATH_CURVE, j->steps[i]->pos,
                                         1 + 3 * (n - 1));
-                p->aux = (int)k;
+                p->curve = k;
                 for (size_t s = i; s < run_end; s++) {
                     emotion_of(j, j->steps[s], k, &w);
                     jmap_point pt = {col_x(b, s) + COL_W / 2 + dx, mid - w * LEVEL_H};
@@ -1059,8 +1161,8 @@ static double lane_emotions(builder *b, double y)
             double cx = col_x(b, i) + COL_W / 2 + dx, cy = mid - v * LEVEL_H;
             size_t e = add_box(b, JMAP_BOX_EMOTION, em->pos, cx - 4,
                                cy - 4, 8, 8, col_of(b, i), -1);
-            box_at(b, e)->style = v;
-            box_at(b, e)->aux = (int)k;
+            box_at(b, e)->style.emotion = v;
+            box_at(b, e)->curve = k;
         }
     }
     return 16 + 4 * LEVEL_H + 2 * LANE_PAD;
@@ -1071,15 +1173,23 @@ typedef struct card_spec {
     jmap_box_kind card, text; /* the card's and its text's kinds */
     double indent;            /* room at the left for an icon or a bar */
     int lines;                /* line limit of the text */
+    jmap_icon icon;           /* its icon (a touchpoint's: by channel) */
+    double icon_x, icon_y;    /* where the icon sits from the card's corner */
+    double text_top;          /* the text, below the card's top */
 } card_spec;
 
 /* Adds a card holding `text` at (x, y) in a column; returns its height. */
 static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
-                       jmap_pos pos, int style, int column, double x, double y,
-                       double w, double text_top)
+                       jmap_pos pos, jmap_box_style style, int column,
+                       double x, double y, double w)
 {
     size_t card = add_box(b, cs->card, pos, x, y, w, 0, column, -1);
     box_at(b, card)->style = style;
+    jmap_icon icon = cs->card == JMAP_BOX_TOUCHPOINT
+                         ? (jmap_icon)(JMAP_ICON_DIGITAL + style.channel)
+                         : cs->icon;
+    add_icon(b, icon, pos, x + cs->icon_x, y + cs->icon_y, column, (int)card);
+    double text_top = cs->text_top;
     size_t t = add_text(b, cs->text, text->str, text->pos, JMAP_FONT_BODY,
                         x + cs->indent, y + text_top,
                         w - cs->indent - CARD_PAD - 1, cs->lines, column,
@@ -1094,8 +1204,9 @@ static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
 /* Touchpoints: chips whose shape and icon give the channel. */
 static double lane_touchpoints(builder *b, double y)
 {
-    static const card_spec chip = {JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT_NAME,
-                                   ICON_W + 7, CHIP_LINES};
+    static const card_spec chip = {
+        JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT_NAME, ICON_W + ICON_TEXT_GAP,
+        CHIP_LINES, JMAP_ICON_DIGITAL, CHIP_ICON_X, CHIP_ICON_Y, CHIP_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1107,9 +1218,11 @@ static double lane_touchpoints(builder *b, double y)
             jmap_text name = t->name;
             if (!name.str)
                 name.str = t->id;
+            jmap_channel ch = t->channel <= JMAP_CHANNEL_HUMAN
+                                  ? t->channel : JMAP_CHANNEL_DIGITAL;
             cy += add_card(b, &chip, &name, s->touchpoints[k].pos,
-                           (int)t->channel, col_of(b, i), col_x(b, i) + 3, cy,
-                           COL_W - 6, 3.5) + 3;
+                           (jmap_box_style){.channel = ch}, col_of(b, i),
+                           col_x(b, i) + 3, cy, COL_W - 6) + 3;
         }
         double h = cy - 3 - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
@@ -1122,12 +1235,18 @@ static double lane_touchpoints(builder *b, double y)
 static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                             double x, double y)
 {
-    static const double bar[3] = {3, 5, 7};
-    int sev = ir->severity <= JMAP_LEVEL_HIGH ? (int)ir->severity : 1;
-    double head = 10; /* the row of the severity icon and the badge */
+    jmap_level sev = ir->severity <= JMAP_LEVEL_HIGH ? ir->severity
+                                                     : JMAP_LEVEL_MEDIUM;
+    double bar_w = jmap_severity_bar_w(sev);
+    double head = JMAP_ICON_SIZE; /* the row of the severity icon and badge */
     size_t card = add_box(b, JMAP_BOX_IRRITANT, ir->pos, x, y, COL_W, 0, column,
                           -1);
-    box_at(b, card)->style = sev;
+    box_at(b, card)->style.level = sev;
+    size_t bar = add_box(b, JMAP_BOX_SEVERITY_BAR, ir->pos, x, y, bar_w, 0,
+                         column, (int)card);
+    box_at(b, bar)->style.level = sev;
+    add_icon(b, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + sev), ir->pos,
+             x + bar_w + BAR_ICON_GAP, y + SEVERITY_ICON_Y, column, (int)card);
     if (ir->frequency >= 0) {
         char num[32];
         snprintf(num, sizeof num, "%ld%s", ir->frequency, label(b, L_PER_MONTH));
@@ -1143,21 +1262,23 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                  column, (int)badge);
         head = bh;
     }
-    double indent = bar[sev] + 6;
+    double indent = bar_w + BAR_ICON_GAP;
     size_t t = add_text(b, JMAP_BOX_IRRITANT_NAME, ir->name.str, ir->name.pos,
                         JMAP_FONT_BODY, x + indent, y + 4 + head + 3,
                         COL_W - indent - CARD_PAD - 1, CARD_LINES, column,
                         (int)card);
     double h = 4 + head + 3 + box_at(b, t)->h + CARD_PAD;
     box_at(b, card)->h = h;
+    box_at(b, bar)->h = h;
     return h;
 }
 
 /* Irritants, then positive moments, in each column. */
 static double lane_irritants(builder *b, double y)
 {
-    static const card_spec moment = {JMAP_BOX_MOMENT, JMAP_BOX_MOMENT_TEXT,
-                                     ICON_W + 7, CARD_LINES};
+    static const card_spec moment = {
+        JMAP_BOX_MOMENT, JMAP_BOX_MOMENT_TEXT, ICON_W + ICON_TEXT_GAP,
+        CARD_LINES, JMAP_ICON_CHECK, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1168,8 +1289,9 @@ static double lane_irritants(builder *b, double y)
                       CARD_GAP;
         for (size_t k = 0; k < s->n_moments; k++)
             if (s->moments[k].str)
-                cy += add_card(b, &moment, &s->moments[k], s->moments[k].pos, 0,
-                               col_of(b, i), x, cy, COL_W, 4) + CARD_GAP;
+                cy += add_card(b, &moment, &s->moments[k], s->moments[k].pos,
+                               (jmap_box_style){0}, col_of(b, i), x, cy,
+                               COL_W) + CARD_GAP;
         double h = cy - CARD_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
     }
@@ -1179,23 +1301,26 @@ static double lane_irritants(builder *b, double y)
 /* Ideas, then the remedies of the column's irritants. */
 static double lane_ideas(builder *b, double y)
 {
-    static const card_spec idea = {JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT,
-                                   ICON_W + 7, CARD_LINES};
-    static const card_spec remedy = {JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT,
-                                     ICON_W + 7, CARD_LINES};
+    static const card_spec idea = {
+        JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT, ICON_W + ICON_TEXT_GAP, CARD_LINES,
+        JMAP_ICON_BULB, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
+    static const card_spec remedy = {
+        JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT, ICON_W + ICON_TEXT_GAP,
+        CARD_LINES, JMAP_ICON_BANDAGE, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
         double cy = y + LANE_PAD, x = col_x(b, i);
         for (size_t k = 0; k < s->n_ideas; k++)
             if (s->ideas[k].str)
-                cy += add_card(b, &idea, &s->ideas[k], s->ideas[k].pos, 0,
-                               col_of(b, i), x, cy, COL_W, 4) + CARD_GAP;
+                cy += add_card(b, &idea, &s->ideas[k], s->ideas[k].pos,
+                               (jmap_box_style){0}, col_of(b, i), x, cy,
+                               COL_W) + CARD_GAP;
         for (size_t k = 0; k < s->n_irritants; k++) {
             const jmap_text *r = &s->irritants[k].remedy;
             if (r->str)
-                cy += add_card(b, &remedy, r, r->pos, 0, col_of(b, i), x, cy,
-                               COL_W, 4) + CARD_GAP;
+                cy += add_card(b, &remedy, r, r->pos, (jmap_box_style){0},
+                               col_of(b, i), x, cy, COL_W) + CARD_GAP;
         }
         double h = cy - CARD_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
@@ -1252,7 +1377,7 @@ static void add_mark(size_t d, int col, void *ctx)
     size_t mk = add_box(b, JMAP_BOX_DEPT_MARK, dep->pos,
                         b->L->col_x[col] + 2, r->y[d] + 3, COL_W - 4,
                         r->h[d] - 6, col, -1);
-    box_at(b, mk)->style = (int)dep->visibility;
+    box_at(b, mk)->style.visibility = dep->visibility;
 }
 
 /* A separator band: its label in the label column and a line after it. */
@@ -1353,7 +1478,7 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
     if (h < b->label_h + 2 * LANE_PAD)
         h = b->label_h + 2 * LANE_PAD;
     box_at(b, band)->h = h;
-    box_at(b, band)->style = b->lane_no++;
+    box_at(b, band)->style.lane = b->lane_no++;
     return h;
 }
 

@@ -85,22 +85,6 @@ typedef struct jmap_pen {
 
 /* ---- icons ---- */
 
-/* Icons: small drawings of about 10 x 10 points, defined once per document
- * and placed many times. */
-typedef enum jmap_icon {
-    JMAP_ICON_DIGITAL,  /* channels, in jmap_channel order */
-    JMAP_ICON_PHYSICAL,
-    JMAP_ICON_HUMAN,
-    JMAP_ICON_SEVERITY_LOW, /* severity bars, in jmap_level order */
-    JMAP_ICON_SEVERITY_MEDIUM,
-    JMAP_ICON_SEVERITY_HIGH,
-    JMAP_ICON_CHECK,    /* a positive moment */
-    JMAP_ICON_BULB,     /* an idea */
-    JMAP_ICON_BANDAGE,  /* a remedy */
-    JMAP_ICON_CLOCK,    /* a duration */
-    JMAP_ICON_COUNT_    /* number of icons, not an icon */
-} jmap_icon;
-
 /* Room around an icon's 10 x 10 box that its strokes may reach. */
 #define JMAP_ICON_MARGIN 3.0
 
