@@ -39,6 +39,52 @@
 #define LEGEND_ITEM_W 150.0 /* one legend entry */
 #define DESCRIPTION_W 380.0 /* the map's description */
 
+/* ---- inside cards and blocks ---- */
+#define TEXT_GAP 2.0      /* between two texts of a persona card */
+#define LINE_GAP 1.0      /* between a heading and its list, between goals */
+#define PERSONA_PAD_X 8.0 /* inside a persona card, left and right */
+#define PERSONA_PAD_TOP 7.0
+#define PERSONA_PAD_BOTTOM 6.0
+#define PERSONA_NAME_LINES 2
+#define LEGEND_PAD_X 8.0  /* inside the legend, left and right */
+#define LEGEND_PAD_TOP 6.0
+#define LEGEND_PAD_BOTTOM 4.0
+#define LEGEND_TITLE_GAP 4.0 /* under the legend's title */
+#define LEGEND_TEXT_X 25.0   /* a legend text, from its entry's left */
+#define LEGEND_TEXT_END 5.0  /* room after a legend text */
+#define LEGEND_ROW_H 12.0    /* a legend entry's least height */
+#define LEGEND_ROW_GAP 3.0   /* between two legend entries */
+#define LEGEND_LINES 2
+#define SWATCH_DROP 1.0      /* a sample, below its entry's top */
+#define LEGEND_W (2 * LEGEND_ITEM_W + 12.0) /* two columns and their pads */
+#define HEADER_ROW_GAP 12.0  /* between two rows of the title block */
+#define HEADER_ITEM_GAP 18.0 /* between two blocks of a row */
+#define HEADER_BOTTOM 16.0   /* under the title block */
+#define STAGE_PAD_X 8.0      /* inside a stage band */
+#define STAGE_PAD_Y 6.0
+#define STAGE_DURATION_GAP 1.0 /* above and below a stage's duration */
+#define STEP_PAD_X 8.0       /* inside a step card */
+#define STEP_PAD_Y 7.0
+#define STEP_DURATION_GAP 3.0  /* above a step's duration */
+#define ARROW_RISE 6.0       /* the first arrow track, above the cards */
+#define PORT_GAP 12.0        /* between two arrow ports on a card's top */
+#define EDGE_PORT_IN 2.0     /* a page's entry port, right of its edge */
+#define FLOW_GAP 1.5         /* between a flow arrow and a card */
+#define FLOW_EDGE_GAP 1.0    /* ... and the page's left edge */
+#define GUIDE_OVERHANG 4.0   /* emotion guides, left of the first column */
+#define SCALE_TOP 8.0        /* the +2 level, below the lane's padding */
+#define CURVE_SPREAD 5.0     /* between two personas' curves */
+#define EMOTION_D 8.0        /* an emotion point's box */
+#define CARD_MIN_H 17.0      /* a card's least height */
+#define CHIP_INSET 3.0       /* a chip, inside its column */
+#define CHIP_GAP 3.0         /* between two chips */
+#define BADGE_PAD_X 4.0      /* inside a frequency badge */
+#define BADGE_PAD_Y 1.0
+#define BADGE_INSET 4.0      /* a badge, from its card's top right corner */
+#define IRRITANT_TOP 4.0     /* the severity row, below the card's top */
+#define IRRITANT_TEXT_GAP 3.0 /* between the severity row and the text */
+#define LABEL_LINES 3        /* a lane's label */
+
 /* ---- marks: where icons, bullets and bars sit (JMAP_ICON_SIZE boxes) ---- */
 #define CHIP_ICON_X 5.5   /* a touchpoint's icon, from its chip's corner */
 #define CHIP_ICON_Y 3.5
@@ -48,7 +94,6 @@
 #define CARD_TEXT_TOP 4.0 /* their text, below the card's top */
 #define ICON_TEXT_GAP 7.0 /* between the ICON_W room and a card's text */
 #define BAR_ICON_GAP 6.0  /* between an irritant's bar and its icon */
-#define SEVERITY_ICON_Y 4.0 /* the severity icon, below the card's top */
 #define CLOCK_BEFORE 11.0 /* a clock's left edge, before its duration */
 #define CLOCK_RISE 4.0    /* its top, above the duration's middle */
 #define GOAL_INDENT 9.0   /* a goal's text, right of the persona's texts */
@@ -608,22 +653,24 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
                            double y)
 {
     size_t card = add_box(b, JMAP_BOX_PERSONA, p->pos, x, y, PERSONA_W, 0, -1, -1);
-    double tx = x + 8, tw = PERSONA_W - 16, cy = y + 7;
+    double tx = x + PERSONA_PAD_X, tw = PERSONA_W - 2 * PERSONA_PAD_X;
+    double cy = y + PERSONA_PAD_TOP;
     const char *name = p->name.str ? p->name.str : p->id;
     size_t t = add_text(b, JMAP_BOX_PERSONA_NAME, name, p->name.pos,
-                        JMAP_FONT_HEADING, tx, cy, tw, 2, -1, (int)card);
-    cy += box_at(b, t)->h + 2;
+                        JMAP_FONT_HEADING, tx, cy, tw, PERSONA_NAME_LINES, -1,
+                        (int)card);
+    cy += box_at(b, t)->h + TEXT_GAP;
     if (p->description.str) {
         t = add_text(b, JMAP_BOX_PERSONA_TEXT, p->description.str,
                      p->description.pos, JMAP_FONT_BODY, tx, cy, tw,
                      PERSONA_LINES, -1, (int)card);
-        cy += box_at(b, t)->h + 2;
+        cy += box_at(b, t)->h + TEXT_GAP;
     }
     if (p->n_goals) {
-        cy += 2;
+        cy += TEXT_GAP;
         t = add_text(b, JMAP_BOX_GOALS_LABEL, label(b, L_GOALS), (jmap_pos){0, 0},
                      JMAP_FONT_SMALL_BOLD, tx, cy, tw, 1, -1, (int)card);
-        cy += box_at(b, t)->h + 1;
+        cy += box_at(b, t)->h + LINE_GAP;
     }
     for (size_t g = 0; g < p->n_goals; g++) {
         if (!p->goals[g].str)
@@ -635,10 +682,10 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
         double r = JMAP_BULLET_D / 2;
         add_box(b, JMAP_BOX_BULLET, p->goals[g].pos, gx - r, gy - r,
                 JMAP_BULLET_D, JMAP_BULLET_D, -1, (int)card);
-        cy += box_at(b, t)->h + 1;
+        cy += box_at(b, t)->h + LINE_GAP;
     }
-    box_at(b, card)->h = cy + 6 - y;
-    return cy + 6 - y;
+    box_at(b, card)->h = cy + PERSONA_PAD_BOTTOM - y;
+    return cy + PERSONA_PAD_BOTTOM - y;
 }
 
 /* The icon of legend sample `s`, if it has one, in the legend. */
@@ -667,16 +714,17 @@ static void swatch_icon(builder *b, const jmap_box *s, int legend)
 static double legend_entry(builder *b, int legend, jmap_swatch sw, int aux,
                            const char *text, double x, double y)
 {
-    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x, y + 1,
+    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x, y + SWATCH_DROP,
                        SWATCH_W, SWATCH_H, -1, legend);
     box_at(b, s)->style.swatch = sw;
     box_at(b, s)->curve = (size_t)aux;
     swatch_icon(b, box_at(b, s), legend);
     size_t t = add_text(b, JMAP_BOX_LEGEND_TEXT, text, (jmap_pos){0, 0},
-                        JMAP_FONT_SMALL, x + 25, y, LEGEND_ITEM_W - 30, 2, -1,
-                        legend);
+                        JMAP_FONT_SMALL, x + LEGEND_TEXT_X, y,
+                        LEGEND_ITEM_W - (LEGEND_TEXT_X + LEGEND_TEXT_END),
+                        LEGEND_LINES, -1, legend);
     double h = box_at(b, t)->h;
-    return (h > 12 ? h : 12) + 3;
+    return (h > LEGEND_ROW_H ? h : LEGEND_ROW_H) + LEGEND_ROW_GAP;
 }
 
 /* The entries of the legend, for what the map shows. */
@@ -739,19 +787,20 @@ static double legend_block(builder *b, double x, double y, double width)
         size_t frame = add_box(b, JMAP_BOX_LEGEND, (jmap_pos){0, 0}, x, y,
                                width, 0, -1, -1);
         size_t t = add_text(b, JMAP_BOX_LEGEND_TITLE, label(b, L_LEGEND),
-                            (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD, x + 8,
-                            y + 6, width - 16, 1, -1, (int)frame);
-        double top = y + 6 + box_at(b, t)->h + 4;
+                            (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD,
+                            x + LEGEND_PAD_X, y + LEGEND_PAD_TOP,
+                            width - 2 * LEGEND_PAD_X, 1, -1, (int)frame);
+        double top = y + LEGEND_PAD_TOP + box_at(b, t)->h + LEGEND_TITLE_GAP;
         size_t per_col = (n + 1) / 2;
         double bottom = top;
         for (int c = 0; c < 2; c++) {
             double cy = top;
             for (size_t i = c * per_col; i < n && i < (c + 1) * per_col; i++)
                 cy += legend_entry(b, (int)frame, sw[i], aux[i], text[i],
-                                   x + 8 + c * LEGEND_ITEM_W, cy);
+                                   x + LEGEND_PAD_X + c * LEGEND_ITEM_W, cy);
             bottom = cy > bottom ? cy : bottom;
         }
-        h = bottom + 4 - y;
+        h = bottom + LEGEND_PAD_BOTTOM - y;
         box_at(b, frame)->h = h;
     }
     free(sw);
@@ -808,20 +857,20 @@ static double build_header(builder *b, double y)
         items[n++] = (header_item){0, NULL, DESCRIPTION_W};
     for (size_t i = 0; i < j->n_personas; i++)
         items[n++] = (header_item){1, &j->personas[i], PERSONA_W};
-    items[n++] = (header_item){2, NULL, 2 * LEGEND_ITEM_W + 12};
+    items[n++] = (header_item){2, NULL, LEGEND_W};
     double cx = x, row_h = 0;
     for (size_t i = 0; i < n; i++) {
         if (cx > x && cx + items[i].w > x + width) {
-            y += row_h + 12;
+            y += row_h + HEADER_ROW_GAP;
             cx = x;
             row_h = 0;
         }
         double h = header_item_build(b, &items[i], cx, y);
         row_h = h > row_h ? h : row_h;
-        cx += items[i].w + 18;
+        cx += items[i].w + HEADER_ITEM_GAP;
     }
     free(items);
-    return y + row_h + 16;
+    return y + row_h + HEADER_BOTTOM;
 }
 
 /* ---- lanes ---- */
@@ -841,21 +890,23 @@ static double lane_stages(builder *b, double y)
         size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
                               -1, -1);
         box_at(b, band)->style.stage = st->index;
-        double cy = top + 6;
+        double cy = top + STAGE_PAD_Y;
         const char *name = st->name.str ? st->name.str : st->id;
         size_t t = add_text(b, JMAP_BOX_STAGE_NAME, name, st->name.pos,
-                            JMAP_FONT_HEADING, x0 + 8, cy, x1 - x0 - 16,
-                            STAGE_LINES, -1, (int)band);
+                            JMAP_FONT_HEADING, x0 + STAGE_PAD_X, cy,
+                            x1 - x0 - 2 * STAGE_PAD_X, STAGE_LINES, -1,
+                            (int)band);
         cy += box_at(b, t)->h;
         if (st->duration.text) {
             t = add_text(b, JMAP_BOX_STAGE_DURATION,
                          card_duration(b, st->duration.text),
-                         st->duration.pos, JMAP_FONT_SMALL, x0 + 8 + ICON_W,
-                         cy + 1, x1 - x0 - 16 - ICON_W, 1, -1, (int)band);
+                         st->duration.pos, JMAP_FONT_SMALL,
+                         x0 + STAGE_PAD_X + ICON_W, cy + STAGE_DURATION_GAP,
+                         x1 - x0 - 2 * STAGE_PAD_X - ICON_W, 1, -1, (int)band);
             add_clock(b, t);
-            cy += box_at(b, t)->h + 1;
+            cy += box_at(b, t)->h + STAGE_DURATION_GAP;
         }
-        double h = cy + 6 - top;
+        double h = cy + STAGE_PAD_Y - top;
         max_h = h > max_h ? h : max_h;
         i = last + 1;
     }
@@ -992,7 +1043,7 @@ static int route_arrows(builder *b, arrow **out, size_t *n_out)
 /* The x of port `k` of `n` on top of the card in column x. */
 static double port_x(double x, int k, int n)
 {
-    return x + COL_W / 2 + (k - (n - 1) / 2.0) * 12.0;
+    return x + COL_W / 2 + (k - (n - 1) / 2.0) * PORT_GAP;
 }
 
 /* The x where an arrow meets column `c` (maybe a page edge), using the
@@ -1000,7 +1051,7 @@ static double port_x(double x, int k, int n)
 static double arrow_x(builder *b, size_t c, int *ports, int *used)
 {
     if (c < b->first)
-        return b->x_cols - COL_GAP + 2;
+        return b->x_cols - COL_GAP + EDGE_PORT_IN;
     if (c >= b->end)
         return b->L->width - MARGIN / 2;
     size_t k = c - b->first;
@@ -1020,7 +1071,7 @@ static void draw_arrows(builder *b, const arrow *a, size_t n, double y_cards)
     for (size_t i = 0; i < n; i++) {
         double xs = arrow_x(b, a[i].from, ports, used);
         double xt = arrow_x(b, a[i].to, ports, used);
-        double yt = y_cards - 6 - a[i].track * ARROW_TRACK;
+        double yt = y_cards - ARROW_RISE - a[i].track * ARROW_TRACK;
         int from_in = col_of(b, a[i].from) >= 0, to_in = col_of(b, a[i].to) >= 0;
         jmap_path *p = add_path(b, JMAP_PATH_ARROW, a[i].pos,
                                 2 + (size_t)from_in + (size_t)to_in);
@@ -1045,7 +1096,7 @@ static double lane_actions(builder *b, double y)
     arrow *arrows;
     size_t n_arrows;
     int tracks = route_arrows(b, &arrows, &n_arrows);
-    double channel = tracks ? tracks * ARROW_TRACK + 6 : 0;
+    double channel = tracks ? tracks * ARROW_TRACK + ARROW_RISE : 0;
     double top = y + LANE_PAD + channel, max_h = 0;
     size_t start = b->L->n_boxes;
     for (size_t i = b->first; i < b->end; i++) {
@@ -1054,22 +1105,24 @@ static double lane_actions(builder *b, double y)
         size_t card = add_box(b, JMAP_BOX_STEP, s->pos, x, top, COL_W, 0,
                               col_of(b, i), -1);
         box_at(b, card)->style.stage = s->stage->index;
-        double cy = top + 7;
+        double cy = top + STEP_PAD_Y;
         const char *name = s->name.str ? s->name.str : s->id;
         size_t t = add_text(b, JMAP_BOX_STEP_NAME, name, s->name.pos,
-                            JMAP_FONT_BODY_BOLD, x + 8, cy, COL_W - 16,
-                            STEP_LINES, col_of(b, i), (int)card);
+                            JMAP_FONT_BODY_BOLD, x + STEP_PAD_X, cy,
+                            COL_W - 2 * STEP_PAD_X, STEP_LINES, col_of(b, i),
+                            (int)card);
         cy += box_at(b, t)->h;
         if (s->duration.text) {
             t = add_text(b, JMAP_BOX_STEP_DURATION,
                          card_duration(b, s->duration.text),
-                         s->duration.pos, JMAP_FONT_SMALL, x + 8 + ICON_W,
-                         cy + 3, COL_W - 16 - ICON_W, 1, col_of(b, i),
+                         s->duration.pos, JMAP_FONT_SMALL,
+                         x + STEP_PAD_X + ICON_W, cy + STEP_DURATION_GAP,
+                         COL_W - 2 * STEP_PAD_X - ICON_W, 1, col_of(b, i),
                          (int)card);
             add_clock(b, t);
-            cy += box_at(b, t)->h + 3;
+            cy += box_at(b, t)->h + STEP_DURATION_GAP;
         }
-        double h = cy + 7 - top;
+        double h = cy + STEP_PAD_Y - top;
         max_h = h > max_h ? h : max_h;
     }
     for (size_t i = start; i < b->L->n_boxes; i++)
@@ -1080,13 +1133,13 @@ static double lane_actions(builder *b, double y)
     double cy = top + max_h / 2;
     for (size_t i = b->first; i + 1 < b->end; i++)
         if (flows_to_next(b->j, i))
-            add_line(b, JMAP_PATH_FLOW, col_x(b, i) + COL_W + 1.5, cy,
-                     col_x(b, i + 1) - 1.5, cy);
+            add_line(b, JMAP_PATH_FLOW, col_x(b, i) + COL_W + FLOW_GAP, cy,
+                     col_x(b, i + 1) - FLOW_GAP, cy);
     if (b->first > 0 && flows_to_next(b->j, b->first - 1)) /* from a page */
-        add_line(b, JMAP_PATH_FLOW, b->x_cols - COL_GAP + 1, cy,
-                 b->x_cols - 1.5, cy);
+        add_line(b, JMAP_PATH_FLOW, b->x_cols - COL_GAP + FLOW_EDGE_GAP, cy,
+                 b->x_cols - FLOW_GAP, cy);
     if (b->end < b->j->n_steps && flows_to_next(b->j, b->end - 1)) /* to one */
-        add_line(b, JMAP_PATH_FLOW, col_x(b, b->end - 1) + COL_W + 1.5, cy,
+        add_line(b, JMAP_PATH_FLOW, col_x(b, b->end - 1) + COL_W + FLOW_GAP, cy,
                  col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy);
     return channel + max_h + 2 * LANE_PAD;
 }
@@ -1099,10 +1152,11 @@ static double lane_emotions(builder *b, double y)
     size_t curves = b->L->n_curves;
     if (!b->shown.emotions)
         return 0;
-    double mid = y + LANE_PAD + 8 + 2 * LEVEL_H;
+    double mid = y + LANE_PAD + SCALE_TOP + 2 * LEVEL_H;
     for (int v = -2; v <= 2; v++) {
         double ly = mid - v * LEVEL_H;
-        add_line(b, v ? JMAP_PATH_LEVEL : JMAP_PATH_NEUTRAL, b->x_cols - 4, ly,
+        add_line(b, v ? JMAP_PATH_LEVEL : JMAP_PATH_NEUTRAL,
+                 b->x_cols - GUIDE_OVERHANG, ly,
                  b->x_right, ly);
     }
     static const char *const scale[5] = {"\xe2\x88\x92" "2", "\xe2\x88\x92" "1",
@@ -1118,7 +1172,7 @@ static double lane_emotions(builder *b, double y)
                  JMAP_FONT_SMALL, x, mid - v * LEVEL_H - h / 2, 0, 0, -1, -1);
     }
     for (size_t k = 0; k < curves; k++) {
-        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * 5.0 : 0;
+        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * CURVE_SPREAD : 0;
         size_t i = b->first;
         while (i < b->end) {
             int v;
@@ -1152,20 +1206,21 @@ static double lane_emotions(builder *b, double y)
         }
     }
     for (size_t k = 0; k < curves; k++) {
-        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * 5.0 : 0;
+        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * CURVE_SPREAD : 0;
         for (size_t i = b->first; i < b->end; i++) {
             const jmap_emotion *em = emotion_at(j, j->steps[i], k);
             if (!em)
                 continue;
             int v = em->value;
             double cx = col_x(b, i) + COL_W / 2 + dx, cy = mid - v * LEVEL_H;
-            size_t e = add_box(b, JMAP_BOX_EMOTION, em->pos, cx - 4,
-                               cy - 4, 8, 8, col_of(b, i), -1);
+            size_t e = add_box(b, JMAP_BOX_EMOTION, em->pos,
+                               cx - EMOTION_D / 2, cy - EMOTION_D / 2,
+                               EMOTION_D, EMOTION_D, col_of(b, i), -1);
             box_at(b, e)->style.emotion = v;
             box_at(b, e)->curve = k;
         }
     }
-    return 16 + 4 * LEVEL_H + 2 * LANE_PAD;
+    return 2 * SCALE_TOP + 4 * LEVEL_H + 2 * LANE_PAD;
 }
 
 /* A stack of cards in one column: how each kind of card is built. */
@@ -1195,8 +1250,8 @@ static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
                         w - cs->indent - CARD_PAD - 1, cs->lines, column,
                         (int)card);
     double h = text_top + box_at(b, t)->h + CARD_PAD;
-    if (h < 17)
-        h = 17;
+    if (h < CARD_MIN_H)
+        h = CARD_MIN_H;
     box_at(b, card)->h = h;
     return h;
 }
@@ -1222,9 +1277,10 @@ static double lane_touchpoints(builder *b, double y)
                                   ? t->channel : JMAP_CHANNEL_DIGITAL;
             cy += add_card(b, &chip, &name, s->touchpoints[k].pos,
                            (jmap_box_style){.channel = ch}, col_of(b, i),
-                           col_x(b, i) + 3, cy, COL_W - 6) + 3;
+                           col_x(b, i) + CHIP_INSET, cy,
+                           COL_W - 2 * CHIP_INSET) + CHIP_GAP;
         }
-        double h = cy - 3 - y - LANE_PAD;
+        double h = cy - CHIP_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
     }
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
@@ -1246,7 +1302,7 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                          column, (int)card);
     box_at(b, bar)->style.level = sev;
     add_icon(b, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + sev), ir->pos,
-             x + bar_w + BAR_ICON_GAP, y + SEVERITY_ICON_Y, column, (int)card);
+             x + bar_w + BAR_ICON_GAP, y + IRRITANT_TOP, column, (int)card);
     if (ir->frequency >= 0) {
         char num[32];
         snprintf(num, sizeof num, "%ld%s", ir->frequency, label(b, L_PER_MONTH));
@@ -1254,20 +1310,23 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
         double w, h;
         g_object_unref(jmap_measurer_layout(b->m, s, JMAP_FONT_SMALL_BOLD, 0, 1,
                                             0, NULL, &w, &h));
-        double bw = w + 8, bh = h + 2;
-        size_t badge = add_box(b, JMAP_BOX_BADGE, ir->pos, x + COL_W - 4 - bw,
-                               y + 4, bw, bh, column, (int)card);
+        double bw = w + 2 * BADGE_PAD_X, bh = h + 2 * BADGE_PAD_Y;
+        size_t badge = add_box(b, JMAP_BOX_BADGE, ir->pos,
+                               x + COL_W - BADGE_INSET - bw, y + IRRITANT_TOP,
+                               bw, bh, column, (int)card);
         add_text(b, JMAP_BOX_BADGE_TEXT, s, (jmap_pos){0, 0},
-                 JMAP_FONT_SMALL_BOLD, x + COL_W - 4 - bw + 4, y + 5, 0, 1,
-                 column, (int)badge);
+                 JMAP_FONT_SMALL_BOLD, x + COL_W - BADGE_INSET - bw + BADGE_PAD_X,
+                 y + (IRRITANT_TOP + BADGE_PAD_Y), 0, 1, column, (int)badge);
         head = bh;
     }
     double indent = bar_w + BAR_ICON_GAP;
     size_t t = add_text(b, JMAP_BOX_IRRITANT_NAME, ir->name.str, ir->name.pos,
-                        JMAP_FONT_BODY, x + indent, y + 4 + head + 3,
+                        JMAP_FONT_BODY, x + indent,
+                        y + IRRITANT_TOP + head + IRRITANT_TEXT_GAP,
                         COL_W - indent - CARD_PAD - 1, CARD_LINES, column,
                         (int)card);
-    double h = 4 + head + 3 + box_at(b, t)->h + CARD_PAD;
+    double h = IRRITANT_TOP + head + IRRITANT_TEXT_GAP + box_at(b, t)->h +
+               CARD_PAD;
     box_at(b, card)->h = h;
     box_at(b, bar)->h = h;
     return h;
@@ -1468,7 +1527,7 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
     size_t t = add_text(b, JMAP_BOX_LANE_LABEL, label(b, d->name),
                         (jmap_pos){0, 0}, JMAP_FONT_HEADING, MARGIN + LABEL_PAD,
                         y + LANE_PAD, LABEL_W - 2 * LABEL_PAD - d->label_room,
-                        3, -1, (int)band);
+                        LABEL_LINES, -1, (int)band);
     b->label_h = box_at(b, t)->h;
     double h = d->build(b, y);
     if (h <= 0) {
