@@ -537,7 +537,8 @@ static void test_drawing_places_only_boxes(void **state)
     }
 }
 
-/* Icons, bullets and bars are boxes of the layout, with their style. */
+/* Icons, bullets, bars and arrow heads are boxes of the layout, with
+ * their style. */
 static void test_marks_are_boxes(void **state)
 {
     (void)state;
@@ -561,6 +562,29 @@ static void test_marks_are_boxes(void **state)
         }
     }
     assert_true(durations > 0 && clocks == durations);
+    /* every arrow ends in a head box with its tip on the box's edge */
+    size_t heads = 0;
+    for (size_t i = 0; i < f.layout->n_paths; i++) {
+        const jmap_path *p = &f.layout->paths[i];
+        if (p->kind != JMAP_PATH_FLOW && p->kind != JMAP_PATH_ARROW)
+            continue;
+        assert_true(p->head > 0);
+        const jmap_point *z = &p->pts[p->n - 1];
+        int found = 0;
+        for (size_t k = 0; k < f.layout->n_boxes && !found; k++) {
+            const jmap_box *h = &f.layout->boxes[k];
+            found = h->kind == JMAP_BOX_ARROW_HEAD &&
+                    fabs(h->w - p->head) < EPS &&
+                    z->x >= h->x - EPS && z->x <= h->x + h->w + EPS &&
+                    z->y >= h->y - EPS && z->y <= h->y + h->h + EPS &&
+                    (fabs(z->x - h->x) < EPS || fabs(z->x - h->x - h->w) < EPS ||
+                     fabs(z->y - h->y) < EPS || fabs(z->y - h->y - h->h) < EPS);
+        }
+        assert_true(found);
+        heads++;
+    }
+    assert_true(heads > 0);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_ARROW_HEAD), heads);
     assert_true(goals > 0 && bullets == goals);
     assert_int_equal(bars, count_kind(f.layout, JMAP_BOX_IRRITANT));
     unload(&f);

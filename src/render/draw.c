@@ -651,13 +651,13 @@ static jmap_pen path_pen(const jmap_path *p)
     return pn;
 }
 
-/* A flow or branch arrow: its line, stopped where its head starts, then
- * the head. */
+/* A flow or branch arrow's line, stopped where its head (a box of its own)
+ * starts. */
 static void paint_arrow(walk *w, const jmap_path *p, const jmap_pen *pn)
 {
     const jmap_point *a = &p->pts[p->n - 2], *z = &p->pts[p->n - 1];
     double dx = z->x - a->x, dy = z->y - a->y, len = hypot(dx, dy);
-    double head = p->kind == JMAP_PATH_FLOW ? 3.5 : 4.5;
+    double head = p->head;
     jmap_point end = *z;
     if (len > head) { /* stop the line where the head starts */
         end.x = z->x - dx / len * head * 0.8;
@@ -670,7 +670,24 @@ static void paint_arrow(walk *w, const jmap_path *p, const jmap_pen *pn)
     rounded_polyline(shape(w), pts, p->n, 5);
     free(pts);
     stroke(w, pn);
-    arrow_head(w, pn->rgb, z->x, z->y, dx, dy, head);
+}
+
+/* An arrow head: a triangle filling its box, its tip on the box's edge. */
+static void paint_arrow_head(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    static const struct {
+        double tx, ty; /* the tip, in fractions of the box */
+        double dx, dy; /* where it points */
+    } tips[] = {
+        [JMAP_HEADING_RIGHT] = {1, 0.5, 1, 0},
+        [JMAP_HEADING_DOWN] = {0.5, 1, 0, 1},
+        [JMAP_HEADING_LEFT] = {0, 0.5, -1, 0},
+        [JMAP_HEADING_UP] = {0.5, 0, 0, -1},
+    };
+    jmap_heading h = b->style.heading;
+    arrow_head(w, colour(JMAP_C_ARROW), b->x + b->w * tips[h].tx,
+               b->y + b->h * tips[h].ty, tips[h].dx, tips[h].dy, b->w);
 }
 
 static void paint_path(walk *w, const jmap_path *p)
@@ -722,6 +739,7 @@ static const struct {
     [JMAP_BOX_ICON] = {2, paint_icon},
     [JMAP_BOX_BULLET] = {2, paint_bullet},
     [JMAP_BOX_SEVERITY_BAR] = {2, paint_severity_bar},
+    [JMAP_BOX_ARROW_HEAD] = {3, paint_arrow_head},
 };
 
 static void paint_layer(walk *w, const jmap_layout *L, int layer)

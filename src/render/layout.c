@@ -69,6 +69,8 @@
 #define ARROW_RISE 6.0       /* the first arrow track, above the cards */
 #define PORT_GAP 12.0        /* between two arrow ports on a card's top */
 #define EDGE_PORT_IN 2.0     /* a page's entry port, right of its edge */
+#define FLOW_HEAD 3.5        /* the head of a flow arrow */
+#define ARROW_HEAD 4.5       /* the head of a branch or loop arrow */
 #define FLOW_GAP 1.5         /* between a flow arrow and a card */
 #define FLOW_EDGE_GAP 1.0    /* ... and the page's left edge */
 #define GUIDE_OVERHANG 4.0   /* emotion guides, left of the first column */
@@ -214,6 +216,7 @@ static const struct {
     [JMAP_BOX_ICON] = {"icon", JMAP_CLASS_MARK},
     [JMAP_BOX_BULLET] = {"bullet", JMAP_CLASS_MARK},
     [JMAP_BOX_SEVERITY_BAR] = {"severity-bar", JMAP_CLASS_MARK},
+    [JMAP_BOX_ARROW_HEAD] = {"arrow-head", JMAP_CLASS_POINT},
 };
 
 static const char *const icon_names[JMAP_ICON_COUNT_] = {
@@ -418,12 +421,37 @@ static jmap_path *add_path(builder *b, jmap_path_kind kind, jmap_pos pos,
     return p;
 }
 
-static void add_line(builder *b, jmap_path_kind kind, double x0, double y0,
-                     double x1, double y1)
+static jmap_path *add_line(builder *b, jmap_path_kind kind, double x0,
+                           double y0, double x1, double y1)
 {
     jmap_path *p = add_path(b, kind, (jmap_pos){0, 0}, 2);
     p->pts[0] = (jmap_point){x0, y0};
     p->pts[1] = (jmap_point){x1, y1};
+    return p;
+}
+
+/* Adds the head of arrow `p`, `size` long, at its last point, pointing
+ * along its last segment (which is axis-aligned); none when that segment
+ * has no length. */
+static void add_head(builder *b, jmap_path *p, double size)
+{
+    const jmap_point *a = &p->pts[p->n - 2], *z = &p->pts[p->n - 1];
+    double dx = z->x - a->x, dy = z->y - a->y;
+    if (dx == 0 && dy == 0)
+        return;
+    jmap_heading hd = fabs(dx) >= fabs(dy)
+                          ? (dx > 0 ? JMAP_HEADING_RIGHT : JMAP_HEADING_LEFT)
+                          : (dy > 0 ? JMAP_HEADING_DOWN : JMAP_HEADING_UP);
+    double x = hd == JMAP_HEADING_RIGHT  ? z->x - size
+               : hd == JMAP_HEADING_LEFT ? z->x
+                                         : z->x - size / 2;
+    double y = hd == JMAP_HEADING_DOWN ? z->y - size
+               : hd == JMAP_HEADING_UP ? z->y
+                                       : z->y - size / 2;
+    p->head = size;
+    size_t i = add_box(b, JMAP_BOX_ARROW_HEAD, p->pos, x, y, size, size, -1,
+                       -1);
+    box_at(b, i)->style.heading = hd;
 }
 
 void jmap_path_bounds(const jmap_path *path, double *x, double *y, double *w,
@@ -1083,6 +1111,7 @@ static void draw_arrows(builder *b, const arrow *a, size_t n, double y_cards)
         p->pts[k++] = (jmap_point){xt, yt};
         if (to_in)
             p->pts[k++] = (jmap_point){xt, y_cards};
+        add_head(b, p, ARROW_HEAD);
     }
     free(ports);
     free(used);
@@ -1133,14 +1162,18 @@ static double lane_actions(builder *b, double y)
     double cy = top + max_h / 2;
     for (size_t i = b->first; i + 1 < b->end; i++)
         if (flows_to_next(b->j, i))
-            add_line(b, JMAP_PATH_FLOW, col_x(b, i) + COL_W + FLOW_GAP, cy,
-                     col_x(b, i + 1) - FLOW_GAP, cy);
+            add_head(b, add_line(b, JMAP_PATH_FLOW,
+                                 col_x(b, i) + COL_W + FLOW_GAP, cy,
+                                 col_x(b, i + 1) - FLOW_GAP, cy), FLOW_HEAD);
     if (b->first > 0 && flows_to_next(b->j, b->first - 1)) /* from a page */
-        add_line(b, JMAP_PATH_FLOW, b->x_cols - COL_GAP + FLOW_EDGE_GAP, cy,
-                 b->x_cols - FLOW_GAP, cy);
+        add_head(b, add_line(b, JMAP_PATH_FLOW,
+                             b->x_cols - COL_GAP + FLOW_EDGE_GAP, cy,
+                             b->x_cols - FLOW_GAP, cy), FLOW_HEAD);
     if (b->end < b->j->n_steps && flows_to_next(b->j, b->end - 1)) /* to one */
-        add_line(b, JMAP_PATH_FLOW, col_x(b, b->end - 1) + COL_W + FLOW_GAP, cy,
-                 col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy);
+        add_head(b, add_line(b, JMAP_PATH_FLOW,
+                             col_x(b, b->end - 1) + COL_W + FLOW_GAP, cy,
+                             col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy),
+                 FLOW_HEAD);
     return channel + max_h + 2 * LANE_PAD;
 }
 

@@ -105,7 +105,9 @@ typedef enum jmap_box_kind {
                               style.icon */
     JMAP_BOX_BULLET,       /* mark: the dot before a goal */
     JMAP_BOX_SEVERITY_BAR, /* mark: an irritant's bar at its left edge,
-                              JMAP_SEVERITY_BAR_W wide; style.level */
+                              jmap_severity_bar_w() wide; style.level */
+    JMAP_BOX_ARROW_HEAD,   /* the head of a flow or branch arrow, its tip
+                              on the box's edge; style.heading */
     JMAP_BOX_KIND_COUNT_   /* number of kinds, not a kind */
 } jmap_box_kind;
 
@@ -155,6 +157,11 @@ typedef enum jmap_icon {
 /* The width of an irritant's severity bar, by jmap_level. */
 double jmap_severity_bar_w(jmap_level level);
 
+/* Where an arrow head points (JMAP_BOX_ARROW_HEAD styles). */
+typedef enum jmap_heading {
+    JMAP_HEADING_RIGHT, JMAP_HEADING_DOWN, JMAP_HEADING_LEFT, JMAP_HEADING_UP
+} jmap_heading;
+
 /* A box's kind-specific style: the member its kind names (see
  * jmap_box_kind), always a valid value of its type. */
 typedef union jmap_box_style {
@@ -166,6 +173,7 @@ typedef union jmap_box_style {
     jmap_swatch swatch;         /* swatch */
     jmap_icon icon;             /* icon */
     int emotion;                /* emotion: the value, -2..2 */
+    jmap_heading heading;       /* arrow-head */
 } jmap_box_style;
 
 typedef struct jmap_box {
@@ -205,6 +213,8 @@ typedef struct jmap_path {
     jmap_point *pts;     /* polyline points, or for a curve p0 c c p1 c c p2 */
     size_t n;            /* number of points */
     int loop;            /* arrow: 1 when it goes back (a loop) */
+    double head;         /* flow, arrow: the length of its head (an
+                            arrow-head box at its end), 0 for none */
     size_t curve;        /* curve: the emotion curve */
 } jmap_path;
 
