@@ -468,6 +468,9 @@ typedef struct recorder {
     size_t icons;         /* icons placed */
     size_t texts;         /* texts shown */
     size_t strays;        /* icons or texts not at a box of their kind */
+    size_t groups;        /* groups opened */
+    int depth;            /* groups open now */
+    int worst;            /* most groups open at once */
 } recorder;
 
 static void rec_fill(void *ctx, const jmap_shape *s, jmap_rgb rgb)
@@ -515,13 +518,29 @@ static void rec_icon(void *ctx, jmap_icon icon, double x, double y,
     r->strays++;
 }
 
+static void rec_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
+                            const char *title)
+{
+    (void)kind, (void)pos, (void)title;
+    recorder *r = ctx;
+    r->groups++;
+    if (++r->depth > r->worst)
+        r->worst = r->depth;
+}
+
+static void rec_group_end(void *ctx)
+{
+    ((recorder *)ctx)->depth--;
+}
+
 /* Drawing places every icon and text exactly at a box of the layout: it
  * has no positions of its own. */
 static void test_drawing_places_only_boxes(void **state)
 {
     (void)state;
     static const jmap_painter rec = {rec_fill, rec_stroke, rec_fill_stroke,
-                                     rec_text, rec_icon, NULL, NULL, NULL};
+                                     rec_text, rec_icon, rec_group_begin,
+                                     rec_group_end, NULL};
     for (size_t m = 0; m < N_MAPS; m++) {
         fixture f;
         load(&f, maps[m], NULL);
@@ -533,6 +552,10 @@ static void test_drawing_places_only_boxes(void **state)
         assert_int_equal(r.icons, icons);
         assert_int_equal(r.texts, texts);
         assert_int_equal(r.strays, 0);
+        /* one group per painted box or text, never nested */
+        assert_true(r.groups >= texts + icons);
+        assert_int_equal(r.depth, 0);
+        assert_int_equal(r.worst, 1);
         unload(&f);
     }
 }

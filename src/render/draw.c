@@ -742,13 +742,30 @@ static const struct {
     [JMAP_BOX_ARROW_HEAD] = {3, paint_arrow_head},
 };
 
+/* Opens and closes the backend's element for box b, when it has a use for
+ * one (tagged PDF, SVG groups); a cut text is titled with its whole text. */
+static void group_begin(walk *w, const jmap_box *b)
+{
+    if (w->p->group_begin)
+        w->p->group_begin(w->ctx, b->kind, b->pos, b->cut ? b->text : NULL);
+}
+
+static void group_end(walk *w)
+{
+    if (w->p->group_end)
+        w->p->group_end(w->ctx);
+}
+
 static void paint_layer(walk *w, const jmap_layout *L, int layer)
 {
     for (size_t i = 0; i < L->n_boxes; i++) {
         const jmap_box *b = &L->boxes[i];
         if (b->kind < JMAP_BOX_KIND_COUNT_ && box_painters[b->kind].paint &&
-            box_painters[b->kind].layer == layer)
+            box_painters[b->kind].layer == layer) {
+            group_begin(w, b);
             box_painters[b->kind].paint(w, L, b);
+            group_end(w);
+        }
     }
 }
 
@@ -777,7 +794,10 @@ void jmap_layout_paint(const jmap_layout *layout, const jmap_painter *p,
     paint_paths(&w, layout, 0);
     paint_layer(&w, layout, 3);
     for (size_t i = 0; i < layout->n_boxes; i++)
-        if (layout->boxes[i].pl)
+        if (layout->boxes[i].pl) {
+            group_begin(&w, &layout->boxes[i]);
             paint_text(&w, &layout->boxes[i]);
+            group_end(&w);
+        }
     jmap_shape_destroy(&w.s);
 }
