@@ -2,8 +2,10 @@
  * draw.c - how a finished layout looks, said through a painter.
  *
  * Nothing is measured or placed here: every box, path and text comes from
- * layout.c, and each text is the PangoLayout measured there, shown as it
- * is. The look lives here: fills, borders, icons, line styles. Meaning never
+ * layout.c, marks included (icons, bullets, severity bars, arrow heads are
+ * boxes), and each text is the PangoLayout measured there, shown as it is.
+ * A box is painted by a lookup from its kind (box_painters) and its typed
+ * style, in the box it is given. The look lives here: fills, borders, icons, line styles. Meaning never
  * rests on colour alone: channels have their own chip shape and icon,
  * severities their bar weight, icon and border, personas their line style
  * and marker shape, so a greyscale print keeps every distinction.

@@ -93,20 +93,92 @@ static void put_escaped(jmap_buf *b, const char *s, size_t n)
     jmap_buf_put(b, run, (size_t)(s + n - run));
 }
 
+/* ---- type styles ---- */
+
+/* A text style: size, weight and colour, written once as a CSS class. */
+typedef struct text_style {
+    int size;      /* Pango units */
+    int weight;    /* 400, 700... */
+    jmap_rgb rgb;  /* fill */
+} text_style;
+
+#define MAX_STYLES 64 /* a handful are used; past this, inline attributes */
+
+typedef struct style_set {
+    text_style s[MAX_STYLES]; /* the classes, .t0 .t1 ... */
+    int n;                    /* classes in use */
+} style_set;
+
+static text_style style_of(PangoLayout *pl, jmap_rgb rgb)
+{
+    const PangoFontDescription *fd = pango_layout_get_font_description(pl);
+    text_style st = {(int)(JMAP_BODY_PT * PANGO_SCALE), PANGO_WEIGHT_NORMAL,
+                     rgb};
+    if (fd) {
+        st.size = pango_font_description_get_size(fd);
+        st.weight = (int)pango_font_description_get_weight(fd);
+    }
+    return st;
+}
+
+static int style_eq(const text_style *a, const text_style *b)
+{
+    return a->size == b->size && a->weight == b->weight &&
+           a->rgb.r == b->rgb.r && a->rgb.g == b->rgb.g && a->rgb.b == b->rgb.b;
+}
+
+/* The class number of st, added to the set when new; -1 when full. */
+static int style_index(style_set *set, const text_style *st)
+{
+    for (int i = 0; i < set->n; i++)
+        if (style_eq(&set->s[i], st))
+            return i;
+    if (set->n == MAX_STYLES)
+        return -1;
+    set->s[set->n] = *st;
+    return set->n++;
+}
+
+static void put_hex(jmap_buf *b, jmap_rgb c)
+{
+    static const char digits[] = "0123456789abcdef";
+    double v[3] = {c.r, c.g, c.b};
+    char hex[8] = "#";
+    for (int i = 0; i < 3; i++) {
+        int k = (int)lround(fmin(fmax(v[i], 0), 1) * 255);
+        hex[1 + 2 * i] = digits[k >> 4];
+        hex[2 + 2 * i] = digits[k & 15];
+    }
+    jmap_buf_put(b, hex, 7);
+}
+
+/* name="#rrggbb", with a space before it. */
+static void put_rgb_attr(jmap_buf *b, const char *name, jmap_rgb c)
+{
+    jmap_buf_printf(b, " %s=\"", name);
+    put_hex(b, c);
+    jmap_buf_putc(b, '"');
+}
+
+static void put_style_decls(jmap_buf *b, const text_style *st)
+{
+    jmap_buf_puts(b, "font-size:");
+    put_num(b, st->size / (double)PANGO_SCALE);
+    jmap_buf_printf(b, "px;font-weight:%d;fill:", st->weight);
+    put_hex(b, st->rgb);
+}
+
 /* ---- the writer ---- */
 
-typedef struct jmap_svg jmap_svg;
-struct style_set;
-
-struct jmap_svg {
+typedef struct jmap_svg {
     jmap_buf *out;             /* the document being written */
     void (*flush)(void *ctx);  /* may empty `out` (may be NULL) */
     void *ctx;                 /* flush's argument */
     jmap_buf d;                /* scratch: one path's data */
     jmap_icon_art art[JMAP_ICON_COUNT_]; /* placed icons' looks, else NULL */
     int texts;                 /* 1 once the texts have begun */
-    struct style_set *styles;  /* the texts' classes */
-};
+    style_set *styles;         /* the texts' classes */
+} jmap_svg;
 
 /* After each element: the caller's flush decides when `out` is big enough
  * to be written out. */
@@ -115,8 +187,6 @@ static void svg_flush(jmap_svg *s)
     if (s->flush)
         s->flush(s->ctx);
 }
-
-static void put_rgb_attr(jmap_buf *b, const char *name, jmap_rgb c);
 
 /* ---- path data ----
  *
@@ -498,82 +568,6 @@ static void put_icon_defs(jmap_svg *s)
     }
     if (open)
         jmap_buf_puts(s->out, "</defs>\n");
-}
-
-/* ---- type styles ---- */
-
-/* A text style: size, weight and colour, written once as a CSS class. */
-typedef struct text_style {
-    int size;      /* Pango units */
-    int weight;    /* 400, 700... */
-    jmap_rgb rgb;  /* fill */
-} text_style;
-
-#define MAX_STYLES 64 /* a handful are used; past this, inline attributes */
-
-struct style_set {
-    text_style s[MAX_STYLES];
-    int n;
-};
-typedef struct style_set style_set;
-
-static text_style style_of(PangoLayout *pl, jmap_rgb rgb)
-{
-    const PangoFontDescription *fd = pango_layout_get_font_description(pl);
-    text_style st = {(int)(JMAP_BODY_PT * PANGO_SCALE), PANGO_WEIGHT_NORMAL,
-                     rgb};
-    if (fd) {
-        st.size = pango_font_description_get_size(fd);
-        st.weight = (int)pango_font_description_get_weight(fd);
-    }
-    return st;
-}
-
-static int style_eq(const text_style *a, const text_style *b)
-{
-    return a->size == b->size && a->weight == b->weight &&
-           a->rgb.r == b->rgb.r && a->rgb.g == b->rgb.g && a->rgb.b == b->rgb.b;
-}
-
-/* The class number of st, added to the set when new; -1 when full. */
-static int style_index(style_set *set, const text_style *st)
-{
-    for (int i = 0; i < set->n; i++)
-        if (style_eq(&set->s[i], st))
-            return i;
-    if (set->n == MAX_STYLES)
-        return -1;
-    set->s[set->n] = *st;
-    return set->n++;
-}
-
-static void put_hex(jmap_buf *b, jmap_rgb c)
-{
-    static const char digits[] = "0123456789abcdef";
-    double v[3] = {c.r, c.g, c.b};
-    char hex[8] = "#";
-    for (int i = 0; i < 3; i++) {
-        int k = (int)lround(fmin(fmax(v[i], 0), 1) * 255);
-        hex[1 + 2 * i] = digits[k >> 4];
-        hex[2 + 2 * i] = digits[k & 15];
-    }
-    jmap_buf_put(b, hex, 7);
-}
-
-/* name="#rrggbb", with a space before it. */
-static void put_rgb_attr(jmap_buf *b, const char *name, jmap_rgb c)
-{
-    jmap_buf_printf(b, " %s=\"", name);
-    put_hex(b, c);
-    jmap_buf_putc(b, '"');
-}
-
-static void put_style_decls(jmap_buf *b, const text_style *st)
-{
-    jmap_buf_puts(b, "font-size:");
-    put_num(b, st->size / (double)PANGO_SCALE);
-    jmap_buf_printf(b, "px;font-weight:%d;fill:", st->weight);
-    put_hex(b, st->rgb);
 }
 
 /* ---- lines ---- */
