@@ -11,7 +11,8 @@
  * chosen by its last byte. replay.c runs the same entry point over
  * files, so the corpus can be replayed without libFuzzer.
  */
-#include "layout.h"
+#include "paint_cairo.h"
+#include "paint_svg.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "layout.h"
+#include "painter.h"
 
 #define EPS 0.01
 
@@ -195,6 +195,46 @@ static void check_arrows(const jmap_layout *L, const char *name)
     }
 }
 
+/* Marks and texts that sit in the same box must not overlap, and every
+ * mark sits inside the card it marks. Returns the index of the first mark
+ * at fault, or -1; *why says what is wrong. */
+static long marks_at_fault(const jmap_layout *L, const char **why)
+{
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *a = &L->boxes[i];
+        jmap_box_class ca = jmap_box_kind_class(a->kind);
+        if (ca != JMAP_CLASS_MARK)
+            continue;
+        if (a->parent < 0 || !inside(a, &L->boxes[a->parent])) {
+            *why = "is not inside its card";
+            return (long)i;
+        }
+        for (size_t k = 0; k < L->n_boxes; k++) {
+            const jmap_box *b = &L->boxes[k];
+            jmap_box_class cb = jmap_box_kind_class(b->kind);
+            if (k == i || b->parent != a->parent ||
+                (cb != JMAP_CLASS_MARK && cb != JMAP_CLASS_TEXT))
+                continue;
+            if (overlap(a->x, a->y, a->w, a->h, b->x, b->y, b->w, b->h)) {
+                *why = cb == JMAP_CLASS_TEXT ? "overlaps a text"
+                                             : "overlaps another mark";
+                return (long)i;
+            }
+        }
+    }
+    return -1;
+}
+
+static void check_marks_apart(const jmap_layout *L, const char *name)
+{
+    const char *why = "";
+    long i = marks_at_fault(L, &why);
+    if (i >= 0)
+        fail_msg("%s: the %s at %.2f %.2f %s", name,
+                 jmap_box_kind_name(L->boxes[i].kind), L->boxes[i].x,
+                 L->boxes[i].y, why);
+}
+
 static void test_geometry(void **state)
 {
     (void)state;
@@ -204,6 +244,7 @@ static void test_geometry(void **state)
         check_texts_apart(f.layout, maps[i]);
         check_texts_fit(f.layout, maps[i]);
         check_cards_apart(f.layout, maps[i]);
+        check_marks_apart(f.layout, maps[i]);
         check_columns(f.layout, maps[i]);
         check_arrows(f.layout, maps[i]);
         unload(&f);
@@ -220,6 +261,7 @@ static void test_geometry_of_pages(void **state)
         load(&f, "tests/layout/sixty-steps.yaml", &slices[i]);
         check_texts_apart(f.layout, "sixty-steps page");
         check_texts_fit(f.layout, "sixty-steps page");
+        check_marks_apart(f.layout, "sixty-steps page");
         check_columns(f.layout, "sixty-steps page");
         int footer = 0;
         for (size_t k = 0; k < f.layout->n_boxes; k++)
@@ -339,7 +381,7 @@ static void test_personas_and_branches(void **state)
     assert_int_equal(count_path(f.layout, JMAP_PATH_ARROW), 5);
     size_t loops = 0;
     for (size_t i = 0; i < f.layout->n_paths; i++)
-        loops += f.layout->paths[i].kind == JMAP_PATH_ARROW && f.layout->paths[i].style;
+        loops += f.layout->paths[i].kind == JMAP_PATH_ARROW && f.layout->paths[i].loop;
     assert_int_equal(loops, 2);
     unload(&f);
 }
@@ -387,6 +429,190 @@ static void test_dump_is_stable(void **state)
     unload(&b);
 }
 
+/* The marks check sees an icon moved onto its card's text, and a mark
+ * moved out of its card. */
+static void test_marks_check_catches_overlap(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "maps/shoes.yaml", NULL);
+    const char *why = "";
+    assert_int_equal(marks_at_fault(f.layout, &why), -1);
+    size_t moved = 0;
+    for (size_t i = 0; i < f.layout->n_boxes && !moved; i++) {
+        jmap_box *ic = &f.layout->boxes[i];
+        if (ic->kind != JMAP_BOX_ICON || ic->style.icon != JMAP_ICON_BULB)
+            continue;
+        for (size_t k = i + 1; k < f.layout->n_boxes; k++) {
+            const jmap_box *t = &f.layout->boxes[k];
+            if (t->parent == ic->parent && t->kind == JMAP_BOX_IDEA_TEXT) {
+                ic->x = t->x + 1; /* onto the idea's text */
+                moved = i;
+                break;
+            }
+        }
+    }
+    assert_true(moved > 0);
+    assert_int_equal(marks_at_fault(f.layout, &why), (long)moved);
+    assert_string_equal(why, "overlaps a text");
+    jmap_box *ic = &f.layout->boxes[moved];
+    ic->x = f.layout->boxes[ic->parent].x - 20; /* out of its card */
+    assert_int_equal(marks_at_fault(f.layout, &why), (long)moved);
+    assert_string_equal(why, "is not inside its card");
+    unload(&f);
+}
+
+/* A painter that records what it is asked to paint. */
+typedef struct recorder {
+    const jmap_layout *L; /* the layout being painted */
+    size_t icons;         /* icons placed */
+    size_t texts;         /* texts shown */
+    size_t strays;        /* icons or texts not at a box of their kind */
+    size_t groups;        /* groups opened */
+    int depth;            /* groups open now */
+    int worst;            /* most groups open at once */
+} recorder;
+
+static void rec_fill(void *ctx, const jmap_shape *s, jmap_rgb rgb)
+{
+    (void)ctx, (void)s, (void)rgb;
+}
+
+static void rec_stroke(void *ctx, const jmap_shape *s, const jmap_pen *pen)
+{
+    (void)ctx, (void)s, (void)pen;
+}
+
+static void rec_fill_stroke(void *ctx, const jmap_shape *s, jmap_rgb rgb,
+                            const jmap_pen *pen)
+{
+    (void)ctx, (void)s, (void)rgb, (void)pen;
+}
+
+static void rec_text(void *ctx, PangoLayout *pl, double x, double y,
+                     jmap_rgb rgb, int cut)
+{
+    (void)rgb, (void)cut;
+    recorder *r = ctx;
+    r->texts++;
+    for (size_t i = 0; i < r->L->n_boxes; i++) {
+        const jmap_box *b = &r->L->boxes[i];
+        if (b->pl == pl && b->x == x && b->y == y)
+            return;
+    }
+    r->strays++;
+}
+
+static void rec_icon(void *ctx, jmap_icon icon, double x, double y,
+                     jmap_icon_art art)
+{
+    (void)art;
+    recorder *r = ctx;
+    r->icons++;
+    for (size_t i = 0; i < r->L->n_boxes; i++) {
+        const jmap_box *b = &r->L->boxes[i];
+        if (b->kind == JMAP_BOX_ICON && b->style.icon == icon && b->x == x &&
+            b->y == y)
+            return;
+    }
+    r->strays++;
+}
+
+static void rec_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
+                            const char *title)
+{
+    (void)kind, (void)pos, (void)title;
+    recorder *r = ctx;
+    r->groups++;
+    if (++r->depth > r->worst)
+        r->worst = r->depth;
+}
+
+static void rec_group_end(void *ctx)
+{
+    ((recorder *)ctx)->depth--;
+}
+
+/* Drawing places every icon and text exactly at a box of the layout: it
+ * has no positions of its own. */
+static void test_drawing_places_only_boxes(void **state)
+{
+    (void)state;
+    static const jmap_painter rec = {rec_fill, rec_stroke, rec_fill_stroke,
+                                     rec_text, rec_icon, rec_group_begin,
+                                     rec_group_end, NULL};
+    for (size_t m = 0; m < N_MAPS; m++) {
+        fixture f;
+        load(&f, maps[m], NULL);
+        recorder r = {.L = f.layout};
+        jmap_layout_paint(f.layout, &rec, &r);
+        size_t icons = count_kind(f.layout, JMAP_BOX_ICON), texts = 0;
+        for (size_t i = 0; i < f.layout->n_boxes; i++)
+            texts += f.layout->boxes[i].pl != NULL;
+        assert_int_equal(r.icons, icons);
+        assert_int_equal(r.texts, texts);
+        assert_int_equal(r.strays, 0);
+        /* one group per painted box or text, never nested */
+        assert_true(r.groups >= texts + icons);
+        assert_int_equal(r.depth, 0);
+        assert_int_equal(r.worst, 1);
+        unload(&f);
+    }
+}
+
+/* Icons, bullets, bars and arrow heads are boxes of the layout, with
+ * their style. */
+static void test_marks_are_boxes(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "maps/shoes.yaml", NULL);
+    size_t clocks = 0, durations = 0, bullets = 0, goals = 0, bars = 0;
+    for (size_t i = 0; i < f.layout->n_boxes; i++) {
+        const jmap_box *b = &f.layout->boxes[i];
+        clocks += b->kind == JMAP_BOX_ICON && b->style.icon == JMAP_ICON_CLOCK;
+        durations += b->kind == JMAP_BOX_STEP_DURATION ||
+                     b->kind == JMAP_BOX_STAGE_DURATION;
+        bullets += b->kind == JMAP_BOX_BULLET;
+        goals += b->kind == JMAP_BOX_GOAL;
+        if (b->kind == JMAP_BOX_SEVERITY_BAR) {
+            const jmap_box *card = &f.layout->boxes[b->parent];
+            assert_int_equal(card->kind, JMAP_BOX_IRRITANT);
+            assert_int_equal(b->style.level, card->style.level);
+            assert_true(fabs(b->w - jmap_severity_bar_w(b->style.level)) < EPS);
+            assert_true(fabs(b->h - card->h) < EPS);
+            bars++;
+        }
+    }
+    assert_true(durations > 0 && clocks == durations);
+    /* every arrow ends in a head box with its tip on the box's edge */
+    size_t heads = 0;
+    for (size_t i = 0; i < f.layout->n_paths; i++) {
+        const jmap_path *p = &f.layout->paths[i];
+        if (p->kind != JMAP_PATH_FLOW && p->kind != JMAP_PATH_ARROW)
+            continue;
+        assert_true(p->head > 0);
+        const jmap_point *z = &p->pts[p->n - 1];
+        int found = 0;
+        for (size_t k = 0; k < f.layout->n_boxes && !found; k++) {
+            const jmap_box *h = &f.layout->boxes[k];
+            found = h->kind == JMAP_BOX_ARROW_HEAD &&
+                    fabs(h->w - p->head) < EPS &&
+                    z->x >= h->x - EPS && z->x <= h->x + h->w + EPS &&
+                    z->y >= h->y - EPS && z->y <= h->y + h->h + EPS &&
+                    (fabs(z->x - h->x) < EPS || fabs(z->x - h->x - h->w) < EPS ||
+                     fabs(z->y - h->y) < EPS || fabs(z->y - h->y - h->h) < EPS);
+        }
+        assert_true(found);
+        heads++;
+    }
+    assert_true(heads > 0);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_ARROW_HEAD), heads);
+    assert_true(goals > 0 && bullets == goals);
+    assert_int_equal(bars, count_kind(f.layout, JMAP_BOX_IRRITANT));
+    unload(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +624,9 @@ int main(void)
         cmocka_unit_test(test_personas_and_branches),
         cmocka_unit_test(test_french_labels),
         cmocka_unit_test(test_dump_is_stable),
+        cmocka_unit_test(test_marks_check_catches_overlap),
+        cmocka_unit_test(test_drawing_places_only_boxes),
+        cmocka_unit_test(test_marks_are_boxes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,7 +24,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "layout.h"
+#include "paint_cairo.h"
+#include "paint_svg.h"
 
 #define SCALE 2.0 /* pixels per layout unit in the comparisons */
 

@@ -6,7 +6,8 @@
  *
  *   KIND LINE:COL X Y W H ["TEXT"]
  *
- * KIND is the box or path kind ("step", "step-name", "arrow"...); LINE:COL
+ * KIND is the box or path kind ("step", "step-name", "arrow"...; an icon
+ * is "icon-" and the icon's name: "icon-clock"); LINE:COL
  * the source position it comes from (0:0 for what jmap adds: labels,
  * legend, lanes); X Y W H its box in points, 2 decimals, '.' whatever the
  * locale (for a path: its bounding box); TEXT, for a text box, the text as
@@ -16,6 +17,7 @@
  */
 #include "layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void put_number(jmap_buf *out, double v)
@@ -76,8 +78,14 @@ void jmap_layout_dump(const jmap_layout *layout, jmap_buf *out)
 {
     for (size_t i = 0; i < layout->n_boxes; i++) {
         const jmap_box *b = &layout->boxes[i];
-        put_line(out, jmap_box_kind_name(b->kind), b->pos, b->x, b->y, b->w,
-                 b->h, b->pl ? b->text : NULL);
+        char kind[64];
+        if (b->kind == JMAP_BOX_ICON) /* "icon-clock" */
+            snprintf(kind, sizeof kind, "%s-%s", jmap_box_kind_name(b->kind),
+                     jmap_icon_name(b->style.icon));
+        else
+            snprintf(kind, sizeof kind, "%s", jmap_box_kind_name(b->kind));
+        put_line(out, kind, b->pos, b->x, b->y, b->w, b->h,
+                 b->pl ? b->text : NULL);
     }
     for (size_t i = 0; i < layout->n_paths; i++) {
         const jmap_path *p = &layout->paths[i];

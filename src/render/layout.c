@@ -42,6 +42,75 @@
 #define LEGEND_ITEM_W 150.0 /* one legend entry */
 #define DESCRIPTION_W 380.0 /* the map's description */
 
+/* ---- inside cards and blocks ---- */
+#define TEXT_GAP 2.0      /* between two texts of a persona card */
+#define LINE_GAP 1.0      /* between a heading and its list, between goals */
+#define PERSONA_PAD_X 8.0 /* inside a persona card, left and right */
+#define PERSONA_PAD_TOP 7.0
+#define PERSONA_PAD_BOTTOM 6.0
+#define PERSONA_NAME_LINES 2
+#define LEGEND_PAD_X 8.0  /* inside the legend, left and right */
+#define LEGEND_PAD_TOP 6.0
+#define LEGEND_PAD_BOTTOM 4.0
+#define LEGEND_TITLE_GAP 4.0 /* under the legend's title */
+#define LEGEND_TEXT_X 25.0   /* a legend text, from its entry's left */
+#define LEGEND_TEXT_END 5.0  /* room after a legend text */
+#define LEGEND_ROW_H 12.0    /* a legend entry's least height */
+#define LEGEND_ROW_GAP 3.0   /* between two legend entries */
+#define LEGEND_LINES 2
+#define SWATCH_DROP 1.0      /* a sample, below its entry's top */
+#define LEGEND_W (2 * LEGEND_ITEM_W + 12.0) /* two columns and their pads */
+#define HEADER_ROW_GAP 12.0  /* between two rows of the title block */
+#define HEADER_ITEM_GAP 18.0 /* between two blocks of a row */
+#define HEADER_BOTTOM 16.0   /* under the title block */
+#define STAGE_PAD_X 8.0      /* inside a stage band */
+#define STAGE_PAD_Y 6.0
+#define STAGE_DURATION_GAP 1.0 /* above and below a stage's duration */
+#define STEP_PAD_X 8.0       /* inside a step card */
+#define STEP_PAD_Y 7.0
+#define STEP_DURATION_GAP 3.0  /* above a step's duration */
+#define ARROW_RISE 6.0       /* the first arrow track, above the cards */
+#define PORT_GAP 12.0        /* between two arrow ports on a card's top */
+#define EDGE_PORT_IN 2.0     /* a page's entry port, right of its edge */
+#define FLOW_HEAD 3.5        /* the head of a flow arrow */
+#define ARROW_HEAD 4.5       /* the head of a branch or loop arrow */
+#define FLOW_GAP 1.5         /* between a flow arrow and a card */
+#define FLOW_EDGE_GAP 1.0    /* ... and the page's left edge */
+#define GUIDE_OVERHANG 4.0   /* emotion guides, left of the first column */
+#define SCALE_TOP 8.0        /* the +2 level, below the lane's padding */
+#define CURVE_SPREAD 5.0     /* between two personas' curves */
+#define EMOTION_D 8.0        /* an emotion point's box */
+#define CARD_MIN_H 17.0      /* a card's least height */
+#define CHIP_INSET 3.0       /* a chip, inside its column */
+#define CHIP_GAP 3.0         /* between two chips */
+#define BADGE_PAD_X 4.0      /* inside a frequency badge */
+#define BADGE_PAD_Y 1.0
+#define BADGE_INSET 4.0      /* a badge, from its card's top right corner */
+#define IRRITANT_TOP 4.0     /* the severity row, below the card's top */
+#define IRRITANT_TEXT_GAP 3.0 /* between the severity row and the text */
+#define LABEL_LINES 3        /* a lane's label */
+
+/* ---- marks: where icons, bullets and bars sit (JMAP_ICON_SIZE boxes) ---- */
+#define CHIP_ICON_X 5.5   /* a touchpoint's icon, from its chip's corner */
+#define CHIP_ICON_Y 3.5
+#define CHIP_TEXT_TOP 3.5 /* a touchpoint's name, below the chip's top */
+#define CARD_ICON_X 6.0   /* a moment's, idea's or remedy's icon */
+#define CARD_ICON_Y 4.0
+#define CARD_TEXT_TOP 4.0 /* their text, below the card's top */
+#define ICON_TEXT_GAP 7.0 /* between the ICON_W room and a card's text */
+#define BAR_ICON_GAP 6.0  /* between an irritant's bar and its icon */
+#define CLOCK_BEFORE 11.0 /* a clock's left edge, before its duration */
+#define CLOCK_RISE 4.0    /* its top, above the duration's middle */
+#define GOAL_INDENT 9.0   /* a goal's text, right of the persona's texts */
+#define BULLET_BEFORE 5.0 /* a goal's bullet centre, before its text */
+#define BULLET_DROP 5.2   /* ... and below its top */
+#define SWATCH_W 20.0     /* a legend sample */
+#define SWATCH_H 10.0
+#define SWATCH_ICON_X 5.0 /* a sample's icon, from the sample's corner */
+#define SWATCH_CHIP_ICON_Y (-0.5) /* ... for a touchpoint sample */
+#define SWATCH_BAR_ICON_GAP 1.5   /* an irritant sample's icon, after its bar */
+#define SWATCH_BAR_ICON_Y 0.2
+
 /* ---- line limits: past them a text is cut and reported ---- */
 #define TITLE_LINES 2
 #define DESCRIPTION_LINES 10
@@ -53,48 +122,67 @@
 #define CARD_LINES 6
 #define DEPT_LINES 3
 
-/* Box kind names in the layout dump. */
-static const char *const box_kind_names[JMAP_BOX_KIND_COUNT_] = {
-    [JMAP_BOX_MAP] = "map",
-    [JMAP_BOX_LANE] = "lane",
-    [JMAP_BOX_LANE_LABEL] = "lane-label",
-    [JMAP_BOX_TITLE] = "title",
-    [JMAP_BOX_SUBTITLE] = "subtitle",
-    [JMAP_BOX_DESCRIPTION] = "description",
-    [JMAP_BOX_PERSONA] = "persona",
-    [JMAP_BOX_PERSONA_NAME] = "persona-name",
-    [JMAP_BOX_PERSONA_TEXT] = "persona-text",
-    [JMAP_BOX_GOALS_LABEL] = "goals-label",
-    [JMAP_BOX_GOAL] = "goal",
-    [JMAP_BOX_LEGEND] = "legend",
-    [JMAP_BOX_LEGEND_TITLE] = "legend-title",
-    [JMAP_BOX_SWATCH] = "swatch",
-    [JMAP_BOX_LEGEND_TEXT] = "legend-text",
-    [JMAP_BOX_STAGE] = "stage",
-    [JMAP_BOX_STAGE_NAME] = "stage-name",
-    [JMAP_BOX_STAGE_DURATION] = "stage-duration",
-    [JMAP_BOX_STEP] = "step",
-    [JMAP_BOX_STEP_NAME] = "step-name",
-    [JMAP_BOX_STEP_DURATION] = "step-duration",
-    [JMAP_BOX_SCALE_TEXT] = "scale-text",
-    [JMAP_BOX_EMOTION] = "emotion",
-    [JMAP_BOX_TOUCHPOINT] = "touchpoint",
-    [JMAP_BOX_TOUCHPOINT_NAME] = "touchpoint-name",
-    [JMAP_BOX_IRRITANT] = "irritant",
-    [JMAP_BOX_IRRITANT_NAME] = "irritant-name",
-    [JMAP_BOX_BADGE] = "badge",
-    [JMAP_BOX_BADGE_TEXT] = "badge-text",
-    [JMAP_BOX_MOMENT] = "moment",
-    [JMAP_BOX_MOMENT_TEXT] = "moment-text",
-    [JMAP_BOX_IDEA] = "idea",
-    [JMAP_BOX_IDEA_TEXT] = "idea-text",
-    [JMAP_BOX_REMEDY] = "remedy",
-    [JMAP_BOX_REMEDY_TEXT] = "remedy-text",
-    [JMAP_BOX_DEPT_NAME] = "department",
-    [JMAP_BOX_DEPT_MARK] = "department-mark",
-    [JMAP_BOX_SEPARATOR_TEXT] = "separator-text",
-    [JMAP_BOX_FOOTER] = "footer",
+/* Box kinds: their names in the layout dump, and what they are. */
+static const struct {
+    const char *name;     /* in the dump */
+    jmap_box_class class; /* area, text, mark or point */
+} box_kinds[JMAP_BOX_KIND_COUNT_] = {
+    [JMAP_BOX_MAP] = {"map", JMAP_CLASS_AREA},
+    [JMAP_BOX_LANE] = {"lane", JMAP_CLASS_AREA},
+    [JMAP_BOX_LANE_LABEL] = {"lane-label", JMAP_CLASS_TEXT},
+    [JMAP_BOX_TITLE] = {"title", JMAP_CLASS_TEXT},
+    [JMAP_BOX_SUBTITLE] = {"subtitle", JMAP_CLASS_TEXT},
+    [JMAP_BOX_DESCRIPTION] = {"description", JMAP_CLASS_TEXT},
+    [JMAP_BOX_PERSONA] = {"persona", JMAP_CLASS_AREA},
+    [JMAP_BOX_PERSONA_NAME] = {"persona-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_PERSONA_TEXT] = {"persona-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_GOALS_LABEL] = {"goals-label", JMAP_CLASS_TEXT},
+    [JMAP_BOX_GOAL] = {"goal", JMAP_CLASS_TEXT},
+    [JMAP_BOX_LEGEND] = {"legend", JMAP_CLASS_AREA},
+    [JMAP_BOX_LEGEND_TITLE] = {"legend-title", JMAP_CLASS_TEXT},
+    [JMAP_BOX_SWATCH] = {"swatch", JMAP_CLASS_AREA},
+    [JMAP_BOX_LEGEND_TEXT] = {"legend-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STAGE] = {"stage", JMAP_CLASS_AREA},
+    [JMAP_BOX_STAGE_NAME] = {"stage-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STAGE_DURATION] = {"stage-duration", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STEP] = {"step", JMAP_CLASS_AREA},
+    [JMAP_BOX_STEP_NAME] = {"step-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STEP_DURATION] = {"step-duration", JMAP_CLASS_TEXT},
+    [JMAP_BOX_SCALE_TEXT] = {"scale-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_EMOTION] = {"emotion", JMAP_CLASS_POINT},
+    [JMAP_BOX_TOUCHPOINT] = {"touchpoint", JMAP_CLASS_AREA},
+    [JMAP_BOX_TOUCHPOINT_NAME] = {"touchpoint-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_IRRITANT] = {"irritant", JMAP_CLASS_AREA},
+    [JMAP_BOX_IRRITANT_NAME] = {"irritant-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_BADGE] = {"badge", JMAP_CLASS_AREA},
+    [JMAP_BOX_BADGE_TEXT] = {"badge-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_MOMENT] = {"moment", JMAP_CLASS_AREA},
+    [JMAP_BOX_MOMENT_TEXT] = {"moment-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_IDEA] = {"idea", JMAP_CLASS_AREA},
+    [JMAP_BOX_IDEA_TEXT] = {"idea-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_REMEDY] = {"remedy", JMAP_CLASS_AREA},
+    [JMAP_BOX_REMEDY_TEXT] = {"remedy-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_DEPT_NAME] = {"department", JMAP_CLASS_TEXT},
+    [JMAP_BOX_DEPT_MARK] = {"department-mark", JMAP_CLASS_AREA},
+    [JMAP_BOX_SEPARATOR_TEXT] = {"separator-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_FOOTER] = {"footer", JMAP_CLASS_TEXT},
+    [JMAP_BOX_ICON] = {"icon", JMAP_CLASS_MARK},
+    [JMAP_BOX_BULLET] = {"bullet", JMAP_CLASS_MARK},
+    [JMAP_BOX_SEVERITY_BAR] = {"severity-bar", JMAP_CLASS_MARK},
+    [JMAP_BOX_ARROW_HEAD] = {"arrow-head", JMAP_CLASS_POINT},
 };
+
+static const char *const icon_names[JMAP_ICON_COUNT_] = {
+    [JMAP_ICON_DIGITAL] = "digital",   [JMAP_ICON_PHYSICAL] = "physical",
+    [JMAP_ICON_HUMAN] = "human",       [JMAP_ICON_SEVERITY_LOW] = "low",
+    [JMAP_ICON_SEVERITY_MEDIUM] = "medium",
+    [JMAP_ICON_SEVERITY_HIGH] = "high", [JMAP_ICON_CHECK] = "check",
+    [JMAP_ICON_BULB] = "bulb",         [JMAP_ICON_BANDAGE] = "bandage",
+    [JMAP_ICON_CLOCK] = "clock",
+};
+
+/* Severity bar widths by jmap_level: a heavier bar for a worse irritant. */
+static const double severity_bars[3] = {3, 5, 7};
 
 static const char *const path_kind_names[JMAP_PATH_KIND_COUNT_] = {
     [JMAP_PATH_GRID] = "grid",
@@ -110,7 +198,22 @@ static const char *const path_kind_names[JMAP_PATH_KIND_COUNT_] = {
 
 const char *jmap_box_kind_name(jmap_box_kind kind)
 {
-    return kind < JMAP_BOX_KIND_COUNT_ ? box_kind_names[kind] : "?";
+    return kind < JMAP_BOX_KIND_COUNT_ ? box_kinds[kind].name : "?";
+}
+
+jmap_box_class jmap_box_kind_class(jmap_box_kind kind)
+{
+    return kind < JMAP_BOX_KIND_COUNT_ ? box_kinds[kind].class : JMAP_CLASS_AREA;
+}
+
+const char *jmap_icon_name(jmap_icon icon)
+{
+    return icon < JMAP_ICON_COUNT_ ? icon_names[icon] : "?";
+}
+
+double jmap_severity_bar_w(jmap_level level)
+{
+    return severity_bars[level <= JMAP_LEVEL_HIGH ? level : JMAP_LEVEL_MEDIUM];
 }
 
 const char *jmap_path_kind_name(jmap_path_kind kind)
@@ -179,6 +282,24 @@ static size_t add_box(builder *b, jmap_box_kind kind, jmap_pos pos, double x,
 static jmap_box *box_at(builder *b, size_t i)
 {
     return &b->L->boxes[i];
+}
+
+/* Adds `icon` for what was written at `pos` with its box's corner at (x, y),
+ * in box `parent`. */
+static void add_icon(builder *b, jmap_icon icon, jmap_pos pos, double x,
+                     double y, int column, int parent)
+{
+    size_t i = add_box(b, JMAP_BOX_ICON, pos, x, y,
+                       JMAP_ICON_SIZE, JMAP_ICON_SIZE, column, parent);
+    box_at(b, i)->style.icon = icon;
+}
+
+/* Adds the clock before the duration text `t`. */
+static void add_clock(builder *b, size_t t)
+{
+    const jmap_box *d = box_at(b, t);
+    add_icon(b, JMAP_ICON_CLOCK, d->pos, d->x - CLOCK_BEFORE,
+             d->y + d->h / 2 - CLOCK_RISE, d->column, d->parent);
 }
 
 /* Replaces line breaks by spaces, so a line limit counts every line. */
@@ -254,12 +375,37 @@ static jmap_path *add_path(builder *b, jmap_path_kind kind, jmap_pos pos,
     return p;
 }
 
-static void add_line(builder *b, jmap_path_kind kind, double x0, double y0,
-                     double x1, double y1)
+static jmap_path *add_line(builder *b, jmap_path_kind kind, double x0,
+                           double y0, double x1, double y1)
 {
     jmap_path *p = add_path(b, kind, (jmap_pos){0, 0}, 2);
     p->pts[0] = (jmap_point){x0, y0};
     p->pts[1] = (jmap_point){x1, y1};
+    return p;
+}
+
+/* Adds the head of arrow `p`, `size` long, at its last point, pointing
+ * along its last segment (which is axis-aligned); none when that segment
+ * has no length. */
+static void add_head(builder *b, jmap_path *p, double size)
+{
+    const jmap_point *a = &p->pts[p->n - 2], *z = &p->pts[p->n - 1];
+    double dx = z->x - a->x, dy = z->y - a->y;
+    if (dx == 0 && dy == 0)
+        return;
+    jmap_heading hd = fabs(dx) >= fabs(dy)
+                          ? (dx > 0 ? JMAP_HEADING_RIGHT : JMAP_HEADING_LEFT)
+                          : (dy > 0 ? JMAP_HEADING_DOWN : JMAP_HEADING_UP);
+    double x = hd == JMAP_HEADING_RIGHT  ? z->x - size
+               : hd == JMAP_HEADING_LEFT ? z->x
+                                         : z->x - size / 2;
+    double y = hd == JMAP_HEADING_DOWN ? z->y - size
+               : hd == JMAP_HEADING_UP ? z->y
+                                       : z->y - size / 2;
+    p->head = size;
+    size_t i = add_box(b, JMAP_BOX_ARROW_HEAD, p->pos, x, y, size, size, -1,
+                       -1);
+    box_at(b, i)->style.heading = hd;
 }
 
 void jmap_path_bounds(const jmap_path *path, double *x, double *y, double *w,
@@ -447,48 +593,78 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
                            double y)
 {
     size_t card = add_box(b, JMAP_BOX_PERSONA, p->pos, x, y, PERSONA_W, 0, -1, -1);
-    double tx = x + 8, tw = PERSONA_W - 16, cy = y + 7;
+    double tx = x + PERSONA_PAD_X, tw = PERSONA_W - 2 * PERSONA_PAD_X;
+    double cy = y + PERSONA_PAD_TOP;
     const char *name = p->name.str ? p->name.str : p->id;
     size_t t = add_text(b, JMAP_BOX_PERSONA_NAME, name, p->name.pos,
-                        JMAP_FONT_HEADING, tx, cy, tw, 2, -1, (int)card);
-    cy += box_at(b, t)->h + 2;
+                        JMAP_FONT_HEADING, tx, cy, tw, PERSONA_NAME_LINES, -1,
+                        (int)card);
+    cy += box_at(b, t)->h + TEXT_GAP;
     if (p->description.str) {
         t = add_text(b, JMAP_BOX_PERSONA_TEXT, p->description.str,
                      p->description.pos, JMAP_FONT_BODY, tx, cy, tw,
                      PERSONA_LINES, -1, (int)card);
-        cy += box_at(b, t)->h + 2;
+        cy += box_at(b, t)->h + TEXT_GAP;
     }
     if (p->n_goals) {
-        cy += 2;
+        cy += TEXT_GAP;
         t = add_text(b, JMAP_BOX_GOALS_LABEL, label(b, L_GOALS), (jmap_pos){0, 0},
                      JMAP_FONT_SMALL_BOLD, tx, cy, tw, 1, -1, (int)card);
-        cy += box_at(b, t)->h + 1;
+        cy += box_at(b, t)->h + LINE_GAP;
     }
     for (size_t g = 0; g < p->n_goals; g++) {
         if (!p->goals[g].str)
             continue;
         t = add_text(b, JMAP_BOX_GOAL, p->goals[g].str, p->goals[g].pos,
-                     JMAP_FONT_BODY, tx + 9, cy, tw - 9, GOAL_LINES, -1,
-                     (int)card);
-        cy += box_at(b, t)->h + 1;
+                     JMAP_FONT_BODY, tx + GOAL_INDENT, cy, tw - GOAL_INDENT,
+                     GOAL_LINES, -1, (int)card);
+        double gx = tx + GOAL_INDENT - BULLET_BEFORE, gy = cy + BULLET_DROP;
+        double r = JMAP_BULLET_D / 2;
+        add_box(b, JMAP_BOX_BULLET, p->goals[g].pos, gx - r, gy - r,
+                JMAP_BULLET_D, JMAP_BULLET_D, -1, (int)card);
+        cy += box_at(b, t)->h + LINE_GAP;
     }
-    box_at(b, card)->h = cy + 6 - y;
-    return cy + 6 - y;
+    box_at(b, card)->h = cy + PERSONA_PAD_BOTTOM - y;
+    return cy + PERSONA_PAD_BOTTOM - y;
+}
+
+/* The icon of legend sample `s`, if it has one, in the legend. */
+static void swatch_icon(builder *b, const jmap_box *s, int legend)
+{
+    double x = s->x + SWATCH_ICON_X, y = s->y;
+    jmap_swatch sw = s->style.swatch;
+    if (sw >= JMAP_SWATCH_DIGITAL && sw <= JMAP_SWATCH_HUMAN) {
+        add_icon(b, (jmap_icon)(JMAP_ICON_DIGITAL + (sw - JMAP_SWATCH_DIGITAL)),
+                 (jmap_pos){0, 0}, x, y + SWATCH_CHIP_ICON_Y, -1, legend);
+    } else if (sw >= JMAP_SWATCH_IRRITANT_LOW && sw <= JMAP_SWATCH_IRRITANT_HIGH) {
+        jmap_level level = (jmap_level)(sw - JMAP_SWATCH_IRRITANT_LOW);
+        add_icon(b, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + level), (jmap_pos){0, 0},
+                 s->x + jmap_severity_bar_w(level) + SWATCH_BAR_ICON_GAP,
+                 y + SWATCH_BAR_ICON_Y, -1, legend);
+    } else if (sw == JMAP_SWATCH_MOMENT || sw == JMAP_SWATCH_IDEA ||
+               sw == JMAP_SWATCH_REMEDY) {
+        static const jmap_icon icons[] = {JMAP_ICON_CHECK, JMAP_ICON_BULB,
+                                          JMAP_ICON_BANDAGE};
+        add_icon(b, icons[sw - JMAP_SWATCH_MOMENT], (jmap_pos){0, 0}, x, y, -1,
+                 legend);
+    }
 }
 
 /* One legend entry: a sample and its meaning, in a LEGEND_ITEM_W cell. */
 static double legend_entry(builder *b, int legend, jmap_swatch sw, int aux,
                            const char *text, double x, double y)
 {
-    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x, y + 1, 20, 10,
-                       -1, legend);
-    box_at(b, s)->style = sw;
-    box_at(b, s)->aux = aux;
+    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x, y + SWATCH_DROP,
+                       SWATCH_W, SWATCH_H, -1, legend);
+    box_at(b, s)->style.swatch = sw;
+    box_at(b, s)->curve = (size_t)aux;
+    swatch_icon(b, box_at(b, s), legend);
     size_t t = add_text(b, JMAP_BOX_LEGEND_TEXT, text, (jmap_pos){0, 0},
-                        JMAP_FONT_SMALL, x + 25, y, LEGEND_ITEM_W - 30, 2, -1,
-                        legend);
+                        JMAP_FONT_SMALL, x + LEGEND_TEXT_X, y,
+                        LEGEND_ITEM_W - (LEGEND_TEXT_X + LEGEND_TEXT_END),
+                        LEGEND_LINES, -1, legend);
     double h = box_at(b, t)->h;
-    return (h > 12 ? h : 12) + 3;
+    return (h > LEGEND_ROW_H ? h : LEGEND_ROW_H) + LEGEND_ROW_GAP;
 }
 
 /* The entries of the legend, for what the map shows. */
@@ -551,19 +727,20 @@ static double legend_block(builder *b, double x, double y, double width)
         size_t frame = add_box(b, JMAP_BOX_LEGEND, (jmap_pos){0, 0}, x, y,
                                width, 0, -1, -1);
         size_t t = add_text(b, JMAP_BOX_LEGEND_TITLE, label(b, L_LEGEND),
-                            (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD, x + 8,
-                            y + 6, width - 16, 1, -1, (int)frame);
-        double top = y + 6 + box_at(b, t)->h + 4;
+                            (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD,
+                            x + LEGEND_PAD_X, y + LEGEND_PAD_TOP,
+                            width - 2 * LEGEND_PAD_X, 1, -1, (int)frame);
+        double top = y + LEGEND_PAD_TOP + box_at(b, t)->h + LEGEND_TITLE_GAP;
         size_t per_col = (n + 1) / 2;
         double bottom = top;
         for (int c = 0; c < 2; c++) {
             double cy = top;
             for (size_t i = c * per_col; i < n && i < (c + 1) * per_col; i++)
                 cy += legend_entry(b, (int)frame, sw[i], aux[i], text[i],
-                                   x + 8 + c * LEGEND_ITEM_W, cy);
+                                   x + LEGEND_PAD_X + c * LEGEND_ITEM_W, cy);
             bottom = cy > bottom ? cy : bottom;
         }
-        h = bottom + 4 - y;
+        h = bottom + LEGEND_PAD_BOTTOM - y;
         box_at(b, frame)->h = h;
     }
     free(sw);
@@ -620,20 +797,20 @@ static double build_header(builder *b, double y)
         items[n++] = (header_item){0, NULL, DESCRIPTION_W};
     for (size_t i = 0; i < j->n_personas; i++)
         items[n++] = (header_item){1, &j->personas[i], PERSONA_W};
-    items[n++] = (header_item){2, NULL, 2 * LEGEND_ITEM_W + 12};
+    items[n++] = (header_item){2, NULL, LEGEND_W};
     double cx = x, row_h = 0;
     for (size_t i = 0; i < n; i++) {
         if (cx > x && cx + items[i].w > x + width) {
-            y += row_h + 12;
+            y += row_h + HEADER_ROW_GAP;
             cx = x;
             row_h = 0;
         }
         double h = header_item_build(b, &items[i], cx, y);
         row_h = h > row_h ? h : row_h;
-        cx += items[i].w + 18;
+        cx += items[i].w + HEADER_ITEM_GAP;
     }
     free(items);
-    return y + row_h + 16;
+    return y + row_h + HEADER_BOTTOM;
 }
 
 /* ---- lanes ---- */
@@ -652,21 +829,24 @@ static double lane_stages(builder *b, double y)
         double x0 = col_x(b, i), x1 = col_x(b, last) + COL_W;
         size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
                               -1, -1);
-        box_at(b, band)->style = (int)st->index;
-        double cy = top + 6;
+        box_at(b, band)->style.stage = st->index;
+        double cy = top + STAGE_PAD_Y;
         const char *name = st->name.str ? st->name.str : st->id;
         size_t t = add_text(b, JMAP_BOX_STAGE_NAME, name, st->name.pos,
-                            JMAP_FONT_HEADING, x0 + 8, cy, x1 - x0 - 16,
-                            STAGE_LINES, -1, (int)band);
+                            JMAP_FONT_HEADING, x0 + STAGE_PAD_X, cy,
+                            x1 - x0 - 2 * STAGE_PAD_X, STAGE_LINES, -1,
+                            (int)band);
         cy += box_at(b, t)->h;
         if (st->duration.text) {
             t = add_text(b, JMAP_BOX_STAGE_DURATION,
                          card_duration(b, st->duration.text),
-                         st->duration.pos, JMAP_FONT_SMALL, x0 + 8 + ICON_W,
-                         cy + 1, x1 - x0 - 16 - ICON_W, 1, -1, (int)band);
-            cy += box_at(b, t)->h + 1;
+                         st->duration.pos, JMAP_FONT_SMALL,
+                         x0 + STAGE_PAD_X + ICON_W, cy + STAGE_DURATION_GAP,
+                         x1 - x0 - 2 * STAGE_PAD_X - ICON_W, 1, -1, (int)band);
+            add_clock(b, t);
+            cy += box_at(b, t)->h + STAGE_DURATION_GAP;
         }
-        double h = cy + 6 - top;
+        double h = cy + STAGE_PAD_Y - top;
         max_h = h > max_h ? h : max_h;
         i = last + 1;
     }
@@ -804,7 +984,7 @@ static int route_arrows(builder *b, arrow **out, size_t *n_out)
 /* The x of port `k` of `n` on top of the card in column x. */
 static double port_x(double x, int k, int n)
 {
-    return x + COL_W / 2 + (k - (n - 1) / 2.0) * 12.0;
+    return x + COL_W / 2 + (k - (n - 1) / 2.0) * PORT_GAP;
 }
 
 /* The x where an arrow meets column `c` (maybe a page edge), using the
@@ -812,7 +992,7 @@ static double port_x(double x, int k, int n)
 static double arrow_x(builder *b, size_t c, int *ports, int *used)
 {
     if (c < b->first)
-        return b->x_cols - COL_GAP + 2;
+        return b->x_cols - COL_GAP + EDGE_PORT_IN;
     if (c >= b->end)
         return b->L->width - MARGIN / 2;
     size_t k = c - b->first;
@@ -832,18 +1012,19 @@ static void draw_arrows(builder *b, const arrow *a, size_t n, double y_cards)
     for (size_t i = 0; i < n; i++) {
         double xs = arrow_x(b, a[i].from, ports, used);
         double xt = arrow_x(b, a[i].to, ports, used);
-        double yt = y_cards - 6 - a[i].track * ARROW_TRACK;
+        double yt = y_cards - ARROW_RISE - a[i].track * ARROW_TRACK;
         int from_in = col_of(b, a[i].from) >= 0, to_in = col_of(b, a[i].to) >= 0;
         jmap_path *p = add_path(b, JMAP_PATH_ARROW, a[i].pos,
                                 2 + (size_t)from_in + (size_t)to_in);
         size_t k = 0;
-        p->style = a[i].target < a[i].from || a[i].to < a[i].from;
+        p->loop = a[i].target < a[i].from || a[i].to < a[i].from;
         if (from_in)
             p->pts[k++] = (jmap_point){xs, y_cards};
         p->pts[k++] = (jmap_point){xs, yt};
         p->pts[k++] = (jmap_point){xt, yt};
         if (to_in)
             p->pts[k++] = (jmap_point){xt, y_cards};
+        add_head(b, p, ARROW_HEAD);
     }
     free(ports);
     free(used);
@@ -857,7 +1038,7 @@ static double lane_actions(builder *b, double y)
     arrow *arrows;
     size_t n_arrows;
     int tracks = route_arrows(b, &arrows, &n_arrows);
-    double channel = tracks ? tracks * ARROW_TRACK + 6 : 0;
+    double channel = tracks ? tracks * ARROW_TRACK + ARROW_RISE : 0;
     double top = y + LANE_PAD + channel, max_h = 0;
     size_t start = b->L->n_boxes;
     for (size_t i = b->first; i < b->end; i++) {
@@ -865,22 +1046,25 @@ static double lane_actions(builder *b, double y)
         double x = col_x(b, i);
         size_t card = add_box(b, JMAP_BOX_STEP, s->pos, x, top, COL_W, 0,
                               col_of(b, i), -1);
-        box_at(b, card)->style = (int)s->stage->index;
-        double cy = top + 7;
+        box_at(b, card)->style.stage = s->stage->index;
+        double cy = top + STEP_PAD_Y;
         const char *name = s->name.str ? s->name.str : s->id;
         size_t t = add_text(b, JMAP_BOX_STEP_NAME, name, s->name.pos,
-                            JMAP_FONT_BODY_BOLD, x + 8, cy, COL_W - 16,
-                            STEP_LINES, col_of(b, i), (int)card);
+                            JMAP_FONT_BODY_BOLD, x + STEP_PAD_X, cy,
+                            COL_W - 2 * STEP_PAD_X, STEP_LINES, col_of(b, i),
+                            (int)card);
         cy += box_at(b, t)->h;
         if (s->duration.text) {
             t = add_text(b, JMAP_BOX_STEP_DURATION,
                          card_duration(b, s->duration.text),
-                         s->duration.pos, JMAP_FONT_SMALL, x + 8 + ICON_W,
-                         cy + 3, COL_W - 16 - ICON_W, 1, col_of(b, i),
+                         s->duration.pos, JMAP_FONT_SMALL,
+                         x + STEP_PAD_X + ICON_W, cy + STEP_DURATION_GAP,
+                         COL_W - 2 * STEP_PAD_X - ICON_W, 1, col_of(b, i),
                          (int)card);
-            cy += box_at(b, t)->h + 3;
+            add_clock(b, t);
+            cy += box_at(b, t)->h + STEP_DURATION_GAP;
         }
-        double h = cy + 7 - top;
+        double h = cy + STEP_PAD_Y - top;
         max_h = h > max_h ? h : max_h;
     }
     for (size_t i = start; i < b->L->n_boxes; i++)
@@ -891,14 +1075,18 @@ static double lane_actions(builder *b, double y)
     double cy = top + max_h / 2;
     for (size_t i = b->first; i + 1 < b->end; i++)
         if (flows_to_next(b->j, i))
-            add_line(b, JMAP_PATH_FLOW, col_x(b, i) + COL_W + 1.5, cy,
-                     col_x(b, i + 1) - 1.5, cy);
+            add_head(b, add_line(b, JMAP_PATH_FLOW,
+                                 col_x(b, i) + COL_W + FLOW_GAP, cy,
+                                 col_x(b, i + 1) - FLOW_GAP, cy), FLOW_HEAD);
     if (b->first > 0 && flows_to_next(b->j, b->first - 1)) /* from a page */
-        add_line(b, JMAP_PATH_FLOW, b->x_cols - COL_GAP + 1, cy,
-                 b->x_cols - 1.5, cy);
+        add_head(b, add_line(b, JMAP_PATH_FLOW,
+                             b->x_cols - COL_GAP + FLOW_EDGE_GAP, cy,
+                             b->x_cols - FLOW_GAP, cy), FLOW_HEAD);
     if (b->end < b->j->n_steps && flows_to_next(b->j, b->end - 1)) /* to one */
-        add_line(b, JMAP_PATH_FLOW, col_x(b, b->end - 1) + COL_W + 1.5, cy,
-                 col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy);
+        add_head(b, add_line(b, JMAP_PATH_FLOW,
+                             col_x(b, b->end - 1) + COL_W + FLOW_GAP, cy,
+                             col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy),
+                 FLOW_HEAD);
     return channel + max_h + 2 * LANE_PAD;
 }
 
@@ -910,10 +1098,11 @@ static double lane_emotions(builder *b, double y)
     size_t curves = b->L->n_curves;
     if (!b->shown.emotions)
         return 0;
-    double mid = y + LANE_PAD + 8 + 2 * LEVEL_H;
+    double mid = y + LANE_PAD + SCALE_TOP + 2 * LEVEL_H;
     for (int v = -2; v <= 2; v++) {
         double ly = mid - v * LEVEL_H;
-        add_line(b, v ? JMAP_PATH_LEVEL : JMAP_PATH_NEUTRAL, b->x_cols - 4, ly,
+        add_line(b, v ? JMAP_PATH_LEVEL : JMAP_PATH_NEUTRAL,
+                 b->x_cols - GUIDE_OVERHANG, ly,
                  b->x_right, ly);
     }
     static const char *const scale[5] = {"\xe2\x88\x92" "2", "\xe2\x88\x92" "1",
@@ -929,7 +1118,7 @@ static double lane_emotions(builder *b, double y)
                  JMAP_FONT_SMALL, x, mid - v * LEVEL_H - h / 2, 0, 0, -1, -1);
     }
     for (size_t k = 0; k < curves; k++) {
-        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * 5.0 : 0;
+        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * CURVE_SPREAD : 0;
         size_t i = b->first;
         while (i < b->end) {
             int v;
@@ -945,7 +1134,7 @@ static double lane_emotions(builder *b, double y)
             if (n > 1) {
                 jmap_path *p = add_path(b, JMAP_PATH_CURVE, j->steps[i]->pos,
                                         1 + 3 * (n - 1));
-                p->aux = (int)k;
+                p->curve = k;
                 for (size_t s = i; s < run_end; s++) {
                     emotion_of(j, j->steps[s], k, &w);
                     jmap_point pt = {col_x(b, s) + COL_W / 2 + dx, mid - w * LEVEL_H};
@@ -963,20 +1152,21 @@ static double lane_emotions(builder *b, double y)
         }
     }
     for (size_t k = 0; k < curves; k++) {
-        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * 5.0 : 0;
+        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * CURVE_SPREAD : 0;
         for (size_t i = b->first; i < b->end; i++) {
             const jmap_emotion *em = emotion_at(j, j->steps[i], k);
             if (!em)
                 continue;
             int v = em->value;
             double cx = col_x(b, i) + COL_W / 2 + dx, cy = mid - v * LEVEL_H;
-            size_t e = add_box(b, JMAP_BOX_EMOTION, em->pos, cx - 4,
-                               cy - 4, 8, 8, col_of(b, i), -1);
-            box_at(b, e)->style = v;
-            box_at(b, e)->aux = (int)k;
+            size_t e = add_box(b, JMAP_BOX_EMOTION, em->pos,
+                               cx - EMOTION_D / 2, cy - EMOTION_D / 2,
+                               EMOTION_D, EMOTION_D, col_of(b, i), -1);
+            box_at(b, e)->style.emotion = v;
+            box_at(b, e)->curve = k;
         }
     }
-    return 16 + 4 * LEVEL_H + 2 * LANE_PAD;
+    return 2 * SCALE_TOP + 4 * LEVEL_H + 2 * LANE_PAD;
 }
 
 /* A stack of cards in one column: how each kind of card is built. */
@@ -984,22 +1174,30 @@ typedef struct card_spec {
     jmap_box_kind card, text; /* the card's and its text's kinds */
     double indent;            /* room at the left for an icon or a bar */
     int lines;                /* line limit of the text */
+    jmap_icon icon;           /* its icon (a touchpoint's: by channel) */
+    double icon_x, icon_y;    /* where the icon sits from the card's corner */
+    double text_top;          /* the text, below the card's top */
 } card_spec;
 
 /* Adds a card holding `text` at (x, y) in a column; returns its height. */
 static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
-                       jmap_pos pos, int style, int column, double x, double y,
-                       double w, double text_top)
+                       jmap_pos pos, jmap_box_style style, int column,
+                       double x, double y, double w)
 {
     size_t card = add_box(b, cs->card, pos, x, y, w, 0, column, -1);
     box_at(b, card)->style = style;
+    jmap_icon icon = cs->card == JMAP_BOX_TOUCHPOINT
+                         ? (jmap_icon)(JMAP_ICON_DIGITAL + style.channel)
+                         : cs->icon;
+    add_icon(b, icon, pos, x + cs->icon_x, y + cs->icon_y, column, (int)card);
+    double text_top = cs->text_top;
     size_t t = add_text(b, cs->text, text->str, text->pos, JMAP_FONT_BODY,
                         x + cs->indent, y + text_top,
                         w - cs->indent - CARD_PAD - 1, cs->lines, column,
                         (int)card);
     double h = text_top + box_at(b, t)->h + CARD_PAD;
-    if (h < 17)
-        h = 17;
+    if (h < CARD_MIN_H)
+        h = CARD_MIN_H;
     box_at(b, card)->h = h;
     return h;
 }
@@ -1007,8 +1205,9 @@ static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
 /* Touchpoints: chips whose shape and icon give the channel. */
 static double lane_touchpoints(builder *b, double y)
 {
-    static const card_spec chip = {JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT_NAME,
-                                   ICON_W + 7, CHIP_LINES};
+    static const card_spec chip = {
+        JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT_NAME, ICON_W + ICON_TEXT_GAP,
+        CHIP_LINES, JMAP_ICON_DIGITAL, CHIP_ICON_X, CHIP_ICON_Y, CHIP_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1020,11 +1219,14 @@ static double lane_touchpoints(builder *b, double y)
             jmap_text name = t->name;
             if (!name.str)
                 name.str = t->id;
+            jmap_channel ch = t->channel <= JMAP_CHANNEL_HUMAN
+                                  ? t->channel : JMAP_CHANNEL_DIGITAL;
             cy += add_card(b, &chip, &name, s->touchpoints[k].pos,
-                           (int)t->channel, col_of(b, i), col_x(b, i) + 3, cy,
-                           COL_W - 6, 3.5) + 3;
+                           (jmap_box_style){.channel = ch}, col_of(b, i),
+                           col_x(b, i) + CHIP_INSET, cy,
+                           COL_W - 2 * CHIP_INSET) + CHIP_GAP;
         }
-        double h = cy - 3 - y - LANE_PAD;
+        double h = cy - CHIP_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
     }
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
@@ -1035,12 +1237,18 @@ static double lane_touchpoints(builder *b, double y)
 static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                             double x, double y)
 {
-    static const double bar[3] = {3, 5, 7};
-    int sev = ir->severity <= JMAP_LEVEL_HIGH ? (int)ir->severity : 1;
-    double head = 10; /* the row of the severity icon and the badge */
+    jmap_level sev = ir->severity <= JMAP_LEVEL_HIGH ? ir->severity
+                                                     : JMAP_LEVEL_MEDIUM;
+    double bar_w = jmap_severity_bar_w(sev);
+    double head = JMAP_ICON_SIZE; /* the row of the severity icon and badge */
     size_t card = add_box(b, JMAP_BOX_IRRITANT, ir->pos, x, y, COL_W, 0, column,
                           -1);
-    box_at(b, card)->style = sev;
+    box_at(b, card)->style.level = sev;
+    size_t bar = add_box(b, JMAP_BOX_SEVERITY_BAR, ir->pos, x, y, bar_w, 0,
+                         column, (int)card);
+    box_at(b, bar)->style.level = sev;
+    add_icon(b, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + sev), ir->pos,
+             x + bar_w + BAR_ICON_GAP, y + IRRITANT_TOP, column, (int)card);
     if (ir->frequency >= 0) {
         char num[32];
         snprintf(num, sizeof num, "%ld%s", ir->frequency, label(b, L_PER_MONTH));
@@ -1048,29 +1256,34 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
         double w, h;
         g_object_unref(jmap_measurer_layout(b->m, s, JMAP_FONT_SMALL_BOLD, 0, 1,
                                             0, NULL, &w, &h));
-        double bw = w + 8, bh = h + 2;
-        size_t badge = add_box(b, JMAP_BOX_BADGE, ir->pos, x + COL_W - 4 - bw,
-                               y + 4, bw, bh, column, (int)card);
+        double bw = w + 2 * BADGE_PAD_X, bh = h + 2 * BADGE_PAD_Y;
+        size_t badge = add_box(b, JMAP_BOX_BADGE, ir->pos,
+                               x + COL_W - BADGE_INSET - bw, y + IRRITANT_TOP,
+                               bw, bh, column, (int)card);
         add_text(b, JMAP_BOX_BADGE_TEXT, s, (jmap_pos){0, 0},
-                 JMAP_FONT_SMALL_BOLD, x + COL_W - 4 - bw + 4, y + 5, 0, 1,
-                 column, (int)badge);
+                 JMAP_FONT_SMALL_BOLD, x + COL_W - BADGE_INSET - bw + BADGE_PAD_X,
+                 y + (IRRITANT_TOP + BADGE_PAD_Y), 0, 1, column, (int)badge);
         head = bh;
     }
-    double indent = bar[sev] + 6;
+    double indent = bar_w + BAR_ICON_GAP;
     size_t t = add_text(b, JMAP_BOX_IRRITANT_NAME, ir->name.str, ir->name.pos,
-                        JMAP_FONT_BODY, x + indent, y + 4 + head + 3,
+                        JMAP_FONT_BODY, x + indent,
+                        y + IRRITANT_TOP + head + IRRITANT_TEXT_GAP,
                         COL_W - indent - CARD_PAD - 1, CARD_LINES, column,
                         (int)card);
-    double h = 4 + head + 3 + box_at(b, t)->h + CARD_PAD;
+    double h = IRRITANT_TOP + head + IRRITANT_TEXT_GAP + box_at(b, t)->h +
+               CARD_PAD;
     box_at(b, card)->h = h;
+    box_at(b, bar)->h = h;
     return h;
 }
 
 /* Irritants, then positive moments, in each column. */
 static double lane_irritants(builder *b, double y)
 {
-    static const card_spec moment = {JMAP_BOX_MOMENT, JMAP_BOX_MOMENT_TEXT,
-                                     ICON_W + 7, CARD_LINES};
+    static const card_spec moment = {
+        JMAP_BOX_MOMENT, JMAP_BOX_MOMENT_TEXT, ICON_W + ICON_TEXT_GAP,
+        CARD_LINES, JMAP_ICON_CHECK, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1081,8 +1294,9 @@ static double lane_irritants(builder *b, double y)
                       CARD_GAP;
         for (size_t k = 0; k < s->n_moments; k++)
             if (s->moments[k].str)
-                cy += add_card(b, &moment, &s->moments[k], s->moments[k].pos, 0,
-                               col_of(b, i), x, cy, COL_W, 4) + CARD_GAP;
+                cy += add_card(b, &moment, &s->moments[k], s->moments[k].pos,
+                               (jmap_box_style){0}, col_of(b, i), x, cy,
+                               COL_W) + CARD_GAP;
         double h = cy - CARD_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
     }
@@ -1092,23 +1306,26 @@ static double lane_irritants(builder *b, double y)
 /* Ideas, then the remedies of the column's irritants. */
 static double lane_ideas(builder *b, double y)
 {
-    static const card_spec idea = {JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT,
-                                   ICON_W + 7, CARD_LINES};
-    static const card_spec remedy = {JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT,
-                                     ICON_W + 7, CARD_LINES};
+    static const card_spec idea = {
+        JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT, ICON_W + ICON_TEXT_GAP, CARD_LINES,
+        JMAP_ICON_BULB, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
+    static const card_spec remedy = {
+        JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT, ICON_W + ICON_TEXT_GAP,
+        CARD_LINES, JMAP_ICON_BANDAGE, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
         double cy = y + LANE_PAD, x = col_x(b, i);
         for (size_t k = 0; k < s->n_ideas; k++)
             if (s->ideas[k].str)
-                cy += add_card(b, &idea, &s->ideas[k], s->ideas[k].pos, 0,
-                               col_of(b, i), x, cy, COL_W, 4) + CARD_GAP;
+                cy += add_card(b, &idea, &s->ideas[k], s->ideas[k].pos,
+                               (jmap_box_style){0}, col_of(b, i), x, cy,
+                               COL_W) + CARD_GAP;
         for (size_t k = 0; k < s->n_irritants; k++) {
             const jmap_text *r = &s->irritants[k].remedy;
             if (r->str)
-                cy += add_card(b, &remedy, r, r->pos, 0, col_of(b, i), x, cy,
-                               COL_W, 4) + CARD_GAP;
+                cy += add_card(b, &remedy, r, r->pos, (jmap_box_style){0},
+                               col_of(b, i), x, cy, COL_W) + CARD_GAP;
         }
         double h = cy - CARD_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
@@ -1134,7 +1351,7 @@ static void add_mark(dept_rows *r, size_t d, int col)
     size_t mk = add_box(b, JMAP_BOX_DEPT_MARK, dep->pos,
                         b->L->col_x[col] + 2, r->y[d] + 3, COL_W - 4,
                         r->h[d] - 6, col, -1);
-    box_at(b, mk)->style = (int)dep->visibility;
+    box_at(b, mk)->style.visibility = dep->visibility;
 }
 
 /* A separator band: its label in the label column and a line after it. */
@@ -1226,7 +1443,7 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
     size_t t = add_text(b, JMAP_BOX_LANE_LABEL, label(b, d->name),
                         (jmap_pos){0, 0}, JMAP_FONT_HEADING, MARGIN + LABEL_PAD,
                         y + LANE_PAD, LABEL_W - 2 * LABEL_PAD - d->label_room,
-                        3, -1, (int)band);
+                        LABEL_LINES, -1, (int)band);
     b->label_h = box_at(b, t)->h;
     double h = d->build(b, y);
     if (h <= 0) {
@@ -1236,7 +1453,7 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
     if (h < b->label_h + 2 * LANE_PAD)
         h = b->label_h + 2 * LANE_PAD;
     box_at(b, band)->h = h;
-    box_at(b, band)->style = b->lane_no++;
+    box_at(b, band)->style.lane = b->lane_no++;
     return h;
 }
 

@@ -6,15 +6,15 @@
  * text, line and curve of the map with its position in points (1 pt =
  * 1/72 in, origin at the top-left corner, y down). Texts are measured once
  * by a jmap_measurer and the measured PangoLayout is kept in the box, so the
- * drawing stage (draw.c) paints exactly what was measured, for every output
- * format. Nothing here touches a cairo surface.
+ * drawing stage (draw.c, through a painter: painter.h) paints exactly what
+ * was measured, for every output format. Nothing here knows cairo.
  */
 #ifndef JMAP_LAYOUT_H
 #define JMAP_LAYOUT_H
 
 #include "internal.h"
 
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
 /* ---- text measurement (text.c) ---- */
 
@@ -74,19 +74,19 @@ typedef enum jmap_box_kind {
     JMAP_BOX_GOAL,         /* text: one goal, after a bullet */
     JMAP_BOX_LEGEND,       /* the legend's frame */
     JMAP_BOX_LEGEND_TITLE, /* text */
-    JMAP_BOX_SWATCH,       /* a legend sample; style: jmap_swatch */
+    JMAP_BOX_SWATCH,       /* a legend sample; style.swatch, curve */
     JMAP_BOX_LEGEND_TEXT,  /* text: what a sample means */
-    JMAP_BOX_STAGE,        /* a stage's band; style: stage index */
+    JMAP_BOX_STAGE,        /* a stage's band; style.stage */
     JMAP_BOX_STAGE_NAME,   /* text */
     JMAP_BOX_STAGE_DURATION, /* text */
-    JMAP_BOX_STEP,         /* a step card; style: stage index */
+    JMAP_BOX_STEP,         /* a step card; style.stage */
     JMAP_BOX_STEP_NAME,    /* text */
     JMAP_BOX_STEP_DURATION, /* text, after a clock icon */
     JMAP_BOX_SCALE_TEXT,   /* text: an emotion scale value (+2, 0, -2) */
-    JMAP_BOX_EMOTION,      /* an emotion point; style: value, aux: curve */
-    JMAP_BOX_TOUCHPOINT,   /* a touchpoint chip; style: jmap_channel */
+    JMAP_BOX_EMOTION,      /* an emotion point; style.emotion, curve */
+    JMAP_BOX_TOUCHPOINT,   /* a touchpoint chip; style.channel */
     JMAP_BOX_TOUCHPOINT_NAME, /* text */
-    JMAP_BOX_IRRITANT,     /* an irritant card; style: jmap_level */
+    JMAP_BOX_IRRITANT,     /* an irritant card; style.level */
     JMAP_BOX_IRRITANT_NAME, /* text */
     JMAP_BOX_BADGE,        /* a frequency badge */
     JMAP_BOX_BADGE_TEXT,   /* text: "37/mo" */
@@ -98,9 +98,16 @@ typedef enum jmap_box_kind {
     JMAP_BOX_REMEDY_TEXT,  /* text */
     JMAP_BOX_DEPT_NAME,    /* text: a department's row name */
     JMAP_BOX_DEPT_MARK,    /* a department involved in a column;
-                              style: jmap_visibility */
+                              style.visibility */
     JMAP_BOX_SEPARATOR_TEXT, /* text: "Line of visibility", "Support" */
     JMAP_BOX_FOOTER,       /* text: page number and stage range */
+    JMAP_BOX_ICON,         /* mark: an icon in its JMAP_ICON_SIZE square;
+                              style.icon */
+    JMAP_BOX_BULLET,       /* mark: the dot before a goal */
+    JMAP_BOX_SEVERITY_BAR, /* mark: an irritant's bar at its left edge,
+                              jmap_severity_bar_w() wide; style.level */
+    JMAP_BOX_ARROW_HEAD,   /* the head of a flow or branch arrow, its tip
+                              on the box's edge; style.heading */
     JMAP_BOX_KIND_COUNT_   /* number of kinds, not a kind */
 } jmap_box_kind;
 
@@ -116,9 +123,58 @@ typedef enum jmap_swatch {
     JMAP_SWATCH_MOMENT,
     JMAP_SWATCH_IDEA,
     JMAP_SWATCH_REMEDY,
-    JMAP_SWATCH_CURVE,     /* aux: curve index */
+    JMAP_SWATCH_CURVE,     /* the box's curve: its emotion curve */
     JMAP_SWATCH_ARROW
 } jmap_swatch;
+
+/* What a box is to the geometry checks and the dump's reader. */
+typedef enum jmap_box_class {
+    JMAP_CLASS_AREA, /* a card, band or frame: holds texts and marks */
+    JMAP_CLASS_TEXT, /* a measured text */
+    JMAP_CLASS_MARK, /* an icon, bullet or bar: drawn in its box, no text */
+    JMAP_CLASS_POINT /* an emotion point, centred on its curve */
+} jmap_box_class;
+
+/* Icons (JMAP_BOX_ICON styles): small drawings, defined once per document
+ * and placed many times; jmap_icon_name() gives their names in the dump. */
+typedef enum jmap_icon {
+    JMAP_ICON_DIGITAL,  /* channels, in jmap_channel order */
+    JMAP_ICON_PHYSICAL,
+    JMAP_ICON_HUMAN,
+    JMAP_ICON_SEVERITY_LOW, /* severity bars, in jmap_level order */
+    JMAP_ICON_SEVERITY_MEDIUM,
+    JMAP_ICON_SEVERITY_HIGH,
+    JMAP_ICON_CHECK,    /* a positive moment */
+    JMAP_ICON_BULB,     /* an idea */
+    JMAP_ICON_BANDAGE,  /* a remedy */
+    JMAP_ICON_CLOCK,    /* a duration */
+    JMAP_ICON_COUNT_    /* number of icons, not an icon */
+} jmap_icon;
+
+#define JMAP_ICON_SIZE 10.0 /* the side of an icon's box, in points */
+#define JMAP_BULLET_D 3.2   /* the diameter of a goal's bullet */
+
+/* The width of an irritant's severity bar, by jmap_level. */
+double jmap_severity_bar_w(jmap_level level);
+
+/* Where an arrow head points (JMAP_BOX_ARROW_HEAD styles). */
+typedef enum jmap_heading {
+    JMAP_HEADING_RIGHT, JMAP_HEADING_DOWN, JMAP_HEADING_LEFT, JMAP_HEADING_UP
+} jmap_heading;
+
+/* A box's kind-specific style: the member its kind names (see
+ * jmap_box_kind), always a valid value of its type. */
+typedef union jmap_box_style {
+    int lane;                   /* lane: its number from the top */
+    size_t stage;               /* stage, step: the stage's index */
+    jmap_channel channel;       /* touchpoint */
+    jmap_level level;           /* irritant, severity-bar */
+    jmap_visibility visibility; /* department-mark */
+    jmap_swatch swatch;         /* swatch */
+    jmap_icon icon;             /* icon */
+    int emotion;                /* emotion: the value, -2..2 */
+    jmap_heading heading;       /* arrow-head */
+} jmap_box_style;
 
 typedef struct jmap_box {
     jmap_box_kind kind; /* what it is */
@@ -128,8 +184,8 @@ typedef struct jmap_box {
     PangoLayout *pl;    /* a text box's measured layout, drawn at (x, y) */
     int column;         /* the step column it belongs to, -1 for none */
     int parent;         /* index of the box it sits in, -1 for none */
-    int style;          /* kind-specific: stage, channel, severity... */
-    int aux;            /* kind-specific: emotion curve index */
+    jmap_box_style style; /* kind-specific: stage, channel, severity... */
+    size_t curve;       /* emotion, curve swatch: the emotion curve */
     int cut;            /* 1 when the text was ellipsized */
 } jmap_box;
 
@@ -138,12 +194,11 @@ typedef enum jmap_path_kind {
     JMAP_PATH_GRID,       /* a stage boundary across the lanes */
     JMAP_PATH_LEVEL,      /* a faint emotion level guide */
     JMAP_PATH_NEUTRAL,    /* the emotion scale's neutral line */
-    JMAP_PATH_CURVE,      /* an emotion curve: cubic Béziers; aux: curve */
+    JMAP_PATH_CURVE,      /* an emotion curve: cubic Béziers; curve */
     JMAP_PATH_VISIBILITY, /* the line of visibility */
     JMAP_PATH_SUPPORT,    /* the line above the support departments */
     JMAP_PATH_FLOW,       /* a short arrow between two consecutive steps */
-    JMAP_PATH_ARROW,      /* a branch or loop arrow: a polyline;
-                             style: 1 when it goes back (a loop) */
+    JMAP_PATH_ARROW,      /* a branch or loop arrow: a polyline; loop */
     JMAP_PATH_ROW,        /* a faint rule under a department row */
     JMAP_PATH_KIND_COUNT_
 } jmap_path_kind;
@@ -157,8 +212,10 @@ typedef struct jmap_path {
     jmap_pos pos;        /* source position ({0,0}: generated) */
     jmap_point *pts;     /* polyline points, or for a curve p0 c c p1 c c p2 */
     size_t n;            /* number of points */
-    int style;           /* kind-specific */
-    int aux;             /* kind-specific: curve index */
+    int loop;            /* arrow: 1 when it goes back (a loop) */
+    double head;         /* flow, arrow: the length of its head (an
+                            arrow-head box at its end), 0 for none */
+    size_t curve;        /* curve: the emotion curve */
 } jmap_path;
 
 /* The part of a journey that one layout shows: steps [first, end) and
@@ -210,48 +267,13 @@ double jmap_layout_span_width(const jmap_journey *journey, size_t first,
 
 /* The name of a box kind or path kind in the layout dump. */
 const char *jmap_box_kind_name(jmap_box_kind kind);
+jmap_box_class jmap_box_kind_class(jmap_box_kind kind);
+const char *jmap_icon_name(jmap_icon icon);
 const char *jmap_path_kind_name(jmap_path_kind kind);
 
 /* The bounding box of a path. */
 void jmap_path_bounds(const jmap_path *path, double *x, double *y, double *w,
                       double *h);
-
-/* ---- drawing (draw.c) ---- */
-
-/* Paints `layout` on `cr` in layout units (the caller sets any scale). */
-void jmap_layout_draw(const jmap_layout *layout, cairo_t *cr);
-
-/* Paints `layout` into an SVG being written: the same drawing, with every
- * fill, stroke and icon handed to svg.c, then the definitions of the icons
- * it used. The texts are left to svg.c. Returns 0, or -1 when cairo failed
- * (out of memory). */
-typedef struct jmap_svg jmap_svg;
-int jmap_layout_draw_svg(const jmap_layout *layout, jmap_svg *svg);
-
-/* ---- SVG (svg.c) ---- */
-
-/* Writes the SVG document of `layout` into `out`: a page of w x h pt with
- * the map scaled by `scale` and moved by (ox, oy), titled `title`, its texts
- * as text. flush(ctx) (may be NULL) is called after each element, so that a
- * streamed output can write `out` out once it holds a chunk. Returns 0, or
- * -1 when drawing failed. */
-int jmap_svg_write(const jmap_layout *layout, const char *title, double w,
-                   double h, double scale, double ox, double oy,
-                   jmap_buf *out, void (*flush)(void *ctx), void *ctx);
-
-/* For draw.c. Writes cr's current path (cr's matrix is the page's) as an
- * SVG path filled with cr's source; the path stays in cr, and is written
- * once when a stroke of the same path follows. */
-void jmap_svg_fill(jmap_svg *svg, cairo_t *cr);
-/* Writes cr's current path stroked with cr's source, width, cap, join and
- * dashes; the path stays in cr. */
-void jmap_svg_stroke(jmap_svg *svg, cairo_t *cr);
-/* Places icon number `icon` (0..31) with its box's corner at (x, y). */
-void jmap_svg_use(jmap_svg *svg, int icon, double x, double y);
-/* Opens the definition of `icon` and returns 1 when it was placed, else
- * returns 0; jmap_svg_def_end closes it. */
-int jmap_svg_def_begin(jmap_svg *svg, int icon);
-void jmap_svg_def_end(jmap_svg *svg);
 
 /* ---- the layout dump (dump.c) ---- */
 

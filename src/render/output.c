@@ -5,16 +5,18 @@
  * (one page sized to the map, or a paper size: scaled to fit, and split at
  * stage boundaries when fitting would make the body text smaller than
  * JMAP_MIN_PRINT_PT), paints each page with draw.c on the format's cairo
- * surface (a table of formats; an SVG is written by svg.c), checks the
+ * surface (a table of formats; an SVG is written by paint_svg.c), checks the
  * surface status after creation and after finishing, and hands the bytes
  * to a sink, which writes them whole or not at all: a temporary file beside
  * the output, fsync, rename. An SVG, the largest format, goes to the
- * temporary file as svg.c writes it; the others are gathered first. "-"
+ * temporary file as paint_svg.c writes it; the others are gathered first. "-"
  * sends the bytes to standard output once the render has succeeded.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "formats.h"
 #include "layout.h"
+#include "paint_cairo.h"
+#include "paint_svg.h"
 #include "words.h"
 
 #include <cairo-pdf.h>

@@ -16,6 +16,8 @@
  */
 #include "layout.h"
 
+#include <pango/pangocairo.h>
+
 #include <math.h>
 
 struct jmap_measurer {
