@@ -661,6 +661,11 @@ int jmap_render_file(const jmap_journey *journey,
     jb.why = why;
     jb.why_len = why_len;
     jb.m = jmap_measurer_new();
+    r = jmap_measurer_check(jb.m, why, why_len);
+    if (r) {
+        jmap_measurer_free(jb.m);
+        return r;
+    }
     jb.full = jmap_layout_new(journey, jb.m, NULL, diags);
     if (opts->format != JMAP_FORMAT_LAYOUT)
         plan_pages(&jb);
