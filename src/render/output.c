@@ -275,7 +275,9 @@ static int surface_failed(job *jb, cairo_surface_t *s, const char *what)
     return 1;
 }
 
-/* "2026-01-02T03:04:05Z" from SOURCE_DATE_EPOCH, or 0 when unset/bad. */
+/* "2026-01-02T03:04:05Z" from SOURCE_DATE_EPOCH, or 0 when unset or bad:
+ * not a whole number of seconds, negative, or past the end of year 9999,
+ * which a PDF date cannot write. */
 static int source_date(char *out, size_t len)
 {
     const char *env = getenv("SOURCE_DATE_EPOCH");
@@ -288,7 +290,7 @@ static int source_date(char *out, size_t len)
         return 0;
     time_t t = (time_t)v;
     struct tm tm;
-    if (!gmtime_r(&t, &tm))
+    if (!gmtime_r(&t, &tm) || tm.tm_year > 9999 - 1900)
         return 0;
     return strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
 }
