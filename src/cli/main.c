@@ -40,7 +40,8 @@ struct command {
     int (*run)(const command *, int argc, char **argv);
 };
 
-/* Prints "jmap: MESSAGE" on standard error. */
+/* Prints "jmap: MESSAGE" on standard error, with whatever a file name
+ * brought in (controls, line breaks) escaped. */
 static void usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
@@ -51,10 +52,12 @@ static void usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("jmap: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char line[4096];
+    vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
+    char *shown = jmap_escape_text(line); /* file names may hold anything */
+    fprintf(stderr, "jmap: %s\n", shown);
+    free(shown);
 }
 
 static void print_command_help(FILE *out, const command *cmd)
@@ -195,7 +198,7 @@ static void check_file(const char *path, checked *c)
         return;
     }
     if (status != 0) {
-        fprintf(stderr, "jmap: cannot read '%s': %s\n", path, c->why);
+        usage_error("cannot read '%s': %s", path, c->why);
         c->io_failed = 1;
         return;
     }
@@ -257,12 +260,12 @@ static int write_whole(const command *cmd, const char *path,
     char why[512] = "";
     jmap_outfile f;
     if (jmap_outfile_open(&f, path, why, sizeof why) != 0) {
-        fprintf(stderr, "jmap: %s: cannot write '%s': %s\n", cmd->name, path, why);
+        usage_error("%s: cannot write '%s': %s", cmd->name, path, why);
         return EXIT_USAGE;
     }
     int ok = write(f.fp, arg) == 0;
     if (jmap_outfile_close(&f, ok, why, sizeof why) != 0 || !ok) {
-        fprintf(stderr, "jmap: %s: cannot write '%s': %s\n", cmd->name, path,
+        usage_error("%s: cannot write '%s': %s", cmd->name, path,
                 why[0] ? why : "write error");
         return EXIT_USAGE;
     }
@@ -531,7 +534,7 @@ static int run_export(const command *cmd, int argc, char **argv)
     if (c.io_failed) {
         status = EXIT_USAGE;
     } else if (c.diags.errors || !c.journey) {
-        fprintf(stderr, "jmap: '%s' has errors; nothing was exported\n", map);
+        usage_error("'%s' has errors; nothing was exported", map);
         status = EXIT_MAP_ERRORS;
     } else {
         export_job job = {c.journey, (jmap_export_format)format};
@@ -729,7 +732,7 @@ static int run_render(const command *cmd, int argc, char **argv)
     if (c.io_failed) {
         status = EXIT_USAGE;
     } else if (c.diags.errors || !c.journey) {
-        fprintf(stderr, "jmap: '%s' has errors; nothing was rendered\n", map);
+        usage_error("'%s' has errors; nothing was rendered", map);
         status = EXIT_MAP_ERRORS;
     } else {
         jmap_diag_list render_diags;
@@ -739,7 +742,7 @@ static int run_render(const command *cmd, int argc, char **argv)
         jmap_diag_list_sort(&render_diags);
         jmap_diag_list_print(stderr, map, c.data, c.len, &render_diags, color);
         if (r != 0) {
-            fprintf(stderr, "jmap: cannot render '%s' to '%s': %s\n", map, out,
+            usage_error("cannot render '%s' to '%s': %s", map, out,
                     why[0] ? why : "unknown error");
             status = r == JMAP_ERR_INPUT ? EXIT_MAP_ERRORS : EXIT_USAGE;
         } else {

@@ -92,6 +92,13 @@ size_t jmap_edit_distance(const char *a, const char *b, size_t cap);
 /* Decodes one UTF-8 code point at s[0..len); returns its byte length (1 for
  * an invalid byte, which yields U+FFFD) and stores it in *cp. */
 size_t jmap_utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
+/* 1 for a code point that must not reach a terminal or a line-based report
+ * as it is: C0 and C1 controls, DEL, the line and paragraph separators and
+ * the bidirectional controls (which reorder what a reader sees). */
+int jmap_is_unsafe_cp(unsigned cp);
+/* A heap copy of `s` with each unsafe code point, and each byte that is not
+ * UTF-8, replaced by `mark` (diagnostic messages use '?'). */
+char *jmap_mask_text(const char *s, char mark);
 /* The length of the line break at p[0..end), 0 when there is none: LF,
  * CRLF, CR, and NEL, LS and PS, which libyaml counts as line breaks too, so
  * that every stage numbers lines as libyaml's positions do. */

@@ -464,7 +464,9 @@ static void github_command(FILE *out, const char *level, const char *path,
                            jmap_pos pos, const char *title, const char *message)
 {
     fprintf(out, "::%s file=", level);
-    github_escape(out, path, 1);
+    char *shown = jmap_escape_text(path);
+    github_escape(out, shown, 1);
+    free(shown);
     if (pos.line > 0)
         fprintf(out, ",line=%d,col=%d", pos.line, pos.column);
     fputs(",title=", out);
@@ -480,7 +482,9 @@ static void write_github(FILE *out, const jmap_report_file *files, size_t n, int
     for (size_t i = 0; i < n; i++) {
         const jmap_report_file *f = &files[i];
         if (f->io_error) {
-            char *msg = jmap_xasprintf("cannot read '%s': %s", f->path, f->io_error);
+            char *shown = jmap_escape_text(f->path);
+            char *msg = jmap_xasprintf("cannot read '%s': %s", shown, f->io_error);
+            free(shown);
             jmap_pos whole = {0, 0};
             github_command(out, "error", f->path, whole, "jmap", msg);
             free(msg);

@@ -400,6 +400,55 @@ void jmap_format_double(char *out, size_t out_len, double v, int decimals)
         strcpy(out, "0");
 }
 
+/* ---- text that reaches a terminal ---- */
+
+int jmap_is_unsafe_cp(unsigned cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+           cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+           cp == 0x061C;
+}
+
+/* Appends `s` to `b` with every unsafe character written as `mark`, or,
+ * when `mark` is 0, as a visible escape: \xHH for a control byte or a byte
+ * that is not UTF-8, \uHHHH for the other unsafe code points. */
+static void put_safe(jmap_buf *b, const char *s, char mark)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t k = jmap_utf8_decode(p + i, len - i, &cp);
+        int bad = cp == 0xFFFD && !(k == 3 && memcmp(p + i, "\xEF\xBF\xBD", 3) == 0);
+        if (!bad && !jmap_is_unsafe_cp(cp))
+            jmap_buf_put(b, s + i, k);
+        else if (mark)
+            jmap_buf_putc(b, mark);
+        else if (bad || cp < 0x80)
+            jmap_buf_printf(b, "\\x%02X", p[i]);
+        else
+            jmap_buf_printf(b, "\\u%04X", cp);
+        i += k;
+    }
+}
+
+char *jmap_escape_text(const char *s)
+{
+    jmap_buf b;
+    jmap_buf_init(&b);
+    put_safe(&b, s ? s : "", 0);
+    return b.data ? jmap_buf_take(&b) : jmap_xstrdup("");
+}
+
+char *jmap_mask_text(const char *s, char mark)
+{
+    jmap_buf b;
+    jmap_buf_init(&b);
+    put_safe(&b, s ? s : "", mark);
+    return b.data ? jmap_buf_take(&b) : jmap_xstrdup("");
+}
+
 /* ---- string map ---- */
 
 void jmap_strmap_init(jmap_strmap *m)
