@@ -59,6 +59,18 @@ if [ "$mode" = test ]; then
     done
 fi
 
+# Microsoft's SARIF Multitool, which tests/cli/lint_sarif.sh runs on the
+# SARIF report, comes from the npm registry into build/tools.
+multitool=build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ "$mode" = test ] && [ ! -x "$multitool" ]; then
+    command -v npm >/dev/null 2>&1 || apt_install npm
+    echo "setup: installing the SARIF Multitool (npm) in build/tools"
+    mkdir -p build/tools
+    npm install --prefix build/tools --no-audit --no-fund --no-save --silent \
+        @microsoft/sarif-multitool-linux@5.7.0
+    chmod u+x "$multitool" # its install script, which npm may not run
+fi
+
 jobs=$(nproc 2>/dev/null || echo 2)
 werror=OFF
 [ "${CI:-}" = true ] && werror=ON

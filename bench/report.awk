@@ -61,6 +61,12 @@ END {
     if (have("small1000.lint"))
         target("lint 1,000 small maps in one call", sprintf("%.3f s", med["small1000.lint"]),
                "< 1 s", verdict(med["small1000.lint"] < 1))
+    split("ids anchors keys", flood, " ")
+    for (k = 1; k <= 3; k++)
+        if (have("flood-" flood[k] ".lint"))
+            target("lint 2^15 colliding " flood[k] " (2 MB)",
+                   sprintf("%.3f s", med["flood-" flood[k] ".lint"]), "< 1 s",
+                   verdict(med["flood-" flood[k] ".lint"] < 1))
     for (k = 1; k <= 4; k++) {
         a = "gen1600." kinds[k]; b = "gen16000." kinds[k]
         if (have(a) && have(b)) {

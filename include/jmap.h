@@ -40,6 +40,13 @@ extern "C" {
 /* The library's version string, e.g. "0.1.0". */
 const char *jmap_version(void);
 
+/* A copy of `s` safe to print on a terminal or in a line-based report (a
+ * file name, say): control characters (C0, DEL, C1), the line and paragraph
+ * separators and the bidirectional controls are written as \uHHHH, or
+ * \xHH for a control byte or a byte that is not UTF-8; everything else is
+ * kept. The caller frees the result. */
+char *jmap_escape_text(const char *s);
+
 typedef enum jmap_status {
     JMAP_OK = 0,
     JMAP_ERR_INPUT = 1,  /* the input has errors (see the diagnostics) */

@@ -124,7 +124,8 @@ extern const choice color_choice;
 
 /* ---- options.c ---- */
 
-/* Prints "jmap: MESSAGE" on standard error. */
+/* Prints "jmap: MESSAGE" on standard error, with whatever a file name
+ * brought in (controls, line breaks) escaped (jmap_escape_text). */
 void usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

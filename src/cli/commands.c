@@ -367,7 +367,7 @@ static int render_checked(const checked *c, const char *map, const char *out,
     jmap_diag_list_destroy(&diags);
     if (r == 0)
         return 0;
-    fprintf(stderr, "jmap: cannot render '%s' to '%s': %s\n", map, out,
+    usage_error("cannot render '%s' to '%s': %s", map, out,
             why[0] ? why : "unknown error");
     return r == JMAP_ERR_INPUT ? EXIT_MAP_ERRORS : EXIT_USAGE;
 }

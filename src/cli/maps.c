@@ -37,7 +37,7 @@ void check_file(const char *path, checked *c)
         return;
     }
     if (status != 0) {
-        fprintf(stderr, "jmap: cannot read '%s': %s\n", path, c->why);
+        usage_error("cannot read '%s': %s", path, c->why);
         c->io_failed = 1;
         return;
     }
@@ -60,7 +60,7 @@ int check_map(const char *map, int color, const char *done, checked *c)
     if (c->io_failed)
         return EXIT_USAGE;
     if (c->diags.errors || !c->journey) {
-        fprintf(stderr, "jmap: '%s' has errors; nothing was %s\n", map, done);
+        usage_error("'%s' has errors; nothing was %s", map, done);
         return EXIT_MAP_ERRORS;
     }
     return -1;
@@ -83,12 +83,12 @@ int write_whole(const command *cmd, const char *path,
     char why[512] = "";
     jmap_outfile f;
     if (jmap_outfile_open(&f, path, why, sizeof why) != 0) {
-        fprintf(stderr, "jmap: %s: cannot write '%s': %s\n", cmd->name, path, why);
+        usage_error("%s: cannot write '%s': %s", cmd->name, path, why);
         return EXIT_USAGE;
     }
     int ok = write(f.fp, arg) == 0;
     if (jmap_outfile_close(&f, ok, why, sizeof why) != 0 || !ok) {
-        fprintf(stderr, "jmap: %s: cannot write '%s': %s\n", cmd->name, path,
+        usage_error("%s: cannot write '%s': %s", cmd->name, path,
                 why[0] ? why : "write error");
         return EXIT_USAGE;
     }

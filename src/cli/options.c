@@ -21,10 +21,12 @@ void usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("jmap: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char line[4096];
+    vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
+    char *shown = jmap_escape_text(line); /* file names may hold anything */
+    fprintf(stderr, "jmap: %s\n", shown);
+    free(shown);
 }
 
 static const char *color_name(int mode)

@@ -100,10 +100,9 @@ static void append(jmap_diag_list *list, jmap_rule rule, jmap_pos pos, char *mes
     d->rule = rule;
     d->severity = rules[rule].severity;
     d->pos = pos;
-    d->message = message;
-    for (char *c = d->message; *c; c++) /* user text never drives a terminal */
-        if ((unsigned char)*c < 0x20 || *c == 0x7F)
-            *c = '?';
+    d->message = jmap_mask_text(message, '?'); /* user text never drives a
+                                                  terminal */
+    free(message);
     if (d->severity == JMAP_ERROR)
         list->errors++;
     else
@@ -270,8 +269,8 @@ static void print_excerpt(FILE *out, const char *line, size_t n, int column,
             jmap_buf_putc(&text, '\t');
             if (cp_index < col)
                 jmap_buf_putc(&caret, '\t');
-        } else if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) {
-            jmap_buf_putc(&text, '?'); /* never echo control bytes */
+        } else if (jmap_is_unsafe_cp(cp) || cp == 0xFFFD) {
+            jmap_buf_putc(&text, '?'); /* never echo control characters */
             if (cp_index < col)
                 jmap_buf_putc(&caret, ' ');
         } else {
@@ -302,10 +301,12 @@ static void print_one(FILE *out, const char *path, const char *src, size_t len,
     const char *sev_color = d->severity == JMAP_ERROR ? "\033[1;31m" : "\033[1;35m";
     if (color)
         fputs("\033[1m", out);
+    char *shown = jmap_escape_text(path);
     if (d->pos.line > 0)
-        fprintf(out, "%s:%d:%d: ", path, d->pos.line, d->pos.column);
+        fprintf(out, "%s:%d:%d: ", shown, d->pos.line, d->pos.column);
     else
-        fprintf(out, "%s: ", path);
+        fprintf(out, "%s: ", shown);
+    free(shown);
     if (color)
         fprintf(out, "%s%s:\033[0m\033[1m %s\033[0m [%s]\n", sev_color, sev,
                 d->message, rules[d->rule].name);

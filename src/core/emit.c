@@ -13,13 +13,17 @@
 #include <unistd.h>
 
 /* Copies the UTF-8 sequence at p, or writes \ufffd for an invalid one (a
- * file name need not be UTF-8; JSON must be). Returns the bytes used. */
+ * file name need not be UTF-8; JSON must be), and a C1 control, line
+ * separator or bidirectional control as its \u escape, so that a JSON
+ * report shown on a terminal cannot drive it. Returns the bytes used. */
 static size_t json_utf8(FILE *out, const unsigned char *p)
 {
     unsigned cp;
     size_t k = jmap_utf8_decode(p, strnlen((const char *)p, 4), &cp);
     if (k == 1)
         fputs("\\ufffd", out);
+    else if (jmap_is_unsafe_cp(cp))
+        fprintf(out, "\\u%04x", cp);
     else
         fwrite(p, 1, k, out);
     return k;

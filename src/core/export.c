@@ -328,12 +328,18 @@ static void write_mermaid(FILE *out, const jmap_journey *j)
 /* ---- csv ---- */
 
 /* One RFC 4180 field: quoted when it holds a quote, a comma or a line
- * break, with quotes doubled. */
+ * break, with quotes doubled. A field that a spreadsheet would take for a
+ * formula (it starts with '=', '+', '-', '@', a tab or a carriage return)
+ * gets a leading apostrophe and quotes, as OWASP advises against CSV
+ * injection: the cell then shows the text instead of running it. */
 static void csv_field(FILE *out, const char *s, int last)
 {
     s = s ? s : "";
-    if (strpbrk(s, "\",\r\n")) {
+    int formula = s[0] && strchr("=+-@\t\r", s[0]);
+    if (formula || strpbrk(s, "\",\r\n")) {
         putc('"', out);
+        if (formula)
+            putc('\'', out);
         for (; *s; s++) {
             if (*s == '"')
                 putc('"', out);

@@ -60,12 +60,20 @@ void *jmap_arena_alloc(jmap_arena *a, size_t n, size_t size);
 char *jmap_arena_strndup(jmap_arena *a, const char *s, size_t n);
 char *jmap_arena_strdup(jmap_arena *a, const char *s);
 
-/* ---- string -> pointer map (open addressing); keys are borrowed ---- */
+/* ---- string -> pointer map; keys are borrowed ----
+ * Keys are hashed with SipHash-1-3 under a random key of each map, so that
+ * keys chosen to collide (ids, anchors, mapping keys from a hostile file)
+ * cost no more than any others. Iteration order does not depend on the
+ * hash: keys[0..count-1] are the keys in the order they were first put. */
 typedef struct jmap_strmap {
-    const char **keys; /* keys[cap], NULL for an empty slot */
-    void **vals;       /* vals[cap] */
-    size_t cap;        /* slots, a power of two or 0 */
-    size_t count;      /* keys stored */
+    const char **keys;  /* keys[cap]: keys[0..count-1] in insertion order,
+                           NULL beyond */
+    void **vals;        /* vals[cap]: vals[i] is the value of keys[i] */
+    size_t cap;         /* entries allocated, 0 before the first put */
+    size_t count;       /* keys stored */
+    unsigned *slots;    /* open-addressing index: 0 empty, else entry + 1 */
+    size_t n_slots;     /* a power of two, at least twice cap */
+    unsigned long long sip[2]; /* this map's SipHash key */
 } jmap_strmap;
 
 void jmap_strmap_init(jmap_strmap *m);
@@ -84,6 +92,13 @@ size_t jmap_edit_distance(const char *a, const char *b, size_t cap);
 /* Decodes one UTF-8 code point at s[0..len); returns its byte length (1 for
  * an invalid byte, which yields U+FFFD) and stores it in *cp. */
 size_t jmap_utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
+/* 1 for a code point that must not reach a terminal or a line-based report
+ * as it is: C0 and C1 controls, DEL, the line and paragraph separators and
+ * the bidirectional controls (which reorder what a reader sees). */
+int jmap_is_unsafe_cp(unsigned cp);
+/* A heap copy of `s` with each unsafe code point, and each byte that is not
+ * UTF-8, replaced by `mark` (diagnostic messages use '?'). */
+char *jmap_mask_text(const char *s, char mark);
 /* The length of the line break at p[0..end), 0 when there is none: LF,
  * CRLF, CR, and NEL, LS and PS, which libyaml counts as line breaks too, so
  * that every stage numbers lines as libyaml's positions do. */

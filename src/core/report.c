@@ -5,10 +5,12 @@
  * table): compiler-style text, a JSON document, SARIF 2.1.0 for code
  * scanning, and GitHub Actions workflow commands.
  */
+#define _POSIX_C_SOURCE 200809L /* getcwd */
 #include "emit.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- filtering ---- */
 
@@ -295,19 +297,45 @@ static void write_json(FILE *out, const jmap_report_file *files, size_t n, int c
 
 /* ---- sarif ---- */
 
-/* A path as a relative URI reference: every byte but unreserved ones and
- * '/' percent-encoded (so "a b:c.yaml" -> "a%20b%3Ac.yaml"). */
-static void sarif_uri(FILE *out, const char *path)
+/* Writes `s` percent-encoded for a URI path: every byte but unreserved
+ * ones and '/' (so "a b#1.yaml" -> "a%20b%231.yaml", UTF-8 byte by byte). */
+static void put_uri_path(FILE *out, const char *s)
 {
-    putc('"', out);
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
             (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
             putc(*p, out);
         else
             fprintf(out, "%%%02X", *p);
     }
-    putc('"', out);
+}
+
+/* A file's artifactLocation members: an absolute path becomes a file:
+ * URI; a relative one stays a relative reference, resolved against the
+ * %SRCROOT% base (the folder jmap ran in, as originalUriBaseIds says). */
+static void sarif_uri(FILE *out, const char *path)
+{
+    fputs("\"uri\": \"", out);
+    if (path[0] == '/') {
+        fputs("file://", out);
+        put_uri_path(out, path);
+        putc('"', out);
+    } else {
+        put_uri_path(out, path);
+        fputs("\", \"uriBaseId\": \"%SRCROOT%\"", out);
+    }
+}
+
+/* The run's originalUriBaseIds: %SRCROOT% is the working folder, as a
+ * file: URI ending in '/', when the system can tell it. */
+static void sarif_base(FILE *out)
+{
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd) || cwd[0] != '/')
+        return;
+    fputs("      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": \"file://", out);
+    put_uri_path(out, cwd);
+    fputs(cwd[1] ? "/\"}},\n" : "\"}},\n", out);
 }
 
 static void sarif_rule(FILE *out, int rule)
@@ -328,7 +356,7 @@ static void sarif_rule(FILE *out, int rule)
  * since code scanning needs a line to show it on. */
 static void sarif_location(FILE *out, const char *path, jmap_pos pos)
 {
-    fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
+    fputs("{\"physicalLocation\": {\"artifactLocation\": {", out);
     sarif_uri(out, path);
     fputs("}", out);
     if (pos.line > 0)
@@ -398,6 +426,7 @@ static void write_sarif(FILE *out, const jmap_report_file *files, size_t n, int 
     }
     fputs("          ]\n        }\n      },\n", out);
     sarif_invocation(out, files, n);
+    sarif_base(out);
     fputs("      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [", out);
     int first = 1;
     for (size_t i = 0; i < n; i++)
@@ -435,7 +464,9 @@ static void github_command(FILE *out, const char *level, const char *path,
                            jmap_pos pos, const char *title, const char *message)
 {
     fprintf(out, "::%s file=", level);
-    github_escape(out, path, 1);
+    char *shown = jmap_escape_text(path);
+    github_escape(out, shown, 1);
+    free(shown);
     if (pos.line > 0)
         fprintf(out, ",line=%d,col=%d", pos.line, pos.column);
     fputs(",title=", out);
@@ -451,7 +482,9 @@ static void write_github(FILE *out, const jmap_report_file *files, size_t n, int
     for (size_t i = 0; i < n; i++) {
         const jmap_report_file *f = &files[i];
         if (f->io_error) {
-            char *msg = jmap_xasprintf("cannot read '%s': %s", f->path, f->io_error);
+            char *shown = jmap_escape_text(f->path);
+            char *msg = jmap_xasprintf("cannot read '%s': %s", shown, f->io_error);
+            free(shown);
             jmap_pos whole = {0, 0};
             github_command(out, "error", f->path, whole, "jmap", msg);
             free(msg);

@@ -1,16 +1,21 @@
 /*
  * util.c - allocation that never returns NULL, a growable string buffer, an
  * arena for the journey graph, and small text helpers (edit distance for
- * "did you mean" suggestions, UTF-8 decoding, locale-free numbers).
+ * "did you mean" suggestions, UTF-8 decoding, locale-free numbers), and
+ * the string map that every stage looks names up in.
  */
 #define _DEFAULT_SOURCE /* madvise */
 #include "internal.h"
 
+#include <limits.h>
 #include <stdint.h>
-#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 static void out_of_memory(void)
 {
@@ -395,6 +400,55 @@ void jmap_format_double(char *out, size_t out_len, double v, int decimals)
         strcpy(out, "0");
 }
 
+/* ---- text that reaches a terminal ---- */
+
+int jmap_is_unsafe_cp(unsigned cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+           cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+           cp == 0x061C;
+}
+
+/* Appends `s` to `b` with every unsafe character written as `mark`, or,
+ * when `mark` is 0, as a visible escape: \xHH for a control byte or a byte
+ * that is not UTF-8, \uHHHH for the other unsafe code points. */
+static void put_safe(jmap_buf *b, const char *s, char mark)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t k = jmap_utf8_decode(p + i, len - i, &cp);
+        int bad = cp == 0xFFFD && !(k == 3 && memcmp(p + i, "\xEF\xBF\xBD", 3) == 0);
+        if (!bad && !jmap_is_unsafe_cp(cp))
+            jmap_buf_put(b, s + i, k);
+        else if (mark)
+            jmap_buf_putc(b, mark);
+        else if (bad || cp < 0x80)
+            jmap_buf_printf(b, "\\x%02X", p[i]);
+        else
+            jmap_buf_printf(b, "\\u%04X", cp);
+        i += k;
+    }
+}
+
+char *jmap_escape_text(const char *s)
+{
+    jmap_buf b;
+    jmap_buf_init(&b);
+    put_safe(&b, s ? s : "", 0);
+    return b.data ? jmap_buf_take(&b) : jmap_xstrdup("");
+}
+
+char *jmap_mask_text(const char *s, char mark)
+{
+    jmap_buf b;
+    jmap_buf_init(&b);
+    put_safe(&b, s ? s : "", mark);
+    return b.data ? jmap_buf_take(&b) : jmap_xstrdup("");
+}
+
 /* ---- string map ---- */
 
 void jmap_strmap_init(jmap_strmap *m)
@@ -406,62 +460,118 @@ void jmap_strmap_destroy(jmap_strmap *m)
 {
     free(m->keys);
     free(m->vals);
+    free(m->slots);
     jmap_strmap_init(m);
 }
 
-static size_t str_hash(const char *s)
+/* A random SipHash key: the kernel's, or failing that a mix of what
+ * differs between runs (an attacker then cannot know it in advance). */
+static void random_key(unsigned long long key[2])
 {
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
+    if (getrandom(key, 2 * sizeof key[0], GRND_NONBLOCK) == 2 * sizeof key[0])
+        return;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    key[0] = (unsigned long long)t.tv_nsec * 0x9E3779B97F4A7C15ull ^
+             (unsigned long long)(uintptr_t)key;
+    key[1] = (unsigned long long)t.tv_sec * 0xC2B2AE3D27D4EB4Full ^
+             (unsigned long long)getpid();
 }
 
+#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND(v0, v1, v2, v3)                                               \
+    do {                                                                       \
+        v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32);              \
+        v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;                                 \
+        v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;                                 \
+        v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32);              \
+    } while (0)
+
+/* SipHash-1-3 of the NUL-terminated `s` under `k`. */
+static unsigned long long sip_hash(const unsigned long long k[2], const char *s)
+{
+    typedef unsigned long long u64;
+    u64 v0 = k[0] ^ 0x736f6d6570736575ull, v1 = k[1] ^ 0x646f72616e646f6dull,
+        v2 = k[0] ^ 0x6c7967656e657261ull, v3 = k[1] ^ 0x7465646279746573ull;
+    size_t len = strlen(s), i = 0;
+    for (; i + 8 <= len; i += 8) {
+        u64 m = 0;
+        for (int b = 7; b >= 0; b--)
+            m = m << 8 | (unsigned char)s[i + b];
+        v3 ^= m;
+        SIPROUND(v0, v1, v2, v3);
+        v0 ^= m;
+    }
+    u64 last = (u64)len << 56;
+    for (int b = 0; i + b < len; b++)
+        last |= (u64)(unsigned char)s[i + b] << (8 * b);
+    v3 ^= last;
+    SIPROUND(v0, v1, v2, v3);
+    v0 ^= last;
+    v2 ^= 0xff;
+    SIPROUND(v0, v1, v2, v3);
+    SIPROUND(v0, v1, v2, v3);
+    SIPROUND(v0, v1, v2, v3);
+    return v0 ^ v1 ^ v2 ^ v3;
+}
+
+/* The slot that holds `key`, or the empty slot where it would go. */
 static size_t strmap_slot(const jmap_strmap *m, const char *key)
 {
-    size_t mask = m->cap - 1, i = str_hash(key) & mask;
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    size_t mask = m->n_slots - 1, i = (size_t)sip_hash(m->sip, key) & mask;
+    while (m->slots[i] && strcmp(m->keys[m->slots[i] - 1], key) != 0)
         i = (i + 1) & mask;
     return i;
 }
 
 void *jmap_strmap_get(const jmap_strmap *m, const char *key)
 {
-    if (!m->cap)
+    if (!m->count)
         return NULL;
-    size_t i = strmap_slot(m, key);
-    return m->keys[i] ? m->vals[i] : NULL;
+    unsigned e = m->slots[strmap_slot(m, key)];
+    return e ? m->vals[e - 1] : NULL;
+}
+
+/* Room for one more entry: the entries grow by doubling, and the index is
+ * rebuilt at twice their number so that probes stay short. */
+static void strmap_grow(jmap_strmap *m)
+{
+    if (!m->cap)
+        random_key(m->sip);
+    size_t cap = m->cap ? m->cap * 2 : 8;
+    if (cap > UINT_MAX / 2)
+        out_of_memory();
+    m->keys = jmap_xrealloc(m->keys, cap, sizeof *m->keys);
+    m->vals = jmap_xrealloc(m->vals, cap, sizeof *m->vals);
+    memset(m->keys + m->cap, 0, (cap - m->cap) * sizeof *m->keys);
+    memset(m->vals + m->cap, 0, (cap - m->cap) * sizeof *m->vals);
+    m->cap = cap;
+    free(m->slots);
+    m->n_slots = cap * 2;
+    m->slots = jmap_xcalloc(m->n_slots, sizeof *m->slots);
+    for (size_t e = 0; e < m->count; e++)
+        m->slots[strmap_slot(m, m->keys[e])] = (unsigned)e + 1;
 }
 
 void *jmap_strmap_put(jmap_strmap *m, const char *key, void *val)
 {
-    if ((m->count + 1) * 2 > m->cap) {
-        jmap_strmap old = *m;
-        m->cap = old.cap ? old.cap * 2 : 16;
-        m->keys = jmap_xcalloc(m->cap, sizeof(char *));
-        m->vals = jmap_xcalloc(m->cap, sizeof(void *));
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.keys[i]) {
-                size_t j = strmap_slot(m, old.keys[i]);
-                m->keys[j] = old.keys[i];
-                m->vals[j] = old.vals[i];
-            }
-        free(old.keys);
-        free(old.vals);
+    if (m->count) {
+        unsigned e = m->slots[strmap_slot(m, key)];
+        if (e)
+            return m->vals[e - 1];
     }
-    size_t i = strmap_slot(m, key);
-    if (m->keys[i])
-        return m->vals[i];
-    m->keys[i] = key;
-    m->vals[i] = val;
-    m->count++;
+    if (m->count == m->cap)
+        strmap_grow(m);
+    m->keys[m->count] = key;
+    m->vals[m->count] = val;
+    m->slots[strmap_slot(m, key)] = (unsigned)++m->count;
     return NULL;
 }
 
 void jmap_strmap_set(jmap_strmap *m, const char *key, void *val)
 {
     if (jmap_strmap_put(m, key, val))
-        m->vals[strmap_slot(m, key)] = val;
+        m->vals[m->slots[strmap_slot(m, key)] - 1] = val;
 }
 
 const char *jmap_version(void)

@@ -275,7 +275,9 @@ static int surface_failed(job *jb, cairo_surface_t *s, const char *what)
     return 1;
 }
 
-/* "2026-01-02T03:04:05Z" from SOURCE_DATE_EPOCH, or 0 when unset/bad. */
+/* "2026-01-02T03:04:05Z" from SOURCE_DATE_EPOCH, or 0 when unset or bad:
+ * not a whole number of seconds, negative, or past the end of year 9999,
+ * which a PDF date cannot write. */
 static int source_date(char *out, size_t len)
 {
     const char *env = getenv("SOURCE_DATE_EPOCH");
@@ -288,7 +290,7 @@ static int source_date(char *out, size_t len)
         return 0;
     time_t t = (time_t)v;
     struct tm tm;
-    if (!gmtime_r(&t, &tm))
+    if (!gmtime_r(&t, &tm) || tm.tm_year > 9999 - 1900)
         return 0;
     return strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
 }
@@ -299,17 +301,45 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* A copy of `s` for cairo's PDF strings (metadata, bookmarks), which refuse
+ * the Unicode noncharacters (U+FDD0 to U+FDEF, U+FFFE, U+FFFF and the same
+ * at the end of every plane) that a map may hold, and the bytes that are
+ * not UTF-8 that a file name may hold: they become U+FFFD. The caller
+ * frees it. */
+static char *pdf_string(const char *s)
+{
+    jmap_buf b;
+    jmap_buf_init(&b);
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t k = jmap_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        int bad = cp == 0xFFFD && k == 1; /* a byte that is not UTF-8 */
+        if (bad || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+            jmap_buf_puts(&b, "\xEF\xBF\xBD");
+        else
+            jmap_buf_put(&b, s + i, k);
+        i += k;
+    }
+    return b.data ? jmap_buf_take(&b) : jmap_xstrdup("");
+}
+
 static void pdf_metadata(job *jb, cairo_surface_t *s)
 {
     const jmap_journey *j = jb->journey;
-    if (j->title.str)
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, j->title.str);
+    if (j->title.str) {
+        char *title = pdf_string(j->title.str);
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+        free(title);
+    }
     const char *src = base_name(jb->opts->source_name);
     const char *what = jmap_label_text(j->lang, L_MAP);
     char *subject = src && *src && strcmp(src, "-") != 0
                         ? jmap_xasprintf("%s (%s)", what, src)
                         : jmap_xstrdup(what);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, subject);
+    char *safe = pdf_string(subject);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, safe);
+    free(safe);
     free(subject);
     char *creator = jmap_xasprintf("jmap %s", jmap_version());
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, creator);
@@ -341,10 +371,9 @@ static void pdf_outline(job *jb, cairo_surface_t *s)
                                ox + L->col_x[first - L->slice.first] * jb->plan.scale, 2);
             jmap_format_double(y, sizeof y, oy, 2);
             char *link = jmap_xasprintf("page=%zu pos=[%s %s]", i + 1, x, y);
-            cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT,
-                                          stage->name.str ? stage->name.str
-                                                          : stage->id,
-                                          link, 0);
+            char *name = pdf_string(stage->name.str ? stage->name.str : stage->id);
+            cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
+            free(name);
             free(link);
             break;
         }
@@ -641,6 +670,11 @@ int jmap_render_file(const jmap_journey *journey,
     jb.why = why;
     jb.why_len = why_len;
     jb.m = jmap_measurer_new();
+    r = jmap_measurer_check(jb.m, why, why_len);
+    if (r) {
+        jmap_measurer_free(jb.m);
+        return r;
+    }
     jb.full = jmap_layout_new(journey, jb.m, NULL, diags);
     if (opts->format != JMAP_FORMAT_LAYOUT)
         plan_pages(&jb);

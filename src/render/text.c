@@ -13,12 +13,23 @@
  * and width, and a cached layout is shared (reference-counted) by every
  * box and page that shows it. Only rendering creates a measurer: linting
  * never loads a font.
+ *
+ * The map must look the same on every machine that has jmap's font, so the
+ * font map gets a fontconfig set-up of its own (font_config()): the font
+ * folders and caches of the system's configuration, none of its rules. A
+ * user's or a package's rule (an alias, emboldening, another preferred
+ * sans) then changes nothing, and other installed fonts only serve the
+ * scripts that jmap's font lacks. jmap_measurer_check() tells whether that
+ * font is there before anything is measured with a substitute.
  */
 #include "layout.h"
 
-#include <pango/pangocairo.h>
-
+#include <fontconfig/fontconfig.h>
 #include <math.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <stdio.h>
+#include <string.h>
 
 struct jmap_measurer {
     PangoFontMap *fontmap;                  /* this render's font map */
@@ -45,11 +56,68 @@ static const struct {
 };
 
 #define JMAP_FONT_FAMILY "DejaVu Sans"
+#define JMAP_FONT_PACKAGE "fonts-dejavu-core" /* Debian's and Ubuntu's */
 #define MAX_WRAP_PT 1e6 /* widest wrapping width, in points */
 
 double jmap_font_size(jmap_font font)
 {
     return font_styles[font].size;
+}
+
+/* Appends `s` to `b` escaped for an XML text node. */
+static void put_xml(jmap_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '&')
+            jmap_buf_puts(b, "&amp;");
+        else if (*s == '<')
+            jmap_buf_puts(b, "&lt;");
+        else if (*s == '>')
+            jmap_buf_puts(b, "&gt;");
+        else
+            jmap_buf_putc(b, *s);
+    }
+}
+
+/* Appends one <NAME>DIR</NAME> element per string of `dirs` (consumed). */
+static void put_dirs(jmap_buf *b, const char *name, FcStrList *dirs)
+{
+    if (!dirs)
+        return;
+    for (FcChar8 *d; (d = FcStrListNext(dirs));) {
+        jmap_buf_printf(b, "<%s>", name);
+        put_xml(b, (const char *)d);
+        jmap_buf_printf(b, "</%s>\n", name);
+    }
+    FcStrListDone(dirs);
+}
+
+/* jmap's fontconfig set-up: the font folders and cache folders that the
+ * system's configuration names (FONTCONFIG_FILE is honoured), without its
+ * matching rules. Returns NULL when fontconfig fails; the caller releases
+ * the result with FcConfigDestroy. */
+static FcConfig *font_config(void)
+{
+    FcConfig *sys = FcConfigCreate();
+    if (!sys)
+        return NULL;
+    FcConfigParseAndLoad(sys, NULL, FcFalse); /* a missing file: no folders */
+    jmap_buf xml;
+    jmap_buf_init(&xml);
+    jmap_buf_puts(&xml, "<?xml version=\"1.0\"?>\n<fontconfig>\n");
+    put_dirs(&xml, "dir", FcConfigGetFontDirs(sys));
+    put_dirs(&xml, "cachedir", FcConfigGetCacheDirs(sys));
+    jmap_buf_puts(&xml, "</fontconfig>\n");
+    FcConfigDestroy(sys);
+    FcConfig *cfg = FcConfigCreate();
+    if (cfg && (!FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml.data,
+                                                FcFalse) ||
+                !FcConfigBuildFonts(cfg))) {
+        FcConfigDestroy(cfg);
+        cfg = NULL;
+    }
+    jmap_buf_destroy(&xml);
+    return cfg;
 }
 
 jmap_measurer *jmap_measurer_new(void)
@@ -58,6 +126,13 @@ jmap_measurer *jmap_measurer_new(void)
     jmap_strmap_init(&m->cache);
     m->keys = jmap_arena_new();
     m->fontmap = pango_cairo_font_map_new();
+    if (PANGO_IS_FC_FONT_MAP(m->fontmap)) {
+        FcConfig *cfg = font_config();
+        if (cfg) {
+            pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), cfg);
+            FcConfigDestroy(cfg); /* the font map keeps its own reference */
+        }
+    }
     m->context = pango_font_map_create_context(m->fontmap);
     pango_cairo_context_set_resolution(m->context, 72.0);
     pango_context_set_round_glyph_positions(m->context, FALSE);
@@ -80,6 +155,38 @@ jmap_measurer *jmap_measurer_new(void)
     return m;
 }
 
+/* 1 when `font` of `m` is jmap's own family and draws Latin letters. */
+static int font_usable(jmap_measurer *m, const PangoFontDescription *want)
+{
+    PangoFont *f = pango_font_map_load_font(m->fontmap, m->context, want);
+    if (!f)
+        return 0;
+    PangoFontDescription *got = pango_font_describe(f);
+    const char *family = got ? pango_font_description_get_family(got) : NULL;
+    int ok = family && strcmp(family, JMAP_FONT_FAMILY) == 0 &&
+             pango_font_has_char(f, 'a') && pango_font_has_char(f, 0xE9);
+    if (got)
+        pango_font_description_free(got);
+    g_object_unref(f);
+    return ok;
+}
+
+int jmap_measurer_check(jmap_measurer *m, char *why, size_t why_len)
+{
+    for (int i = 0; i < JMAP_FONT_COUNT_; i++)
+        if (!font_usable(m, m->fonts[i])) {
+            snprintf(why, why_len,
+                     "no usable font: jmap draws its maps in %s%s, which "
+                     "this system does not have (on Debian and Ubuntu: "
+                     "apt install %s)",
+                     JMAP_FONT_FAMILY,
+                     font_styles[i].weight == PANGO_WEIGHT_BOLD ? " Bold" : "",
+                     JMAP_FONT_PACKAGE);
+            return JMAP_ERR_IO;
+        }
+    return 0;
+}
+
 void jmap_measurer_free(jmap_measurer *m)
 {
     if (!m)
@@ -92,6 +199,8 @@ void jmap_measurer_free(jmap_measurer *m)
     for (int i = 0; i < JMAP_FONT_COUNT_; i++)
         pango_font_description_free(m->fonts[i]);
     g_object_unref(m->context);
+    if (PANGO_IS_FC_FONT_MAP(m->fontmap)) /* gives back jmap's FcConfig */
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), NULL);
     g_object_unref(m->fontmap);
     free(m);
 }

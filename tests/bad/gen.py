@@ -9,6 +9,9 @@ Groups:
   truncated  every shipped map in maps/ cut at many offsets
   random     random bytes and random mutations of the shipped maps, from a
              fixed seed, so every run sees the same inputs
+  flood      2^15 ids, anchors and mapping keys that all share the low 22
+             bits of the 64-bit FNV-1a hash jmap 0.1 used: what made its unseeded hash
+             table quadratic (bench/run.sh times them too)
 """
 import os
 import random
@@ -234,6 +237,69 @@ def random_inputs(src, out):
         write(out, "%s-mutant-%03d" % (stem, i), bytes(b), "exit 0 1\n")
 
 
+FNV_OFFSET = 1469598103934665603  # the offset basis jmap 0.1 used
+FNV_PRIME = 0x100000001B3
+FLOOD_BITS = 22  # low bits shared by every key
+FLOOD_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def fnv_low(state, text, mask):
+    for c in text.encode():
+        state = ((state ^ c) * FNV_PRIME) & mask
+    return state
+
+
+def flood_keys(prefix, blocks):
+    """2^blocks distinct keys, `prefix` and 3 * blocks characters, whose FNV-1a hashes
+    agree on their low FLOOD_BITS bits. Those bits of the state after each
+    byte depend only on the same bits before it, so two 3-character blocks
+    that lead from one state to the same state can be chained: every choice
+    of one block of each pair gives the same low bits."""
+    mask = (1 << FLOOD_BITS) - 1
+    state = fnv_low(FNV_OFFSET & mask, prefix, mask)
+    pairs = []
+    for _ in range(blocks):
+        seen = {}
+        found = None
+        for a in FLOOD_ALPHABET:
+            for b in FLOOD_ALPHABET:
+                for c in FLOOD_ALPHABET:
+                    t = a + b + c
+                    h = fnv_low(state, t, mask)
+                    if h in seen:
+                        found = (seen[h], t, h)
+                        break
+                    seen[h] = t
+                if found:
+                    break
+            if found:
+                break
+        pairs.append(found[:2])
+        state = found[2]
+    keys = [prefix]
+    for x, y in pairs:
+        keys = [k + x for k in keys] + [k + y for k in keys]
+    return keys
+
+
+def flood(out):
+    keys = flood_keys("k", 15)
+    rows = ["jmap: 1\ntitle: Colliding step ids\nstages:\n  - id: s\n"
+            "    name: S\n    steps:\n"]
+    rows += ["      - {id: %s, name: P}\n" % k for k in keys]
+    write(out, "flood-ids", "".join(rows), "exit 0\n")
+    rows = ["jmap: 1\ntitle: Colliding anchors\nx-anchors:\n"]
+    rows += ["  - &%s A\n" % k for k in keys]
+    rows.append(STAGE)
+    write(out, "flood-anchors", "".join(rows),
+          "exit 1\ncontains unknown key 'x-anchors'\n")
+    rows = ["jmap: 1\ntitle: Colliding keys\ntouchpoints:\n"]
+    rows += ["  %s: {name: X}\n" % k for k in keys]
+    rows.append(STAGE)
+    write(out, "flood-keys", "".join(rows),
+          "exit 1\ncontains more touchpoints than the limit of 10000\n")
+
+
 def main():
     group, src, out = sys.argv[1:4]
     if group == "generated":
@@ -242,6 +308,8 @@ def main():
         truncated(src, out)
     elif group == "random":
         random_inputs(src, out)
+    elif group == "flood":
+        flood(out)
     else:
         sys.exit("gen.py: unknown group '%s'" % group)
 

@@ -9,6 +9,7 @@
 #   generated  large inputs made at test time by gen.py (limits, nesting)
 #   truncated  every shipped map cut at many offsets (gen.py)
 #   random     random bytes and mutated maps from a fixed seed (gen.py)
+#   flood      ids, anchors and keys made to collide in a hash (gen.py)
 #   io         paths that are not readable maps: a directory, a missing
 #              file, a FIFO, a device, an unreadable file, endless stdin
 # and all of them when it is left out.
@@ -191,11 +192,11 @@ run_io() {
 
 case $group in
 files) check_dir "$here" ;;
-generated | truncated | random) run_generated "$group" ;;
+generated | truncated | random | flood) run_generated "$group" ;;
 io) run_io ;;
 all)
     check_dir "$here"
-    for g in generated truncated random; do
+    for g in generated truncated random flood; do
         run_generated $g
     done
     run_io

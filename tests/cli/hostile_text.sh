@@ -63,5 +63,20 @@ if grep -v '^[a-z-]* [0-9]*:[0-9]* -\?[0-9.]* -\?[0-9.]* [0-9.]* [0-9.]*\( ".*"\
         "$tmp/m.layout" | head -5 >&2
 fi
 
+# Noncharacters (U+FDD0, U+FFFE, U+10FFFF...) lint clean, so every format
+# draws them, even from a file whose name is not UTF-8; the PDF's strings
+# (title, bookmarks, subject) show U+FFFD in their place.
+nonchar=$src/tests/hostile/noncharacters.yaml
+"$jmap" lint "$nonchar" >"$tmp/out" 2>&1 || fail "lint noncharacters: $(cat "$tmp/out")"
+odd=$(printf '%s/n\377c.yaml' "$tmp")
+cp "$nonchar" "$odd"
+for f in pdf svg png layout; do
+    "$jmap" render "$odd" -f $f -o "$tmp/nc.$f" 2>"$tmp/err" ||
+        fail "render noncharacters to $f: $(cat "$tmp/err")"
+done
+pdfinfo "$tmp/nc.pdf" >"$tmp/info" 2>&1 || fail "pdfinfo on the noncharacters PDF"
+expect_in "$tmp/info" "$(printf 'Titre \357\277\275 avec')"
+xmllint --noout "$tmp/nc.svg" || fail "the noncharacters SVG is not XML"
+
 [ "$fails" -eq 0 ] || exit 1
 echo "ok"

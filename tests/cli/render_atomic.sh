@@ -45,6 +45,14 @@ sleep 1
 SOURCE_DATE_EPOCH=1700000000 "$jmap" render "$shoes" -o "$tmp/b.pdf" || fail "render b.pdf"
 cmp -s "$tmp/a.pdf" "$tmp/b.pdf" || fail "two PDFs with SOURCE_DATE_EPOCH differ"
 pdfinfo "$tmp/a.pdf" | grep -q '^CreationDate:.*2023' || fail "SOURCE_DATE_EPOCH is not the creation date"
+# Past the year 9999 a PDF date cannot be written: the value is ignored,
+# as a malformed one is, rather than written as a broken date.
+SOURCE_DATE_EPOCH=253402300800 "$jmap" render "$shoes" -o "$tmp/far.pdf" || fail "render far.pdf"
+if strings "$tmp/far.pdf" | grep -E '/CreationDate \((D:)?(1000|10000)'; then
+    fail "SOURCE_DATE_EPOCH past 9999 wrote a broken date"
+fi
+SOURCE_DATE_EPOCH=253402300799 "$jmap" render "$shoes" -o "$tmp/last.pdf" || fail "render last.pdf"
+pdfinfo "$tmp/last.pdf" | grep -q '^CreationDate:.*9999' || fail "the last second of 9999 is not the creation date"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "ok"
