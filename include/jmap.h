@@ -590,12 +590,17 @@ int jmap_export_write(FILE *out, const jmap_journey *journey,
  * static NUL-terminated string, never freed. */
 const char *jmap_schema_text(void);
 
-/* A file written whole or not at all: the text goes to a temporary file
- * beside `path`, renamed over it by a successful close. */
+/* An output, as every command writes it (src/core/outfile.c): a regular
+ * file (or a new one) is written whole or not at all, through a temporary
+ * file beside it that keeps its mode and owner and is renamed over it (a
+ * symlink is followed, so the link stays); standard output ("-",
+ * /dev/stdout, /dev/fd/N), a device or a FIFO is written in place as the
+ * output is made; a folder is refused. The temporary file is removed on
+ * failure, at exit and on SIGINT, SIGTERM, SIGHUP and SIGPIPE. */
 typedef struct jmap_outfile {
-    FILE *fp;   /* where to write; stdout for "-" */
-    char *path; /* the destination (heap), NULL for stdout */
-    char *tmp;  /* the temporary file (heap), NULL for stdout */
+    FILE *fp;   /* where to write */
+    char *path; /* the destination as shown in messages (heap) */
+    char *tmp;  /* the temporary file (heap), NULL when written in place */
 } jmap_outfile;
 
 /* Opens `path` ("-" for standard output) for writing. Returns 0, or
@@ -603,9 +608,10 @@ typedef struct jmap_outfile {
 int jmap_outfile_open(jmap_outfile *f, const char *path, char *why,
                       size_t why_len);
 
-/* Finishes the file: with `keep`, flushes it and renames it into place
- * (returns 0, or JMAP_ERR_IO with a reason in `why` when any write
- * failed); without, removes the temporary file. Releases `f` either way. */
+/* Finishes the output: with `keep`, flushes it and renames it into place
+ * (returns 0, or JMAP_ERR_IO with a reason in `why`, from errno, when any
+ * write failed); without, removes the temporary file. Releases `f` either
+ * way. */
 int jmap_outfile_close(jmap_outfile *f, int keep, char *why, size_t why_len);
 
 #ifdef __cplusplus

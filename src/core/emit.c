@@ -1,16 +1,12 @@
 /*
- * emit.c - JSON string writing for reports and exports, and jmap_outfile,
- * the output file written whole or not at all (a temporary file beside the
- * destination, fsync, rename), for `jmap lint --output` and `jmap export -o`.
+ * emit.c - JSON string writing for reports and exports, so that every JSON
+ * jmap prints is escaped the same way.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _POSIX_C_SOURCE 200809L /* strnlen */
 #include "emit.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Copies the UTF-8 sequence at p, or writes \ufffd for an invalid one (a
  * file name need not be UTF-8; JSON must be), and a C1 control, line
@@ -132,80 +128,4 @@ void jmap_json_put_raw(jmap_json *w, const char *key, const char *literal)
 {
     json_begin(w, key);
     fputs(literal, w->out);
-}
-
-/* ---- jmap_outfile ---- */
-
-static int outfile_fail(char *why, size_t why_len, const char *what, int err)
-{
-    snprintf(why, why_len, "%s: %s", what, strerror(err));
-    return JMAP_ERR_IO;
-}
-
-int jmap_outfile_open(jmap_outfile *f, const char *path, char *why, size_t why_len)
-{
-    memset(f, 0, sizeof *f);
-    if (strcmp(path, "-") == 0) {
-        f->fp = stdout;
-        return 0;
-    }
-    const char *slash = strrchr(path, '/');
-    char *tmp = slash ? jmap_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path),
-                                       path, slash + 1)
-                      : jmap_xasprintf(".%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return outfile_fail(why, why_len, "cannot create a file beside it", e);
-    }
-    mode_t mask = umask(0); /* mkstemp's 0600 would outlive the rename */
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    f->fp = fdopen(fd, "w");
-    if (!f->fp) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return outfile_fail(why, why_len, "cannot open it", e);
-    }
-    f->tmp = tmp;
-    f->path = jmap_xstrdup(path);
-    return 0;
-}
-
-/* Flushes and syncs the temporary file; 0 or an errno value. */
-static int outfile_finish(FILE *fp)
-{
-    int err = 0;
-    if (fflush(fp) != 0 || ferror(fp))
-        err = errno ? errno : EIO;
-    if (!err && fsync(fileno(fp)) != 0)
-        err = errno;
-    if (fclose(fp) != 0 && !err)
-        err = errno ? errno : EIO;
-    return err;
-}
-
-int jmap_outfile_close(jmap_outfile *f, int keep, char *why, size_t why_len)
-{
-    int status = 0;
-    if (!f->tmp) { /* standard output */
-        if (keep && (fflush(f->fp) != 0 || ferror(f->fp)))
-            status = outfile_fail(why, why_len, "cannot write", errno ? errno : EIO);
-    } else {
-        errno = 0;
-        int err = outfile_finish(f->fp);
-        if (keep && err)
-            status = outfile_fail(why, why_len, "cannot write", err);
-        else if (keep && rename(f->tmp, f->path) != 0)
-            status = outfile_fail(why, why_len, "cannot rename into place", errno);
-        if (!keep || status)
-            unlink(f->tmp);
-    }
-    free(f->tmp);
-    free(f->path);
-    memset(f, 0, sizeof *f);
-    return status;
 }

@@ -7,10 +7,10 @@
  * JMAP_MIN_PRINT_PT), paints each page with draw.c on the format's cairo
  * surface (a table of formats; an SVG is written by paint_svg.c), checks the
  * surface status after creation and after finishing, and hands the bytes
- * to a sink, which writes them whole or not at all: a temporary file beside
- * the output, fsync, rename. An SVG, the largest format, goes to the
- * temporary file as paint_svg.c writes it; the others are gathered first. "-"
- * sends the bytes to standard output once the render has succeeded.
+ * to a sink, which writes them through the writer every command shares
+ * (jmap_outfile): whole or not at all to a regular file, in place to
+ * standard output, a device or a pipe. An SVG, the largest format, goes
+ * out as paint_svg.c writes it; the others are gathered first.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "formats.h"
@@ -21,13 +21,10 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #define MAX_SCALE 1.5     /* a small map is enlarged at most this much */
 #define FILL 0.7          /* a page cut at a stage boundary is at least this
@@ -53,18 +50,18 @@ typedef struct job {
 } job;
 
 /* Where a render's bytes go. They gather in `buf`; a streamed output's
- * move on to a temporary file beside the destination whenever SINK_CHUNK
- * of them have gathered, the others' when the render has succeeded
- * (sink_close). Standard output, devices and pipes always get the whole
- * document at the end. */
+ * move on to the output (jmap_outfile: a temporary file beside a regular
+ * file, or standard output, a device or a pipe in place) whenever
+ * SINK_CHUNK of them have gathered, the others' when the render has
+ * succeeded (sink_close). So a PDF or PNG opens nothing before it is
+ * whole, and a render that fails leaves the old file as it was. */
 typedef struct sink {
     const char *path; /* the destination as given; "-": standard output */
     jmap_buf buf;     /* bytes not yet written */
     int stream;       /* 1: write `buf` out as it fills */
-    int fd;           /* the temporary file, -1 until opened */
-    char *tmp;        /* its name (heap), NULL until opened */
-    mode_t mode;      /* the mode the output gets */
-    int err;          /* errno of the first failed write, 0 while none */
+    jmap_outfile out; /* the output, once opened (out.fp NULL before) */
+    int failed;       /* 1 once opening or writing failed: see why */
+    char why[512];    /* the reason of the failure */
 } sink;
 
 #define SINK_CHUNK 65536 /* bytes a streamed output gathers between writes */
@@ -261,7 +258,7 @@ static cairo_status_t to_sink(void *closure, const unsigned char *data,
 {
     sink *out = closure;
     sink_put(out, (const char *)data, length);
-    return out->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+    return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
 static int surface_failed(job *jb, cairo_surface_t *s, const char *what)
@@ -473,95 +470,23 @@ static int write_layout(job *jb, sink *out)
     return 0;
 }
 
-/* ---- writing the file whole or not at all ---- */
+/* ---- writing the output ---- */
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-static int io_fail(char *why, size_t why_len, const char *what,
-                   const char *path, int err)
-{
-    snprintf(why, why_len, "%s '%s': %s", what, path, strerror(err));
-    return JMAP_ERR_IO;
-}
-
-/* A device or pipe (such as /dev/null or a FIFO) is written in place. */
-static int write_in_place(const char *path, const jmap_buf *data, char *why,
-                          size_t why_len)
-{
-    int fd = open(path, O_WRONLY | O_TRUNC);
-    if (fd < 0)
-        return io_fail(why, why_len, "cannot open", path, errno);
-    if (write_all(fd, data->data, data->len) != 0) {
-        int err = errno;
-        close(fd);
-        return io_fail(why, why_len, "cannot write", path, err);
-    }
-    if (close(fd) != 0)
-        return io_fail(why, why_len, "cannot write", path, errno);
-    return 0;
-}
-
-/* Opens a temporary file beside a regular (or new) output. Leaves s->fd at
- * -1 when the output is standard output, a folder, a device or a pipe
- * (write_output deals with them), and sets s->err when no file can be
- * made there. */
-static void sink_open(sink *s)
-{
-    const char *path = s->path;
-    struct stat st;
-    int exists = stat(path, &st) == 0;
-    if (strcmp(path, "-") == 0 || (exists && !S_ISREG(st.st_mode)))
-        return;
-    const char *slash = strrchr(path, '/');
-    char *tmp = slash ? jmap_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path),
-                                       path, slash + 1)
-                      : jmap_xasprintf(".%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) { /* e.g. a missing or read-only folder */
-        s->err = errno;
-        free(tmp);
-        return;
-    }
-    if (exists) {
-        s->mode = st.st_mode & 07777;
-    } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        s->mode = 0666 & ~mask;
-    }
-    s->fd = fd;
-    s->tmp = tmp;
-}
-
-/* Moves the bytes gathered so far to the temporary file, opening it first;
- * an output that has none (standard output, a device) stops streaming. */
+/* Moves the bytes gathered so far to the output, opening it first. */
 static void sink_drain(sink *s)
 {
-    if (s->fd < 0 && !s->err) {
-        sink_open(s);
-        if (s->fd < 0)
-            s->stream = 0;
+    if (!s->out.fp && !s->failed &&
+        jmap_outfile_open(&s->out, s->path, s->why, sizeof s->why) != 0)
+        s->failed = 1;
+    if (!s->failed && s->buf.len &&
+        fwrite(s->buf.data, 1, s->buf.len, s->out.fp) != s->buf.len) {
+        snprintf(s->why, sizeof s->why, "cannot write '%s': %s", s->out.path,
+                 strerror(errno ? errno : EIO));
+        s->failed = 1;
     }
-    if (s->fd >= 0 && !s->err && write_all(s->fd, s->buf.data, s->buf.len) != 0)
-        s->err = errno;
-    if (s->fd >= 0 || s->err) {
-        s->buf.len = 0;
-        if (s->buf.data)
-            s->buf.data[0] = '\0';
-    }
+    s->buf.len = 0;
+    if (s->buf.data)
+        s->buf.data[0] = '\0';
 }
 
 /* A streamed output writes what it has gathered once it is SINK_CHUNK. */
@@ -572,81 +497,32 @@ static void sink_spill(sink *s)
 }
 
 /* Appends bytes to the output; a big piece of a streamed one goes straight
- * to the file. */
+ * to it. */
 static void sink_put(sink *s, const char *data, size_t n)
 {
     if (s->stream && s->buf.len + n >= SINK_CHUNK)
         sink_drain(s);
-    if (s->err)
+    if (s->failed)
         return;
-    if (s->stream && n >= SINK_CHUNK) {
-        if (write_all(s->fd, data, n) != 0)
-            s->err = errno;
-        return;
-    }
     jmap_buf_put(&s->buf, data, n);
-}
-
-/* Writes what is left and puts the output in place: standard output, a
- * device or a pipe get the whole document; a regular file is the
- * temporary file, synced and renamed over it. */
-static int write_output(sink *s, char *why, size_t why_len)
-{
-    const char *path = s->path;
-    const jmap_buf *data = &s->buf;
-    if (s->fd < 0) {
-        if (strcmp(path, "-") == 0) {
-            if (fwrite(data->data ? data->data : "", 1, data->len, stdout) !=
-                    data->len ||
-                fflush(stdout) != 0)
-                return io_fail(why, why_len, "cannot write", "standard output",
-                               errno ? errno : EIO);
-            return 0;
-        }
-        struct stat st;
-        int exists = stat(path, &st) == 0;
-        if (exists && S_ISDIR(st.st_mode))
-            return io_fail(why, why_len, "cannot write", path, EISDIR);
-        if (exists && !S_ISREG(st.st_mode))
-            return write_in_place(path, data, why, why_len);
-        sink_open(s);
-        if (s->fd < 0)
-            return io_fail(why, why_len, "cannot write", path,
-                           s->err ? s->err : EIO);
-    }
-    int err = 0;
-    if (write_all(s->fd, data->data, data->len) != 0 || fsync(s->fd) != 0)
-        err = errno;
-    if (!err && fchmod(s->fd, s->mode) != 0)
-        err = errno;
-    if (close(s->fd) != 0 && !err)
-        err = errno;
-    s->fd = -1;
-    if (!err && rename(s->tmp, path) != 0)
-        err = errno;
-    if (err)
-        return io_fail(why, why_len, "cannot write", path, err);
-    free(s->tmp); /* renamed: nothing left to remove */
-    s->tmp = NULL;
-    return 0;
+    if (s->stream && s->buf.len >= SINK_CHUNK)
+        sink_drain(s);
 }
 
 /* Ends the output of a render that returned `status`: puts it in place on
  * success, removes the temporary file otherwise. Returns the render's
- * status, or the write's when that failed. */
+ * status, or the output's when that failed. */
 static int sink_close(sink *s, int status, char *why, size_t why_len)
 {
-    if (s->err)
-        status = io_fail(why, why_len, "cannot write", s->path, s->err);
-    else if (!status)
-        status = write_output(s, why, why_len);
-    if (s->fd >= 0)
-        close(s->fd);
-    if (s->tmp)
-        unlink(s->tmp);
-    free(s->tmp);
+    if (!status)
+        sink_drain(s);
+    if (!status && s->failed) {
+        snprintf(why, why_len, "%s", s->why);
+        status = JMAP_ERR_IO;
+    }
+    int r = jmap_outfile_close(&s->out, !status, why, why_len);
     jmap_buf_destroy(&s->buf);
-    return status;
+    return status ? status : r;
 }
 
 /* ---- the entry point ---- */
@@ -678,8 +554,7 @@ int jmap_render_file(const jmap_journey *journey,
     jb.full = jmap_layout_new(journey, jb.m, NULL, diags);
     if (opts->format != JMAP_FORMAT_LAYOUT)
         plan_pages(&jb);
-    sink out = {.path = out_path, .stream = formats[opts->format].streamed,
-                .fd = -1};
+    sink out = {.path = out_path, .stream = formats[opts->format].streamed};
     jmap_buf_init(&out.buf);
     r = formats[opts->format].write(&jb, &out);
     r = sink_close(&out, r, why, why_len);
