@@ -44,3 +44,17 @@ expect_not_in() {
         cat "$1" >&2
     fi
 }
+
+# huge_map FILE - writes a valid map of 1,000 stages of 20 steps, which
+# takes long enough to render for a test to interrupt it midway.
+huge_map() {
+    python3 - "$1" <<'PY'
+import sys
+rows = ["jmap: 1\ntitle: Huge\nstages:\n"]
+for s in range(1000):
+    rows.append("  - id: s%d\n    name: Stage %d\n    steps:\n" % (s, s))
+    rows += ["      - {name: Step %d of stage %d with a name to wrap, emotion: %d}\n"
+             % (k, s, k % 5 - 2) for k in range(20)]
+open(sys.argv[1], "w").write("".join(rows))
+PY
+}

@@ -110,15 +110,7 @@ fi
 # end only, so here (killed long before) nothing is left; an SVG streams to
 # its temporary file .map.svg.XXXXXX once drawn, which may then stay behind,
 # but the output itself is always the old file or the new one.
-python3 - "$tmp/huge.yaml" <<'EOF'
-import sys
-rows = ["jmap: 1\ntitle: Huge\nstages:\n"]
-for s in range(1000):
-    rows.append("  - id: s%d\n    name: Stage %d\n    steps:\n" % (s, s))
-    rows += ["      - {name: Step %d of stage %d with a name to wrap, emotion: %d}\n"
-             % (k, s, k % 5 - 2) for k in range(20)]
-open(sys.argv[1], "w").write("".join(rows))
-EOF
+huge_map "$tmp/huge.yaml"
 # killed OUTPUT SECONDS - renders the huge map to OUTPUT and kills it with
 # SIGKILL after SECONDS; true when it was killed, not done by then.
 killed() {

@@ -102,15 +102,7 @@ for c in $commands; do
 done
 
 # A signal while an SVG streams to its temporary file removes that file.
-python3 - "$tmp/huge.yaml" <<'PY'
-import sys
-rows = ["jmap: 1\ntitle: Huge\nstages:\n"]
-for s in range(1000):
-    rows.append("  - id: s%d\n    name: Stage %d\n    steps:\n" % (s, s))
-    rows += ["      - {name: Step %d of stage %d with a name to wrap, emotion: %d}\n"
-             % (k, s, k % 5 - 2) for k in range(20)]
-open(sys.argv[1], "w").write("".join(rows))
-PY
+huge_map "$tmp/huge.yaml"
 mkdir "$tmp/sig"
 for sig in INT TERM HUP PIPE; do
     # (a shell starts background jobs with SIGINT ignored, which jmap
