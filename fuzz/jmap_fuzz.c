@@ -4,11 +4,13 @@
  * a leak, a hang or a sanitizer report.
  *
  * The input is loaded and validated; the diagnostics are printed (to a
- * throwaway stream) the way the command line prints them; a map without
- * errors is then laid out, dumped, drawn on a cairo recording surface and
- * written as SVG (svg.c) into memory, and rendered by jmap_render_file()
- * to a device, in a format and on a page
- * chosen by its last byte. replay.c runs the same entry point over
+ * throwaway stream) the way the command line prints them, and written in
+ * every lint report format under a file name made of the input's first
+ * bytes (so that escaping names is fuzzed too); a map without errors is
+ * then exported in every format, laid out, dumped, drawn on a cairo
+ * recording surface and written as SVG (paint_svg.c) into memory, and
+ * rendered by jmap_render_file() to a device, under that same name, in a
+ * format and on a page chosen by its last byte. replay.c runs the same entry point over
  * files, so the corpus can be replayed without libFuzzer.
  */
 #include "paint_cairo.h"
@@ -67,7 +69,8 @@ static void render(const jmap_journey *journey)
  * input): each format, page size, orientation and --fit. PNGs get a low
  * resolution to keep the fuzzer fast. Failing (a PNG too large) is fine;
  * crashing is not. */
-static void render_file(const jmap_journey *journey, unsigned seed)
+static void render_file(const jmap_journey *journey, unsigned seed,
+                        const char *name)
 {
     static const jmap_format formats[] = {JMAP_FORMAT_PDF, JMAP_FORMAT_SVG,
                                           JMAP_FORMAT_PNG, JMAP_FORMAT_LAYOUT};
@@ -78,7 +81,7 @@ static void render_file(const jmap_journey *journey, unsigned seed)
     opts.fit = (int)(seed / 48 % 2);
     if (opts.format == JMAP_FORMAT_PNG)
         opts.dpi = 12.0;
-    opts.source_name = "fuzz.yaml";
+    opts.source_name = name;
     jmap_diag_list diags;
     jmap_diag_list_init(&diags);
     char why[256];
@@ -102,15 +105,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jmap_journey_validate(journey, &diags);
     jmap_diag_list_sort(&diags);
 
+    /* A file name of the input's first bytes (up to a NUL). */
+    char name[65];
+    size_t n = size < 64 ? size : 64;
+    memcpy(name, data, n);
+    name[n] = '\0';
+
     FILE *sink = fopen("/dev/null", "w");
     if (sink) {
         for (size_t i = 0; i < diags.count; i++)
-            jmap_diag_print(sink, "fuzz.yaml", text, size, &diags.items[i], 1);
+            jmap_diag_print(sink, name, text, size, &diags.items[i], 1);
+        jmap_report_file file = {name, text, size, &diags, NULL};
+        jmap_report_file unreadable = {name, NULL, 0, NULL, "No such file"};
+        for (int f = JMAP_REPORT_TEXT; f <= JMAP_REPORT_GITHUB; f++) {
+            jmap_report_write(sink, (jmap_report_format)f, &file, 1, f == 0);
+            jmap_report_write(sink, (jmap_report_format)f, &unreadable, 1, 0);
+        }
+        if (journey && diags.errors == 0)
+            for (int f = JMAP_EXPORT_JSON; f <= JMAP_EXPORT_CSV; f++)
+                jmap_export_write(sink, journey, (jmap_export_format)f);
         fclose(sink);
     }
+    free(jmap_escape_text(name));
     if (journey && diags.errors == 0) {
         render(journey);
-        render_file(journey, size ? data[size - 1] : 0);
+        render_file(journey, size ? data[size - 1] : 0, name);
     }
 
     jmap_journey_free(journey);
