@@ -2,7 +2,11 @@
  * load.c - the second stage: a YAML document tree to the journey graph.
  *
  * Walks the tree once, checking every key and value against the format
- * (type, missing-key, unknown-key, bad-value, duplicate-id, limit), builds
+ * (type, missing-key, unknown-key, bad-value, duplicate-id, limit). Each
+ * kind of mapping (the journey, a stage, a step, an irritant, a persona, a
+ * department, a touchpoint) has an enum of its keys and a table of rows
+ * (name, required, reader) that both checks its keys and reads them, so a
+ * new key is one row and its reader. The walk builds
  * the nodes in the journey's arena with their source positions, gives steps
  * their default ids and successors, then resolves every reference by id
  * (unknown-reference). After a syntax error the tree is only a prefix of the
@@ -12,6 +16,7 @@
 #include "internal.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +27,7 @@ typedef struct loader {
     jmap_diag_list *diags;    /* where findings go */
     int partial;              /* the tree is only a prefix of the file */
     size_t n_irritants;       /* irritants so far, for the limit */
+    int steps_full;           /* the limit of steps was reached */
     jmap_strmap ids[5];       /* id -> node, one map per kind */
 } loader;
 
@@ -341,24 +347,101 @@ static int read_duration(loader *L, const ynode *node, jmap_duration *out)
 
 #define MAX_KEYS 12 /* the most keys any mapping of the format has */
 
-typedef struct keyspec {
-    const char *const *names; /* the keys the mapping may have */
-    size_t count;             /* how many */
-    unsigned required;        /* bit i set: names[i] is required */
-} keyspec;
+typedef struct keydef keydef;
 
-/* Checks a mapping's keys against `spec` and stores each known key's value
- * in vals[] (NULL when absent). `what` names the mapping in messages.
- * Returns 0 when `node` is not a mapping. */
-static int read_map(loader *L, const ynode *node, const char *what,
-                    const keyspec *spec, const ynode **vals)
+/* Reads one key's value into `obj`, the node being built (a jmap_step, a
+ * jmap_stage...). `value` is NULL when the key is absent: every reader is
+ * called, so that it can leave or set the key's default. */
+typedef void (*key_reader)(loader *L, void *obj, const ynode *value,
+                           const keydef *key);
+
+/* One key that a kind of mapping may have: a row of that kind's table. */
+struct keydef {
+    const char *name; /* the key as written in a map */
+    int required;     /* 1 when every mapping of the kind must have it */
+    key_reader read;  /* reads its value */
+    size_t field;     /* offset in obj of the field a generic reader fills */
+};
+
+/* The keys of one kind of mapping, indexed by that kind's key enum. */
+typedef struct keytable {
+    const char *what;   /* the mapping in messages, e.g. "a step" */
+    const keydef *keys; /* keys[0..count-1] */
+    size_t count;       /* number of keys, at most MAX_KEYS */
+} keytable;
+
+#define KEYTABLE(what, rows) {what, rows, sizeof rows / sizeof rows[0]}
+
+/* The field of obj at byte offset `field`. */
+static void *field_of(void *obj, const keydef *key)
+{
+    return (char *)obj + key->field;
+}
+
+/* Generic readers: a text, an optional text and a duration, stored in the
+ * field the row names. */
+static void text_key(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    if (v)
+        read_text(L, v, key->name, field_of(obj, key));
+}
+
+static void opt_text_key(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    read_opt_text(L, v, key->name, field_of(obj, key));
+}
+
+static void duration_key(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    (void)key;
+    read_duration(L, v, field_of(obj, key));
+}
+
+/* An unknown key: a merge key, a misspelling of one of `table`'s, or a key
+ * the format does not have. */
+static void unknown_key(loader *L, const ynode *keynode, const char *word,
+                        const keytable *table)
+{
+    if (strcmp(word, "<<") == 0) {
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                      "merge keys ('<<') are not part of the format; write the "
+                      "keys out, or use an alias for the whole value");
+        return;
+    }
+    const char *names[MAX_KEYS];
+    for (size_t i = 0; i < table->count; i++)
+        names[i] = table->keys[i].name;
+    const char *near = jmap_suggest(word, names, table->count);
+    if (near)
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                      "unknown key '%s' in %s; did you mean '%s'?", word,
+                      table->what, near);
+    else
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                      "unknown key '%s' in %s", word, table->what);
+}
+
+/* The row of `table` for key `word`, or -1. */
+static int find_key(const keytable *table, const char *word)
+{
+    for (size_t i = 0; i < table->count; i++)
+        if (strcmp(word, table->keys[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Checks a mapping's keys against `table` and stores each known key's
+ * value in vals[], indexed like the table (NULL when absent). Returns 0
+ * when `node` is not a mapping. */
+static int read_map(loader *L, const ynode *node, const keytable *table,
+                    const ynode **vals)
 {
     const ynode *m = ynode_deref(node);
-    for (size_t i = 0; i < spec->count; i++)
+    for (size_t i = 0; i < table->count; i++)
         vals[i] = NULL;
     if (!m || m->kind != YNODE_MAP) {
         jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
-                      "%s should be a mapping, not %s", what, describe(node));
+                      "%s should be a mapping, not %s", table->what, describe(node));
         return 0;
     }
     for (size_t i = 0; i < m->n; i++) {
@@ -368,37 +451,42 @@ static int read_map(loader *L, const ynode *node, const char *what,
             continue;
         if (!k || k->kind != YNODE_SCALAR) {
             jmap_diag_add(L->diags, JMAP_RULE_TYPE, keynode->pos,
-                          "a key in %s should be a text, not %s", what,
+                          "a key in %s should be a text, not %s", table->what,
                           describe(keynode));
             continue;
         }
-        size_t j = 0;
-        while (j < spec->count && strcmp(k->str, spec->names[j]) != 0)
-            j++;
-        if (j < spec->count) {
-            vals[j] = m->items[2 * i + 1];
-            continue;
-        }
-        if (strcmp(k->str, "<<") == 0) {
-            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
-                          "merge keys ('<<') are not part of the format; write the "
-                          "keys out, or use an alias for the whole value");
-            continue;
-        }
-        const char *near = jmap_suggest(k->str, spec->names, spec->count);
-        if (near)
-            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
-                          "unknown key '%s' in %s; did you mean '%s'?", k->str, what,
-                          near);
+        int row = find_key(table, k->str);
+        if (row >= 0)
+            vals[row] = m->items[2 * i + 1];
         else
-            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
-                          "unknown key '%s' in %s", k->str, what);
+            unknown_key(L, keynode, k->str, table);
     }
     if (!L->partial)
-        for (size_t i = 0; i < spec->count; i++)
-            if ((spec->required >> i & 1) && !vals[i])
+        for (size_t i = 0; i < table->count; i++)
+            if (table->keys[i].required && !vals[i])
                 jmap_diag_add(L->diags, JMAP_RULE_MISSING_KEY, node->pos,
-                              "missing key '%s' in %s", spec->names[i], what);
+                              "missing key '%s' in %s", table->keys[i].name,
+                              table->what);
+    return 1;
+}
+
+/* Lets every key's reader read its value (or its absence) into `obj`, in
+ * the table's order. */
+static void read_keys(loader *L, const keytable *table, const ynode **vals,
+                      void *obj)
+{
+    for (size_t i = 0; i < table->count; i++)
+        table->keys[i].read(L, obj, vals[i], &table->keys[i]);
+}
+
+/* read_map, then read_keys: a mapping into `obj`. Returns 0 when `node` is
+ * not a mapping (and nothing was read). */
+static int load_map(loader *L, const ynode *node, const keytable *table, void *obj)
+{
+    const ynode *vals[MAX_KEYS];
+    if (!read_map(L, node, table, vals))
+        return 0;
+    read_keys(L, table, vals, obj);
     return 1;
 }
 
@@ -429,10 +517,6 @@ static int over_limit(loader *L, size_t count, size_t limit, const char *what,
 }
 
 /* ---- the sections ---- */
-
-static const char *const persona_keys[] = {"name", "description", "goals"};
-static const char *const department_keys[] = {"name", "visibility"};
-static const char *const touchpoint_keys[] = {"name", "channel", "owner"};
 static const char *const visibility_names[] = {"frontstage", "backstage", "support"};
 static const char *const channel_names[] = {"digital", "physical", "human"};
 static const char *const level_names[] = {"low", "medium", "high"};
@@ -446,19 +530,20 @@ static const char *entry_id(loader *L, const ynode *keynode, int kind)
     return read_id(L, keynode, kind);
 }
 
-/* Reads `id: Name` or `id: {mapping}`; returns the mapping's values in vals
- * (all NULL for the short form). */
-static void read_entry(loader *L, const ynode *value, const char *what,
-                       const keyspec *spec, const ynode **vals, jmap_text *name)
+/* Reads `id: Name` or `id: {mapping}` into `obj` through `table`, whose
+ * row 0 is the name, stored in *name by the short form. */
+static void read_entry(loader *L, const ynode *value, const keytable *table,
+                       void *obj, jmap_text *name)
 {
+    const ynode *vals[MAX_KEYS];
     if (is_scalar(value) && !is_null(value)) {
-        for (size_t i = 0; i < spec->count; i++)
+        for (size_t i = 0; i < table->count; i++)
             vals[i] = NULL;
         read_text(L, value, "name", name);
-        return;
+    } else {
+        read_map(L, value, table, vals); /* on a non-mapping, vals are NULL */
     }
-    if (read_map(L, value, what, spec, vals) && vals[0])
-        read_text(L, vals[0], "name", name);
+    read_keys(L, table, vals, obj);
 }
 
 /* Fills one section item from its key and value; `index` is its place in
@@ -492,56 +577,142 @@ static void *load_section(loader *L, const ynode *node, const char *name, int ki
     return items;
 }
 
+/* A persona: `id: Name` or `id: {name, description, goals}`. */
+enum { PERSONA_NAME, PERSONA_DESCRIPTION, PERSONA_GOALS, PERSONA_KEYS_ };
+
+static void persona_goals(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_persona *p = obj;
+    read_text_list(L, v, key->name, &p->goals, &p->n_goals);
+}
+
+static const keydef persona_keys[PERSONA_KEYS_] = {
+    [PERSONA_NAME] = {"name", 1, text_key, offsetof(jmap_persona, name)},
+    [PERSONA_DESCRIPTION] = {"description", 0, opt_text_key,
+                             offsetof(jmap_persona, description)},
+    [PERSONA_GOALS] = {"goals", 0, persona_goals, 0},
+};
+static const keytable persona_table = KEYTABLE("a persona", persona_keys);
+_Static_assert(PERSONA_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
 static void fill_persona(loader *L, void *item, size_t index, const char *id,
                          const ynode *key, const ynode *value)
 {
-    static const keyspec spec = {persona_keys, 3, 1u};
     jmap_persona *p = item;
-    const ynode *vals[3];
-    read_entry(L, value, "a persona", &spec, vals, &p->name);
-    read_opt_text(L, vals[1], "description", &p->description);
-    read_text_list(L, vals[2], "goals", &p->goals, &p->n_goals);
+    read_entry(L, value, &persona_table, p, &p->name);
     p->id = id;
     p->pos = key->pos;
     p->index = index;
 }
 
+/* A department: `id: Name` or `id: {name, visibility}`. */
+enum { DEPARTMENT_NAME, DEPARTMENT_VISIBILITY, DEPARTMENT_KEYS_ };
+
+static void department_visibility(loader *L, void *obj, const ynode *v,
+                                  const keydef *key)
+{
+    jmap_department *d = obj;
+    int vis = JMAP_VIS_BACKSTAGE;
+    if (v)
+        read_enum(L, v, key->name, visibility_names, 3, &vis);
+    d->visibility = (jmap_visibility)vis;
+}
+
+static const keydef department_keys[DEPARTMENT_KEYS_] = {
+    [DEPARTMENT_NAME] = {"name", 1, text_key, offsetof(jmap_department, name)},
+    [DEPARTMENT_VISIBILITY] = {"visibility", 0, department_visibility, 0},
+};
+static const keytable department_table = KEYTABLE("a department", department_keys);
+_Static_assert(DEPARTMENT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
 static void fill_department(loader *L, void *item, size_t index, const char *id,
                             const ynode *key, const ynode *value)
 {
-    static const keyspec spec = {department_keys, 2, 1u};
     jmap_department *d = item;
-    const ynode *vals[2];
-    int vis = JMAP_VIS_BACKSTAGE;
-    read_entry(L, value, "a department", &spec, vals, &d->name);
-    if (vals[1])
-        read_enum(L, vals[1], "visibility", visibility_names, 3, &vis);
-    d->visibility = (jmap_visibility)vis;
+    read_entry(L, value, &department_table, d, &d->name);
     d->id = id;
     d->pos = key->pos;
     d->index = index;
 }
 
+/* A touchpoint: `id: Name` or `id: {name, channel, owner}`. */
+enum { TOUCHPOINT_NAME, TOUCHPOINT_CHANNEL, TOUCHPOINT_OWNER, TOUCHPOINT_KEYS_ };
+
+static void touchpoint_channel(loader *L, void *obj, const ynode *v,
+                               const keydef *key)
+{
+    jmap_touchpoint *t = obj;
+    int channel = JMAP_CHANNEL_DIGITAL;
+    if (v)
+        read_enum(L, v, key->name, channel_names, 3, &channel);
+    t->channel = (jmap_channel)channel;
+}
+
+static void touchpoint_owner(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_touchpoint *t = obj;
+    if (v && !is_null(v))
+        read_ref(L, v, key->name, &t->owner);
+}
+
+static const keydef touchpoint_keys[TOUCHPOINT_KEYS_] = {
+    [TOUCHPOINT_NAME] = {"name", 1, text_key, offsetof(jmap_touchpoint, name)},
+    [TOUCHPOINT_CHANNEL] = {"channel", 0, touchpoint_channel, 0},
+    [TOUCHPOINT_OWNER] = {"owner", 0, touchpoint_owner, 0},
+};
+static const keytable touchpoint_table = KEYTABLE("a touchpoint", touchpoint_keys);
+_Static_assert(TOUCHPOINT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
 static void fill_touchpoint(loader *L, void *item, size_t index, const char *id,
                             const ynode *key, const ynode *value)
 {
-    static const keyspec spec = {touchpoint_keys, 3, 1u};
     jmap_touchpoint *t = item;
-    const ynode *vals[3];
-    int channel = JMAP_CHANNEL_DIGITAL;
-    read_entry(L, value, "a touchpoint", &spec, vals, &t->name);
-    if (vals[1])
-        read_enum(L, vals[1], "channel", channel_names, 3, &channel);
-    if (vals[2] && !is_null(vals[2]))
-        read_ref(L, vals[2], "owner", &t->owner);
-    t->channel = (jmap_channel)channel;
+    read_entry(L, value, &touchpoint_table, t, &t->name);
     t->id = id;
     t->pos = key->pos;
     t->index = index;
 }
 
-static const char *const irritant_keys[] = {"name", "severity", "frequency",
-                                            "owner", "remedy"};
+/* ---- steps and their irritants and emotions ---- */
+
+/* An irritant in its long form; the short form is its name alone. */
+enum { IRRITANT_NAME, IRRITANT_SEVERITY, IRRITANT_FREQUENCY, IRRITANT_OWNER,
+       IRRITANT_REMEDY, IRRITANT_KEYS_ };
+
+static void irritant_severity(loader *L, void *obj, const ynode *v,
+                              const keydef *key)
+{
+    jmap_irritant *ir = obj;
+    int sev = JMAP_LEVEL_MEDIUM;
+    if (v)
+        read_enum(L, v, key->name, level_names, 3, &sev);
+    ir->severity = (jmap_level)sev;
+}
+
+static void irritant_frequency(loader *L, void *obj, const ynode *v,
+                               const keydef *key)
+{
+    jmap_irritant *ir = obj;
+    if (v)
+        read_int(L, v, key->name, 0, LONG_MAX, &ir->frequency);
+}
+
+static void irritant_owner(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_irritant *ir = obj;
+    if (v && !is_null(v))
+        read_ref(L, v, key->name, &ir->owner);
+}
+
+static const keydef irritant_keys[IRRITANT_KEYS_] = {
+    [IRRITANT_NAME] = {"name", 1, text_key, offsetof(jmap_irritant, name)},
+    [IRRITANT_SEVERITY] = {"severity", 0, irritant_severity, 0},
+    [IRRITANT_FREQUENCY] = {"frequency", 0, irritant_frequency, 0},
+    [IRRITANT_OWNER] = {"owner", 0, irritant_owner, 0},
+    [IRRITANT_REMEDY] = {"remedy", 0, opt_text_key, offsetof(jmap_irritant, remedy)},
+};
+static const keytable irritant_table = KEYTABLE("an irritant", irritant_keys);
+_Static_assert(IRRITANT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
 
 static void load_irritants(loader *L, jmap_step *step, const ynode *node)
 {
@@ -553,7 +724,6 @@ static void load_irritants(loader *L, jmap_step *step, const ynode *node)
         return;
     }
     step->irritants = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_irritant));
-    keyspec spec = {irritant_keys, 5, 1u};
     for (size_t i = 0; i < seq->n; i++) {
         const ynode *item = seq->items[i];
         if (over_limit(L, L->n_irritants, JMAP_MAX_ITEMS, "irritants", item->pos))
@@ -566,21 +736,8 @@ static void load_irritants(loader *L, jmap_step *step, const ynode *node)
         if (is_scalar(item)) {
             if (!read_text(L, item, "irritant", &ir->name))
                 continue;
-        } else {
-            const ynode *vals[5];
-            if (!read_map(L, item, "an irritant", &spec, vals))
-                continue;
-            if (vals[0])
-                read_text(L, vals[0], "name", &ir->name);
-            int sev = JMAP_LEVEL_MEDIUM;
-            if (vals[1])
-                read_enum(L, vals[1], "severity", level_names, 3, &sev);
-            ir->severity = (jmap_level)sev;
-            if (vals[2])
-                read_int(L, vals[2], "frequency", 0, LONG_MAX, &ir->frequency);
-            if (vals[3] && !is_null(vals[3]))
-                read_ref(L, vals[3], "owner", &ir->owner);
-            read_opt_text(L, vals[4], "remedy", &ir->remedy);
+        } else if (!load_map(L, item, &irritant_table, ir)) {
+            continue;
         }
         step->n_irritants++;
         L->n_irritants++;
@@ -622,46 +779,166 @@ static void load_emotion(loader *L, jmap_step *step, const ynode *node)
     step->n_emotions = 1;
 }
 
-static const char *const step_keys[] = {
-    "name", "id", "emotion", "touchpoints", "departments", "duration",
-    "next", "description", "irritants", "moments", "ideas"};
+/* A step. */
+enum { STEP_NAME, STEP_ID, STEP_EMOTION, STEP_TOUCHPOINTS, STEP_DEPARTMENTS,
+       STEP_DURATION, STEP_NEXT, STEP_DESCRIPTION, STEP_IRRITANTS, STEP_MOMENTS,
+       STEP_IDEAS, STEP_KEYS_ };
+
+static void step_id(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    (void)key;
+    if (v)
+        s->id = read_id(L, v, K_STEP);
+    if (s->id && !define_id(L, K_STEP, s->id, v->pos, s, step_pos))
+        s->id = NULL, s->id_is_default = 1; /* keep it out of lookups */
+}
+
+static void step_emotion(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    (void)key;
+    load_emotion(L, obj, v);
+}
+
+static void step_touchpoints(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_ref_list(L, v, key->name, 0, &s->touchpoints, &s->n_touchpoints);
+}
+
+static void step_departments(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_ref_list(L, v, key->name, 0, &s->departments, &s->n_departments);
+}
+
+/* `next`: absent, the step leads to the one written after it. */
+static void step_next(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    if (v)
+        read_ref_list(L, v, key->name, 1, &s->next, &s->n_next);
+    else
+        s->next_is_default = 1;
+}
+
+static void step_irritants(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    (void)key;
+    load_irritants(L, obj, v);
+}
+
+static void step_moments(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_text_list(L, v, key->name, &s->moments, &s->n_moments);
+}
+
+static void step_ideas(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_text_list(L, v, key->name, &s->ideas, &s->n_ideas);
+}
+
+static const keydef step_keys[STEP_KEYS_] = {
+    [STEP_NAME] = {"name", 1, text_key, offsetof(jmap_step, name)},
+    [STEP_ID] = {"id", 0, step_id, 0},
+    [STEP_EMOTION] = {"emotion", 0, step_emotion, 0},
+    [STEP_TOUCHPOINTS] = {"touchpoints", 0, step_touchpoints, 0},
+    [STEP_DEPARTMENTS] = {"departments", 0, step_departments, 0},
+    [STEP_DURATION] = {"duration", 0, duration_key, offsetof(jmap_step, duration)},
+    [STEP_NEXT] = {"next", 0, step_next, 0},
+    [STEP_DESCRIPTION] = {"description", 0, opt_text_key,
+                          offsetof(jmap_step, description)},
+    [STEP_IRRITANTS] = {"irritants", 0, step_irritants, 0},
+    [STEP_MOMENTS] = {"moments", 0, step_moments, 0},
+    [STEP_IDEAS] = {"ideas", 0, step_ideas, 0},
+};
+static const keytable step_table = KEYTABLE("a step", step_keys);
+_Static_assert(STEP_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
 
 static void load_step(loader *L, jmap_stage *stage, const ynode *node)
 {
     jmap_journey *j = L->j;
-    keyspec spec = {step_keys, 11, 1u};
-    const ynode *v[11];
     jmap_step *s = jmap_arena_alloc(L->arena, 1, sizeof(jmap_step));
     s->pos = node->pos;
     s->stage = stage;
     s->duration.minutes = -1;
-    if (!read_map(L, node, "a step", &spec, v))
+    if (!load_map(L, node, &step_table, s))
         return;
-    if (v[0])
-        read_text(L, v[0], "name", &s->name);
-    if (v[1])
-        s->id = read_id(L, v[1], K_STEP);
-    if (s->id && !define_id(L, K_STEP, s->id, v[1]->pos, s, step_pos))
-        s->id = NULL, s->id_is_default = 1; /* keep it out of lookups */
-    load_emotion(L, s, v[2]);
-    read_ref_list(L, v[3], "touchpoints", 0, &s->touchpoints, &s->n_touchpoints);
-    read_ref_list(L, v[4], "departments", 0, &s->departments, &s->n_departments);
-    read_duration(L, v[5], &s->duration);
-    if (v[6])
-        read_ref_list(L, v[6], "next", 1, &s->next, &s->n_next);
-    else
-        s->next_is_default = 1;
-    read_opt_text(L, v[7], "description", &s->description);
-    load_irritants(L, s, v[8]);
-    read_text_list(L, v[9], "moments", &s->moments, &s->n_moments);
-    read_text_list(L, v[10], "ideas", &s->ideas, &s->n_ideas);
     s->index = j->n_steps;
     stage->steps[stage->n_steps++] = s;
     j->steps[j->n_steps++] = s;
 }
 
-static const char *const stage_keys[] = {"id", "name", "duration", "description",
-                                         "steps"};
+/* ---- stages ---- */
+
+enum { STAGE_ID, STAGE_NAME, STAGE_DURATION, STAGE_DESCRIPTION, STAGE_STEPS,
+       STAGE_KEYS_ };
+
+static void stage_id(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_stage *st = obj;
+    (void)key;
+    if (v)
+        st->id = read_id(L, v, K_STAGE);
+    if (st->id && !define_id(L, K_STAGE, st->id, v->pos, st, stage_pos))
+        st->id = NULL;
+}
+
+/* A stage's steps, up to the journey's limit of steps. */
+static void stage_steps(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_stage *st = obj;
+    jmap_journey *j = L->j;
+    const ynode *steps = ynode_deref(v);
+    if (is_null(v))
+        return;
+    if (steps->kind != YNODE_SEQ) {
+        type_error(L, v, key->name, "a list of steps");
+        st->broken = 1;
+        return;
+    }
+    st->steps = jmap_arena_alloc(L->arena, steps->n, sizeof(jmap_step *));
+    for (size_t k = 0; k < steps->n && !L->steps_full; k++) {
+        if (j->n_steps >= JMAP_MAX_STEPS) {
+            over_limit(L, j->n_steps, JMAP_MAX_STEPS, "steps", steps->items[k]->pos);
+            L->steps_full = 1;
+            break;
+        }
+        load_step(L, st, steps->items[k]);
+    }
+}
+
+static const keydef stage_keys[STAGE_KEYS_] = {
+    [STAGE_ID] = {"id", 1, stage_id, 0},
+    [STAGE_NAME] = {"name", 1, text_key, offsetof(jmap_stage, name)},
+    [STAGE_DURATION] = {"duration", 0, duration_key, offsetof(jmap_stage, duration)},
+    [STAGE_DESCRIPTION] = {"description", 0, opt_text_key,
+                           offsetof(jmap_stage, description)},
+    [STAGE_STEPS] = {"steps", 0, stage_steps, 0},
+};
+static const keytable stage_table = KEYTABLE("a stage", stage_keys);
+_Static_assert(STAGE_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
+/* The number of steps of every stage of `seq`, for one array of them all. */
+static size_t count_steps(const ynode *seq)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < seq->n; i++) {
+        const ynode *st = ynode_deref(seq->items[i]);
+        if (st && st->kind == YNODE_MAP)
+            for (size_t k = 0; k < st->n; k++) {
+                const ynode *key = ynode_deref(st->items[2 * k]);
+                const ynode *val = ynode_deref(st->items[2 * k + 1]);
+                if (key->kind == YNODE_SCALAR &&
+                    strcmp(key->str, stage_keys[STAGE_STEPS].name) == 0 && val &&
+                    val->kind == YNODE_SEQ)
+                    total += val->n;
+            }
+    }
+    return total < JMAP_MAX_STEPS ? total : JMAP_MAX_STEPS;
+}
 
 static void load_stages(loader *L, const ynode *node)
 {
@@ -676,64 +953,22 @@ static void load_stages(loader *L, const ynode *node)
     if (seq->n == 0 && !L->partial)
         jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
                       "'stages' is empty; a journey needs at least one stage");
-    size_t total_steps = 0;
-    for (size_t i = 0; i < seq->n; i++) {
-        const ynode *st = ynode_deref(seq->items[i]);
-        if (st && st->kind == YNODE_MAP)
-            for (size_t k = 0; k < st->n; k++) {
-                const ynode *key = ynode_deref(st->items[2 * k]);
-                const ynode *val = ynode_deref(st->items[2 * k + 1]);
-                if (key->kind == YNODE_SCALAR && strcmp(key->str, "steps") == 0 &&
-                    val && val->kind == YNODE_SEQ)
-                    total_steps += val->n;
-            }
-    }
-    if (total_steps > JMAP_MAX_STEPS)
-        total_steps = JMAP_MAX_STEPS;
-    j->steps = jmap_arena_alloc(L->arena, total_steps, sizeof(jmap_step *));
+    j->steps = jmap_arena_alloc(L->arena, count_steps(seq), sizeof(jmap_step *));
     j->stages = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_stage));
-    keyspec spec = {stage_keys, 5, 3u};
-    int steps_full = 0;
     for (size_t i = 0; i < seq->n; i++) {
         const ynode *item = seq->items[i];
         if (over_limit(L, j->n_stages, JMAP_MAX_ITEMS, "stages", item->pos))
             return;
         jmap_stage *st = &j->stages[j->n_stages];
-        const ynode *v[5];
+        const ynode *v[STAGE_KEYS_];
         size_t errors_before = L->diags->errors;
         st->pos = item->pos;
         st->duration.minutes = -1;
-        if (!read_map(L, item, "a stage", &spec, v))
+        if (!read_map(L, item, &stage_table, v))
             continue;
-        if (v[0])
-            st->id = read_id(L, v[0], K_STAGE);
-        if (st->id && !define_id(L, K_STAGE, st->id, v[0]->pos, st, stage_pos))
-            st->id = NULL;
-        if (v[1])
-            read_text(L, v[1], "name", &st->name);
-        read_duration(L, v[2], &st->duration);
-        read_opt_text(L, v[3], "description", &st->description);
         st->index = j->n_stages++;
-        const ynode *steps = ynode_deref(v[4]);
-        if (is_null(v[4])) {
-            st->broken = L->diags->errors > errors_before;
-            continue;
-        }
-        if (steps->kind != YNODE_SEQ) {
-            type_error(L, v[4], "steps", "a list of steps");
-            st->broken = 1;
-            continue;
-        }
-        st->steps = jmap_arena_alloc(L->arena, steps->n, sizeof(jmap_step *));
-        for (size_t k = 0; k < steps->n && !steps_full; k++) {
-            if (j->n_steps >= JMAP_MAX_STEPS) {
-                over_limit(L, j->n_steps, JMAP_MAX_STEPS, "steps", steps->items[k]->pos);
-                steps_full = 1;
-                break;
-            }
-            load_step(L, st, steps->items[k]);
-        }
-        st->broken = L->diags->errors > errors_before;
+        read_keys(L, &stage_table, v, st);
+        st->broken = st->broken || L->diags->errors > errors_before;
     }
 }
 
@@ -848,47 +1083,85 @@ static void resolve_all(loader *L)
 
 /* ---- the journey ---- */
 
-static const char *const root_keys[] = {"jmap", "title", "description", "lang",
-                                        "personas", "departments", "touchpoints",
-                                        "stages"};
+enum { ROOT_JMAP, ROOT_TITLE, ROOT_DESCRIPTION, ROOT_LANG, ROOT_PERSONAS,
+       ROOT_DEPARTMENTS, ROOT_TOUCHPOINTS, ROOT_STAGES, ROOT_KEYS_ };
+
+/* `jmap:`, the format version. */
+static void root_version(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    long version;
+    const ynode *n = ynode_deref(v);
+    if (!v)
+        return;
+    if (n->kind == YNODE_SCALAR && n->type == YS_INT && parse_int(n->str, &version) &&
+        version == JMAP_FORMAT_VERSION)
+        j->version = (int)version;
+    else if (n->kind == YNODE_SCALAR && n->type == YS_INT)
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, v->pos,
+                      "unsupported format version %s; this jmap reads version %d",
+                      n->str, JMAP_FORMAT_VERSION);
+    else
+        type_error(L, v, key->name, "the format version, 1");
+}
+
+static void root_lang(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    if (v) {
+        int lang = JMAP_LANG_EN;
+        read_enum(L, v, key->name, lang_names, 2, &lang);
+        j->lang = (jmap_lang)lang;
+    }
+}
+
+static void root_personas(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    j->personas = load_section(L, v, key->name, K_PERSONA, sizeof(jmap_persona),
+                               fill_persona, &j->n_personas);
+}
+
+static void root_departments(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    j->departments = load_section(L, v, key->name, K_DEPARTMENT,
+                                  sizeof(jmap_department), fill_department,
+                                  &j->n_departments);
+}
+
+static void root_touchpoints(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    j->touchpoints = load_section(L, v, key->name, K_TOUCHPOINT,
+                                  sizeof(jmap_touchpoint), fill_touchpoint,
+                                  &j->n_touchpoints);
+}
+
+static void root_stages(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    (void)obj, (void)key;
+    load_stages(L, v);
+}
+
+static const keydef root_keys[ROOT_KEYS_] = {
+    [ROOT_JMAP] = {"jmap", 1, root_version, 0},
+    [ROOT_TITLE] = {"title", 1, text_key, offsetof(jmap_journey, title)},
+    [ROOT_DESCRIPTION] = {"description", 0, opt_text_key,
+                          offsetof(jmap_journey, description)},
+    [ROOT_LANG] = {"lang", 0, root_lang, 0},
+    [ROOT_PERSONAS] = {"personas", 0, root_personas, 0},
+    [ROOT_DEPARTMENTS] = {"departments", 0, root_departments, 0},
+    [ROOT_TOUCHPOINTS] = {"touchpoints", 0, root_touchpoints, 0},
+    [ROOT_STAGES] = {"stages", 1, root_stages, 0},
+};
+static const keytable root_table = KEYTABLE("the journey", root_keys);
+_Static_assert(ROOT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
 
 static void load_root(loader *L, const ynode *root)
 {
-    jmap_journey *j = L->j;
-    keyspec spec = {root_keys, 8, 1u | 2u | 128u};
-    const ynode *v[8];
-    if (!read_map(L, root, "the journey", &spec, v))
+    if (!load_map(L, root, &root_table, L->j))
         return;
-    if (v[0]) {
-        long version;
-        const ynode *n = ynode_deref(v[0]);
-        if (n->kind == YNODE_SCALAR && n->type == YS_INT && parse_int(n->str, &version) &&
-            version == JMAP_FORMAT_VERSION)
-            j->version = (int)version;
-        else if (n->kind == YNODE_SCALAR && n->type == YS_INT)
-            jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, v[0]->pos,
-                          "unsupported format version %s; this jmap reads version %d",
-                          n->str, JMAP_FORMAT_VERSION);
-        else
-            type_error(L, v[0], "jmap", "the format version, 1");
-    }
-    if (v[1])
-        read_text(L, v[1], "title", &j->title);
-    read_opt_text(L, v[2], "description", &j->description);
-    if (v[3]) {
-        int lang = JMAP_LANG_EN;
-        read_enum(L, v[3], "lang", lang_names, 2, &lang);
-        j->lang = (jmap_lang)lang;
-    }
-    j->personas = load_section(L, v[4], "personas", K_PERSONA, sizeof(jmap_persona),
-                               fill_persona, &j->n_personas);
-    j->departments = load_section(L, v[5], "departments", K_DEPARTMENT,
-                                  sizeof(jmap_department), fill_department,
-                                  &j->n_departments);
-    j->touchpoints = load_section(L, v[6], "touchpoints", K_TOUCHPOINT,
-                                  sizeof(jmap_touchpoint), fill_touchpoint,
-                                  &j->n_touchpoints);
-    load_stages(L, v[7]);
     assign_default_ids(L);
     default_successors(L);
     resolve_all(L);
