@@ -29,6 +29,7 @@ typedef struct loader {
     size_t n_irritants;       /* irritants so far, for the limit */
     int steps_full;           /* the limit of steps was reached */
     jmap_strmap ids[5];       /* id -> node, one map per kind */
+    jmap_strmap id_nodes[5];  /* stage or step id -> the value of its `id:` */
 } loader;
 
 /* The kinds of ids, each its own namespace. */
@@ -228,21 +229,22 @@ static const char *read_id(loader *L, const ynode *node, int kind)
     return n->str;
 }
 
-/* Registers a definition; reports a second one. Returns 1 when new. */
-static int define_id(loader *L, int kind, const char *id, jmap_pos pos, void *node,
-                     jmap_pos (*pos_of)(const void *))
+/* Registers the definition of `id` by `idnode`, the value of an `id:` key;
+ * reports a second one, with the line of the first `id:`. Returns 1 when
+ * new. */
+static int define_id(loader *L, int kind, const char *id, const ynode *idnode,
+                     void *node)
 {
-    void *first = jmap_strmap_put(&L->ids[kind], id, node);
-    if (!first)
-        return 1;
-    jmap_diag_add(L->diags, JMAP_RULE_DUPLICATE_ID, pos,
-                  "duplicate %s id '%s' (first defined at line %d)",
-                  kind_names[kind], id, pos_of(first).line);
-    return 0;
+    if (jmap_strmap_put(&L->ids[kind], id, node)) {
+        const ynode *first = jmap_strmap_get(&L->id_nodes[kind], id);
+        jmap_diag_add(L->diags, JMAP_RULE_DUPLICATE_ID, idnode->pos,
+                      "duplicate %s id '%s' (first defined at line %d)",
+                      kind_names[kind], id, first->pos.line);
+        return 0;
+    }
+    jmap_strmap_put(&L->id_nodes[kind], id, (void *)idnode);
+    return 1;
 }
-
-static jmap_pos stage_pos(const void *p) { return ((const jmap_stage *)p)->pos; }
-static jmap_pos step_pos(const void *p) { return ((const jmap_step *)p)->pos; }
 
 /* A reference: a scalar id, resolved later. */
 static int read_ref(loader *L, const ynode *node, const char *key, jmap_ref *out)
@@ -790,7 +792,7 @@ static void step_id(loader *L, void *obj, const ynode *v, const keydef *key)
     (void)key;
     if (v)
         s->id = read_id(L, v, K_STEP);
-    if (s->id && !define_id(L, K_STEP, s->id, v->pos, s, step_pos))
+    if (s->id && !define_id(L, K_STEP, s->id, v, s))
         s->id = NULL, s->id_is_default = 1; /* keep it out of lookups */
 }
 
@@ -882,7 +884,7 @@ static void stage_id(loader *L, void *obj, const ynode *v, const keydef *key)
     (void)key;
     if (v)
         st->id = read_id(L, v, K_STAGE);
-    if (st->id && !define_id(L, K_STAGE, st->id, v->pos, st, stage_pos))
+    if (st->id && !define_id(L, K_STAGE, st->id, v, st))
         st->id = NULL;
 }
 
@@ -1202,11 +1204,15 @@ jmap_journey *jmap_journey_load(const char *data, size_t len, jmap_diag_list *di
     L.arena = arena;
     L.diags = diags;
     L.partial = doc.incomplete;
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 5; k++) {
         jmap_strmap_init(&L.ids[k]);
+        jmap_strmap_init(&L.id_nodes[k]);
+    }
     load_root(&L, doc.root);
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 5; k++) {
         jmap_strmap_destroy(&L.ids[k]);
+        jmap_strmap_destroy(&L.id_nodes[k]);
+    }
     return j;
 }
 
