@@ -28,6 +28,7 @@ typedef struct loader {
     int partial;              /* the tree is only a prefix of the file */
     size_t n_irritants;       /* irritants so far, for the limit */
     int steps_full;           /* the limit of steps was reached */
+    jmap_lines lines;         /* the source's lines, for hints that quote it */
     jmap_strmap ids[5];       /* id -> node, one map per kind */
     jmap_strmap id_nodes[5];  /* stage or step id -> the value of its `id:` */
 } loader;
@@ -432,6 +433,75 @@ static int find_key(const keytable *table, const char *word)
     return -1;
 }
 
+/* Pair `i` of flow mapping `m` is a key alone, with no ':' after it in the
+ * source (`{..., moves every year}`); its byte offset is in *off. */
+static int lone_key(loader *L, const ynode *m, size_t i, size_t *off)
+{
+    const ynode *k = ynode_deref(m->items[2 * i]);
+    const ynode *v = ynode_deref(m->items[2 * i + 1]);
+    if (!k || k->kind != YNODE_SCALAR || !v || v->kind != YNODE_SCALAR ||
+        v->type != YS_NULL || *v->str)
+        return 0;
+    size_t at = jmap_lines_offset(&L->lines, m->items[2 * i]->pos);
+    if (at == (size_t)-1 || at + k->len > L->lines.len ||
+        memcmp(L->lines.data + at, k->str, k->len) != 0)
+        return 0; /* quoted, or not where the node says */
+    size_t end = at + k->len;
+    while (end < L->lines.len && L->lines.data[end] == ' ')
+        end++;
+    *off = at;
+    return end < L->lines.len && strchr(",}", L->lines.data[end]);
+}
+
+/* Key `i` of mapping `m` is unknown because a comma inside {} cut a text
+ * in two: `{name: Ana, description: Student, moves every year}`. Reports
+ * that, with the text quoted, at the comma of the first cut; later cuts of
+ * the same text are part of that report. Returns 0 when it is not so. */
+static int comma_in_text(loader *L, const ynode *m, size_t i)
+{
+    size_t first = i, last = i, off, end = 0;
+    if (!lone_key(L, m, i, &off))
+        return 0;
+    while (first > 0 && lone_key(L, m, first - 1, &off))
+        first--;
+    if (first == 0)
+        return 0;
+    const ynode *key = m->items[2 * (first - 1)], *text = m->items[2 * first - 1];
+    const ynode *t = ynode_deref(text), *k = ynode_deref(key);
+    size_t map_at = jmap_lines_offset(&L->lines, m->pos);
+    size_t at = jmap_lines_offset(&L->lines, text->pos);
+    if (map_at == (size_t)-1 || L->lines.data[map_at] != '{' || text != t ||
+        t->kind != YNODE_SCALAR || t->type == YS_NULL || k->kind != YNODE_SCALAR ||
+        at == (size_t)-1 || strchr("\"'", L->lines.data[at]))
+        return 0; /* not a plain text in a flow mapping */
+    if (first < i)
+        return 1; /* reported with the first cut */
+    while (last + 1 < m->n && lone_key(L, m, last + 1, &off))
+        last++;
+    lone_key(L, m, last, &off);
+    end = off + ynode_deref(m->items[2 * last])->len;
+    const char *src = L->lines.data;
+    if (memchr(src + at, '\n', end - at) || memchr(src + at, '\r', end - at))
+        return 0; /* a text over several lines: no one-line fix to show */
+    size_t cut_at, comma;
+    lone_key(L, m, first, &cut_at);
+    for (comma = cut_at; comma > at && src[comma] != ','; comma--)
+        ;
+    jmap_pos pos = m->items[2 * first]->pos;
+    pos.column -= (int)(cut_at - comma); /* spaces and the comma, one line */
+    const ynode *cut = ynode_deref(m->items[2 * first]);
+    jmap_buf fix;
+    jmap_buf_init(&fix);
+    jmap_buf_put_quoted(&fix, L->lines.data + at, end - at);
+    jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, pos,
+                  "this comma ends the text of '%s': inside {}, a comma separates "
+                  "entries, so '%s' was read as a key; to keep the comma in the "
+                  "text, put the text in quotes: %s: %s",
+                  k->str, cut->str, k->str, fix.data);
+    jmap_buf_destroy(&fix);
+    return 1;
+}
+
 /* Checks a mapping's keys against `table` and stores each known key's
  * value in vals[], indexed like the table (NULL when absent). Returns 0
  * when `node` is not a mapping. */
@@ -460,7 +530,7 @@ static int read_map(loader *L, const ynode *node, const keytable *table,
         int row = find_key(table, k->str);
         if (row >= 0)
             vals[row] = m->items[2 * i + 1];
-        else
+        else if (!comma_in_text(L, m, i))
             unknown_key(L, keynode, k->str, table);
     }
     if (!L->partial)
@@ -1204,6 +1274,7 @@ jmap_journey *jmap_journey_load(const char *data, size_t len, jmap_diag_list *di
     L.arena = arena;
     L.diags = diags;
     L.partial = doc.incomplete;
+    jmap_lines_init(&L.lines, data, len);
     for (int k = 0; k < 5; k++) {
         jmap_strmap_init(&L.ids[k]);
         jmap_strmap_init(&L.id_nodes[k]);
@@ -1213,6 +1284,7 @@ jmap_journey *jmap_journey_load(const char *data, size_t len, jmap_diag_list *di
         jmap_strmap_destroy(&L.ids[k]);
         jmap_strmap_destroy(&L.id_nodes[k]);
     }
+    jmap_lines_destroy(&L.lines);
     return j;
 }
 
