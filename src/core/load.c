@@ -29,6 +29,8 @@ typedef struct loader {
     size_t n_irritants;       /* irritants so far, for the limit */
     int steps_full;           /* the limit of steps was reached */
     jmap_lines lines;         /* the source's lines, for hints that quote it */
+    jmap_strmap names[5];     /* folded display name -> node, one per kind */
+    int names_indexed[5];     /* 1 once names[kind] is filled */
     jmap_strmap ids[5];       /* id -> node, one map per kind */
     jmap_strmap id_nodes[5];  /* stage or step id -> the value of its `id:` */
 } loader;
@@ -1109,12 +1111,105 @@ static const char **ids_of(loader *L, int kind, size_t *count)
     return ids;
 }
 
-static void resolve(loader *L, jmap_ref *ref, int kind)
+/* Where each kind keeps its id and its display name. */
+static const struct {
+    size_t id;   /* offsetof the const char *id */
+    size_t name; /* offsetof the jmap_text name */
+} kind_fields[] = {
+    [K_PERSONA] = {offsetof(jmap_persona, id), offsetof(jmap_persona, name)},
+    [K_DEPARTMENT] = {offsetof(jmap_department, id), offsetof(jmap_department, name)},
+    [K_TOUCHPOINT] = {offsetof(jmap_touchpoint, id), offsetof(jmap_touchpoint, name)},
+    [K_STAGE] = {offsetof(jmap_stage, id), offsetof(jmap_stage, name)},
+    [K_STEP] = {offsetof(jmap_step, id), offsetof(jmap_step, name)},
+};
+
+static const char *id_of(int kind, const void *node)
+{
+    return *(const char *const *)((const char *)node + kind_fields[kind].id);
+}
+
+static const char *name_of(int kind, const void *node)
+{
+    return ((const jmap_text *)((const char *)node + kind_fields[kind].name))->str;
+}
+
+/* `s` with ASCII letters in lower case, in the arena: names are matched
+ * whatever their case ("phone line" finds "Phone line"). */
+static const char *folded(loader *L, const char *s)
+{
+    char *f = jmap_arena_strdup(L->arena, s);
+    for (char *c = f; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
+    return f;
+}
+
+/* The node of `kind` whose display name is `name`, or NULL. The names are
+ * indexed on the first question, which only an unknown reference asks. */
+static void *named(loader *L, int kind, const char *name)
+{
+    jmap_strmap *names = &L->names[kind];
+    if (!L->names_indexed[kind]) {
+        const jmap_strmap *ids = &L->ids[kind];
+        for (size_t i = 0; i < ids->cap; i++)
+            if (ids->keys[i] && name_of(kind, ids->vals[i]))
+                jmap_strmap_put(names, folded(L, name_of(kind, ids->vals[i])),
+                                ids->vals[i]);
+        L->names_indexed[kind] = 1;
+    }
+    return jmap_strmap_get(names, folded(L, name));
+}
+
+/* Says what `ref`, unknown as a `kind` in `key`, is when it is the display
+ * name of one (`Phone line` for the touchpoint `phone`), or the id or name
+ * of another kind (a stage in `next`). Returns 0 when it is none of these. */
+static int explain_ref(loader *L, const jmap_ref *ref, int kind, const char *key)
+{
+    const char *want = kind_names[kind];
+    void *node = named(L, kind, ref->id);
+    if (node) {
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, ref->pos,
+                      "unknown %s '%s'; did you mean the %s '%s' (named '%s')?", want,
+                      ref->id, want, id_of(kind, node), name_of(kind, node));
+        return 1;
+    }
+    for (int other = 0; other < 5; other++) {
+        int by_id = 1;
+        if (other == kind)
+            continue;
+        node = jmap_strmap_get(&L->ids[other], ref->id);
+        if (!node)
+            by_id = 0, node = named(L, other, ref->id);
+        if (!node)
+            continue;
+        jmap_buf msg;
+        jmap_buf_init(&msg);
+        jmap_buf_printf(&msg, "unknown %s '%s': ", want, ref->id);
+        if (by_id)
+            jmap_buf_printf(&msg, "'%s' is a %s", ref->id, kind_names[other]);
+        else
+            jmap_buf_printf(&msg, "'%s' is the name of the %s '%s'", ref->id,
+                            kind_names[other], id_of(other, node));
+        jmap_buf_printf(&msg, "; `%s` takes %s ids", key, want);
+        const jmap_stage *st = node;
+        if (other == K_STAGE && kind == K_STEP && st->n_steps > 0)
+            jmap_buf_printf(&msg, " (did you mean '%s', the stage's first step?)",
+                            st->steps[0]->id);
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, ref->pos, "%s", msg.data);
+        jmap_buf_destroy(&msg);
+        return 1;
+    }
+    return 0;
+}
+
+/* Resolves `ref` to a `kind`, written as the value of `key`; reports an id
+ * that names nothing of that kind. */
+static void resolve(loader *L, jmap_ref *ref, int kind, const char *key)
 {
     if (!ref->id || ref->target)
         return;
     ref->target = jmap_strmap_get(&L->ids[kind], ref->id);
-    if (ref->target || L->partial)
+    if (ref->target || L->partial || explain_ref(L, ref, kind, key))
         return;
     size_t n;
     const char **ids = ids_of(L, kind, &n);
@@ -1136,20 +1231,25 @@ static void resolve(loader *L, jmap_ref *ref, int kind)
 static void resolve_all(loader *L)
 {
     jmap_journey *j = L->j;
+    const char *owner = touchpoint_keys[TOUCHPOINT_OWNER].name;
     for (size_t i = 0; i < j->n_touchpoints; i++)
-        resolve(L, &j->touchpoints[i].owner, K_DEPARTMENT);
+        resolve(L, &j->touchpoints[i].owner, K_DEPARTMENT, owner);
     for (size_t i = 0; i < j->n_steps; i++) {
         jmap_step *s = j->steps[i];
         for (size_t k = 0; k < s->n_emotions; k++)
-            resolve(L, &s->emotions[k].persona, K_PERSONA);
+            resolve(L, &s->emotions[k].persona, K_PERSONA,
+                    step_keys[STEP_EMOTION].name);
         for (size_t k = 0; k < s->n_touchpoints; k++)
-            resolve(L, &s->touchpoints[k], K_TOUCHPOINT);
+            resolve(L, &s->touchpoints[k], K_TOUCHPOINT,
+                    step_keys[STEP_TOUCHPOINTS].name);
         for (size_t k = 0; k < s->n_departments; k++)
-            resolve(L, &s->departments[k], K_DEPARTMENT);
+            resolve(L, &s->departments[k], K_DEPARTMENT,
+                    step_keys[STEP_DEPARTMENTS].name);
         for (size_t k = 0; k < s->n_next; k++)
-            resolve(L, &s->next[k], K_STEP);
+            resolve(L, &s->next[k], K_STEP, step_keys[STEP_NEXT].name);
         for (size_t k = 0; k < s->n_irritants; k++)
-            resolve(L, &s->irritants[k].owner, K_DEPARTMENT);
+            resolve(L, &s->irritants[k].owner, K_DEPARTMENT,
+                    irritant_keys[IRRITANT_OWNER].name);
     }
 }
 
@@ -1278,11 +1378,13 @@ jmap_journey *jmap_journey_load(const char *data, size_t len, jmap_diag_list *di
     for (int k = 0; k < 5; k++) {
         jmap_strmap_init(&L.ids[k]);
         jmap_strmap_init(&L.id_nodes[k]);
+        jmap_strmap_init(&L.names[k]);
     }
     load_root(&L, doc.root);
     for (int k = 0; k < 5; k++) {
         jmap_strmap_destroy(&L.ids[k]);
         jmap_strmap_destroy(&L.id_nodes[k]);
+        jmap_strmap_destroy(&L.names[k]);
     }
     jmap_lines_destroy(&L.lines);
     return j;
