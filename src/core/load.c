@@ -88,12 +88,50 @@ static void type_error(loader *L, const ynode *n, const char *key,
                   key, expected, describe(n));
 }
 
+/* `node` is a text that a ': ' in it made a mapping of one key and value,
+ * both plain and on one line (`- Attente : 20 min`). Writes the whole text
+ * quoted into `fix`; returns 0 when it is not so. */
+static int colon_split_text(loader *L, const ynode *node, jmap_buf *fix)
+{
+    const ynode *m = node;
+    if (!m || m->kind != YNODE_MAP || m->n != 1)
+        return 0;
+    const ynode *k = m->items[0], *v = m->items[1];
+    if (k->kind != YNODE_SCALAR || v->kind != YNODE_SCALAR || v->type == YS_NULL ||
+        k->pos.line != v->pos.line || strlen(v->str) != v->len)
+        return 0;
+    size_t at = jmap_lines_offset(&L->lines, k->pos);
+    size_t end = jmap_lines_offset(&L->lines, v->pos);
+    if (at == (size_t)-1 || end == (size_t)-1 || end + v->len > L->lines.len ||
+        memcmp(L->lines.data + at, k->str, k->len) != 0 ||
+        memcmp(L->lines.data + end, v->str, v->len) != 0)
+        return 0; /* quoted, or not where the nodes say */
+    jmap_buf_put_quoted(fix, L->lines.data + at, end + v->len - at);
+    return 1;
+}
+
+/* Reports a value that should be a text, saying how to quote it when a
+ * ': ' in it made it a mapping. */
+static void text_expected(loader *L, const ynode *node, const char *key)
+{
+    jmap_buf fix;
+    jmap_buf_init(&fix);
+    if (colon_split_text(L, ynode_deref(node), &fix))
+        jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
+                      "'%s' should be a text, not a mapping: the ': ' in it makes a "
+                      "key and a value; put the whole text in quotes: %s",
+                      key, fix.data);
+    else
+        type_error(L, node, key, "a text");
+    jmap_buf_destroy(&fix);
+}
+
 /* A text value: any scalar but null. Returns 1 when one was read. */
 static int read_text(loader *L, const ynode *node, const char *key, jmap_text *out)
 {
     const ynode *n = ynode_deref(node);
     if (!n || n->kind != YNODE_SCALAR || n->type == YS_NULL) {
-        type_error(L, node, key, "a text");
+        text_expected(L, node, key);
         return 0;
     }
     if (strlen(n->str) != n->len) {
@@ -788,6 +826,27 @@ static const keydef irritant_keys[IRRITANT_KEYS_] = {
 static const keytable irritant_table = KEYTABLE("an irritant", irritant_keys);
 _Static_assert(IRRITANT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
 
+/* An irritant written as a text with a ': ' in it (`- Attente : 20 min`),
+ * which YAML read as a mapping whose one key is no irritant key. Only a
+ * key of several words, or a space before the ':', tells a text from a
+ * misspelt key (`- nom: Attente`). */
+static int split_irritant(loader *L, const ynode *item)
+{
+    const ynode *m = ynode_deref(item);
+    jmap_buf fix;
+    jmap_buf_init(&fix);
+    int split = colon_split_text(L, m, &fix) &&
+                find_key(&irritant_table, m->items[0]->str) < 0 &&
+                (strchr(m->items[0]->str, ' ') || strstr(fix.data, " :"));
+    if (split)
+        jmap_diag_add(L->diags, JMAP_RULE_TYPE, item->pos,
+                      "the ': ' in this irritant's text makes it a mapping of '%s' "
+                      "to a value; put the whole text in quotes: %s",
+                      m->items[0]->str, fix.data);
+    jmap_buf_destroy(&fix);
+    return split;
+}
+
 static void load_irritants(loader *L, jmap_step *step, const ynode *node)
 {
     const ynode *seq = ynode_deref(node);
@@ -810,7 +869,7 @@ static void load_irritants(loader *L, jmap_step *step, const ynode *node)
         if (is_scalar(item)) {
             if (!read_text(L, item, "irritant", &ir->name))
                 continue;
-        } else if (!load_map(L, item, &irritant_table, ir)) {
+        } else if (split_irritant(L, item) || !load_map(L, item, &irritant_table, ir)) {
             continue;
         }
         step->n_irritants++;

@@ -130,7 +130,7 @@ grep -q "^::error file=$tmp/missing.yaml,title=jmap::cannot read" "$tmp/out" ||
 # The cases' messages hold quotes, backquotes, '{}', ': ' and French
 # guillemets; each format must give the same text as the text report.
 teach=""
-for name in comma-in-flow-text colon-in-text colon-in-flow-text tab-indent \
+for name in comma-in-flow-text colon-in-text colon-in-flow-text colon-in-list-text tab-indent \
         indent-deeper indent-between indent-list-item duplicate-ids reference-kinds; do
     teach="$teach $src/tests/lint/$name.yaml"
 done
