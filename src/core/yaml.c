@@ -461,7 +461,7 @@ static line_shape shape_of(const char *s, size_t n)
             ;
     }
     sh.content = (int)i + 1;
-    if (i < n && strchr("\"'{[#&*!|>", s[i]))
+    if (i < n && strchr("\"'{}[],?:#&*!|>%@`", s[i]))
         return sh; /* a quoted text, a flow collection...: no plain key */
     for (size_t k = i; k < n; k++)
         if (s[k] == ':' && (k + 1 == n || s[k + 1] == ' ')) {
