@@ -432,6 +432,12 @@ static int on_event(parser *p, yaml_event_t *ev)
 
 #define MAX_ALIGNS 64 /* ancestor lines looked at for an indentation */
 
+/* 1 when c is one of the characters of `set` (never for NUL). */
+static int one_of(char c, const char *set)
+{
+    return c && strchr(set, c);
+}
+
 /* What the start of a source line holds. Columns are 1-based; the
  * indentation and the '- ' indicators are ASCII, so bytes are columns. */
 typedef struct line_shape {
@@ -461,7 +467,7 @@ static line_shape shape_of(const char *s, size_t n)
             ;
     }
     sh.content = (int)i + 1;
-    if (i < n && strchr("\"'{}[],?:#&*!|>%@`", s[i]))
+    if (i < n && one_of(s[i], "\"'{}[],?:#&*!|>%@`"))
         return sh; /* a quoted text, a flow collection...: no plain key */
     for (size_t k = i; k < n; k++)
         if (s[k] == ':' && (k + 1 == n || s[k + 1] == ' ')) {
@@ -544,26 +550,21 @@ static int tab_error(parser *p, jmap_lines *lines, int line)
 static int quoted_fix(const char *s, size_t n, size_t colon, int flow,
                       const line_shape *sh, jmap_buf *fix)
 {
-    size_t text = 0, key = (size_t)sh->content - 1, end = colon;
-    int found = 0;
-    for (size_t k = colon; k > 0 && !found;) {
+    size_t key = (size_t)sh->content - 1, text = key, end = colon, k = colon;
+    while (k > 0 && !(s[k - 1] == ':' && s[k] == ' ') &&
+           !(flow && one_of(s[k - 1], "{[,")))
         k--;
-        if (s[k] == ':' && s[k + 1] == ' ')
-            text = k + 2, found = 1;
-        else if (flow && strchr("{[,", s[k]))
-            text = key = k + 1, found = 1;
-    }
-    if (flow)
-        for (size_t k = text > 2 ? text - 2 : 0; k > 0 && found; k--)
-            if (strchr("{[,", s[k - 1])) {
-                key = k;
-                break;
-            }
-    if (!found && !sh->dash)
+    if (k > 0 && s[k - 1] == ':') {
+        text = k + 1; /* after the key's ': ' */
+        if (flow)     /* the key starts after the indicator before it */
+            for (key = k - 1; key > 0 && !one_of(s[key - 1], "{[,"); key--)
+                ;
+    } else if (k > 0) {
+        text = key = k; /* `[..., Remarque : trop cher]`: no key */
+    } else if (!sh->dash) {
         return 0;
-    if (!found)
-        text = key; /* `- Remarque : trop cher`: the item is the text */
-    while (end < n && !(flow && strchr(",}]", s[end])) &&
+    }
+    while (end < n && !(flow && one_of(s[end], ",}]")) &&
            !(s[end] == '#' && s[end - 1] == ' '))
         end++;
     while (key < text && s[key] == ' ')
@@ -572,8 +573,6 @@ static int quoted_fix(const char *s, size_t n, size_t colon, int flow,
         text++;
     while (end > text && s[end - 1] == ' ')
         end--;
-    if (!found)
-        jmap_buf_puts(fix, "- ");
     jmap_buf_put(fix, s + key, text - key);
     jmap_buf_put_quoted(fix, s + text, end - text);
     return 1;
