@@ -127,7 +127,9 @@ static void test_sort_is_stable_by_position(void **state)
 static void test_line_index(void **state)
 {
     (void)state;
-    const char *src = "\xEF\xBB\xBF" "a: 1\r\nb: \xC3\xA9t\xC3\xA9 : x\rc\xE2\x80\xA8" "d\n";
+    const char *src = "\xEF\xBB\xBF"
+                      "a: 1\r\nb: \xC3\xA9t\xC3\xA9 : x\rc\xE2\x80\xA8"
+                      "d\n";
     jmap_lines lines;
     jmap_lines_init(&lines, src, strlen(src));
     const char *line;

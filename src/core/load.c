@@ -436,7 +436,6 @@ static void opt_text_key(loader *L, void *obj, const ynode *v, const keydef *key
 
 static void duration_key(loader *L, void *obj, const ynode *v, const keydef *key)
 {
-    (void)key;
     read_duration(L, v, field_of(obj, key));
 }
 
@@ -464,6 +463,7 @@ static void unknown_key(loader *L, const ynode *keynode, const char *word,
                       "unknown key '%s' in %s", word, table->what);
 }
 
+
 /* The row of `table` for key `word`, or -1. */
 static int find_key(const keytable *table, const char *word)
 {
@@ -473,14 +473,22 @@ static int find_key(const keytable *table, const char *word)
     return -1;
 }
 
-/* Pair `i` of flow mapping `m` is a key alone, with no ':' after it in the
- * source (`{..., moves every year}`); its byte offset is in *off. */
-static int lone_key(loader *L, const ynode *m, size_t i, size_t *off)
+/* 1 when c is one of the characters of `set` (never for NUL). */
+static int one_of(char c, const char *set)
+{
+    return c && strchr(set, c);
+}
+
+/* Pair `i` of flow mapping `m` is a key alone that `table` does not have,
+ * with no ':' after it in the source (`{..., moves every year}`); its byte
+ * offset is in *off. */
+static int lone_key(loader *L, const ynode *m, size_t i, const keytable *table,
+                    size_t *off)
 {
     const ynode *k = ynode_deref(m->items[2 * i]);
     const ynode *v = ynode_deref(m->items[2 * i + 1]);
     if (!k || k->kind != YNODE_SCALAR || !v || v->kind != YNODE_SCALAR ||
-        v->type != YS_NULL || *v->str)
+        v->type != YS_NULL || *v->str || find_key(table, k->str) >= 0)
         return 0;
     size_t at = jmap_lines_offset(&L->lines, m->items[2 * i]->pos);
     if (at == (size_t)-1 || at + k->len > L->lines.len ||
@@ -490,19 +498,19 @@ static int lone_key(loader *L, const ynode *m, size_t i, size_t *off)
     while (end < L->lines.len && L->lines.data[end] == ' ')
         end++;
     *off = at;
-    return end < L->lines.len && strchr(",}", L->lines.data[end]);
+    return end < L->lines.len && one_of(L->lines.data[end], ",}");
 }
 
 /* Key `i` of mapping `m` is unknown because a comma inside {} cut a text
  * in two: `{name: Ana, description: Student, moves every year}`. Reports
  * that, with the text quoted, at the comma of the first cut; later cuts of
  * the same text are part of that report. Returns 0 when it is not so. */
-static int comma_in_text(loader *L, const ynode *m, size_t i)
+static int comma_in_text(loader *L, const ynode *m, size_t i, const keytable *table)
 {
     size_t first = i, last = i, off, end = 0;
-    if (!lone_key(L, m, i, &off))
+    if (!lone_key(L, m, i, table, &off))
         return 0;
-    while (first > 0 && lone_key(L, m, first - 1, &off))
+    while (first > 0 && lone_key(L, m, first - 1, table, &off))
         first--;
     if (first == 0)
         return 0;
@@ -512,19 +520,19 @@ static int comma_in_text(loader *L, const ynode *m, size_t i)
     size_t at = jmap_lines_offset(&L->lines, text->pos);
     if (map_at == (size_t)-1 || L->lines.data[map_at] != '{' || text != t ||
         t->kind != YNODE_SCALAR || t->type == YS_NULL || k->kind != YNODE_SCALAR ||
-        at == (size_t)-1 || strchr("\"'", L->lines.data[at]))
+        at == (size_t)-1 || one_of(L->lines.data[at], "\"'"))
         return 0; /* not a plain text in a flow mapping */
     if (first < i)
         return 1; /* reported with the first cut */
-    while (last + 1 < m->n && lone_key(L, m, last + 1, &off))
+    while (last + 1 < m->n && lone_key(L, m, last + 1, table, &off))
         last++;
-    lone_key(L, m, last, &off);
+    lone_key(L, m, last, table, &off);
     end = off + ynode_deref(m->items[2 * last])->len;
     const char *src = L->lines.data;
     if (memchr(src + at, '\n', end - at) || memchr(src + at, '\r', end - at))
         return 0; /* a text over several lines: no one-line fix to show */
     size_t cut_at, comma;
-    lone_key(L, m, first, &cut_at);
+    lone_key(L, m, first, table, &cut_at);
     for (comma = cut_at; comma > at && src[comma] != ','; comma--)
         ;
     jmap_pos pos = m->items[2 * first]->pos;
@@ -570,7 +578,7 @@ static int read_map(loader *L, const ynode *node, const keytable *table,
         int row = find_key(table, k->str);
         if (row >= 0)
             vals[row] = m->items[2 * i + 1];
-        else if (!comma_in_text(L, m, i))
+        else if (!comma_in_text(L, m, i, table))
             unknown_key(L, keynode, k->str, table);
     }
     if (!L->partial)
