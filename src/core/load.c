@@ -88,6 +88,23 @@ static void type_error(loader *L, const ynode *n, const char *key,
                   key, expected, describe(n));
 }
 
+#define HINT_MAX_LINE 4096 /* longer lines get no hint that quotes them */
+
+/* 1 while a hint can still be reported: past the limit of findings it
+ * would be dropped, so its work is not done. */
+static int hints_open(const loader *L)
+{
+    return L->diags->count < JMAP_MAX_DIAGS - 1;
+}
+
+/* The length of line `line` of the source, or SIZE_MAX when it has none. */
+static size_t line_length(loader *L, int line)
+{
+    const char *s;
+    size_t n;
+    return jmap_lines_get(&L->lines, line, &s, &n) ? n : SIZE_MAX;
+}
+
 /* `node` is a text that a ': ' in it made a mapping of one key and value,
  * both plain and on one line (`- Attente : 20 min`). Writes the whole text
  * quoted into `fix`; returns 0 when it is not so. */
@@ -98,7 +115,8 @@ static int colon_split_text(loader *L, const ynode *node, jmap_buf *fix)
         return 0;
     const ynode *k = m->items[0], *v = m->items[1];
     if (k->kind != YNODE_SCALAR || v->kind != YNODE_SCALAR || v->type == YS_NULL ||
-        k->pos.line != v->pos.line || strlen(v->str) != v->len)
+        k->pos.line != v->pos.line || strlen(v->str) != v->len || !hints_open(L) ||
+        line_length(L, k->pos.line) > HINT_MAX_LINE)
         return 0;
     size_t at = jmap_lines_offset(&L->lines, k->pos);
     size_t end = jmap_lines_offset(&L->lines, v->pos);
@@ -503,27 +521,27 @@ static int lone_key(loader *L, const ynode *m, size_t i, const keytable *table,
 
 /* Key `i` of mapping `m` is unknown because a comma inside {} cut a text
  * in two: `{name: Ana, description: Student, moves every year}`. Reports
- * that, with the text quoted, at the comma of the first cut; later cuts of
- * the same text are part of that report. Returns 0 when it is not so. */
-static int comma_in_text(loader *L, const ynode *m, size_t i, const keytable *table)
+ * that, with the text quoted, at the comma of the first cut; a later cut
+ * of the same text (`after_cut`: key i - 1 was a cut) is part of that
+ * report. Returns 1 when key i is such a cut, 0 when it is not. */
+static int comma_in_text(loader *L, const ynode *m, size_t i, const keytable *table,
+                         int after_cut)
 {
-    size_t first = i, last = i, off, end = 0;
-    if (!lone_key(L, m, i, table, &off))
+    size_t last = i, off, end;
+    if (after_cut)
+        return lone_key(L, m, i, table, &off);
+    if (i == 0 || !hints_open(L))
         return 0;
-    while (first > 0 && lone_key(L, m, first - 1, table, &off))
-        first--;
-    if (first == 0)
-        return 0;
-    const ynode *key = m->items[2 * (first - 1)], *text = m->items[2 * first - 1];
-    const ynode *t = ynode_deref(text), *k = ynode_deref(key);
+    const ynode *key = m->items[2 * i - 2], *text = m->items[2 * i - 1];
+    const ynode *k = ynode_deref(key);
+    if (text->kind != YNODE_SCALAR || text->type == YS_NULL || !k ||
+        k->kind != YNODE_SCALAR || line_length(L, m->pos.line) > HINT_MAX_LINE)
+        return 0; /* not a text, or too far into a line to quote */
     size_t map_at = jmap_lines_offset(&L->lines, m->pos);
     size_t at = jmap_lines_offset(&L->lines, text->pos);
-    if (map_at == (size_t)-1 || L->lines.data[map_at] != '{' || text != t ||
-        t->kind != YNODE_SCALAR || t->type == YS_NULL || k->kind != YNODE_SCALAR ||
-        at == (size_t)-1 || one_of(L->lines.data[at], "\"'"))
+    if (map_at == (size_t)-1 || L->lines.data[map_at] != '{' || at == (size_t)-1 ||
+        one_of(L->lines.data[at], "\"'") || !lone_key(L, m, i, table, &off))
         return 0; /* not a plain text in a flow mapping */
-    if (first < i)
-        return 1; /* reported with the first cut */
     while (last + 1 < m->n && lone_key(L, m, last + 1, table, &off))
         last++;
     lone_key(L, m, last, table, &off);
@@ -532,20 +550,19 @@ static int comma_in_text(loader *L, const ynode *m, size_t i, const keytable *ta
     if (memchr(src + at, '\n', end - at) || memchr(src + at, '\r', end - at))
         return 0; /* a text over several lines: no one-line fix to show */
     size_t cut_at, comma;
-    lone_key(L, m, first, table, &cut_at);
+    lone_key(L, m, i, table, &cut_at);
     for (comma = cut_at; comma > at && src[comma] != ','; comma--)
         ;
-    jmap_pos pos = m->items[2 * first]->pos;
+    jmap_pos pos = m->items[2 * i]->pos;
     pos.column -= (int)(cut_at - comma); /* spaces and the comma, one line */
-    const ynode *cut = ynode_deref(m->items[2 * first]);
     jmap_buf fix;
     jmap_buf_init(&fix);
-    jmap_buf_put_quoted(&fix, L->lines.data + at, end - at);
+    jmap_buf_put_quoted(&fix, src + at, end - at);
     jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, pos,
                   "this comma ends the text of '%s': inside {}, a comma separates "
                   "entries, so '%s' was read as a key; to keep the comma in the "
                   "text, put the text in quotes: %s: %s",
-                  k->str, cut->str, k->str, fix.data);
+                  k->str, ynode_deref(m->items[2 * i])->str, k->str, fix.data);
     jmap_buf_destroy(&fix);
     return 1;
 }
@@ -564,9 +581,12 @@ static int read_map(loader *L, const ynode *node, const keytable *table,
                       "%s should be a mapping, not %s", table->what, describe(node));
         return 0;
     }
+    int cut = 0; /* the key before was a comma's cut of a text */
     for (size_t i = 0; i < m->n; i++) {
         const ynode *keynode = m->items[2 * i];
         const ynode *k = ynode_deref(keynode);
+        int was_cut = cut;
+        cut = 0;
         if (keynode->duplicate)
             continue;
         if (!k || k->kind != YNODE_SCALAR) {
@@ -578,7 +598,7 @@ static int read_map(loader *L, const ynode *node, const keytable *table,
         int row = find_key(table, k->str);
         if (row >= 0)
             vals[row] = m->items[2 * i + 1];
-        else if (!comma_in_text(L, m, i, table))
+        else if (!(cut = comma_in_text(L, m, i, table, was_cut)))
             unknown_key(L, keynode, k->str, table);
     }
     if (!L->partial)
@@ -1200,40 +1220,41 @@ static const char *name_of(int kind, const void *node)
     return ((const jmap_text *)((const char *)node + kind_fields[kind].name))->str;
 }
 
-/* `s` with ASCII letters in lower case, in the arena: names are matched
- * whatever their case ("phone line" finds "Phone line"). */
-static const char *folded(loader *L, const char *s)
+/* Lowers the ASCII letters of `s` in place: names are matched whatever
+ * their case ("phone line" finds "Phone line"). Returns s. */
+static char *fold(char *s)
 {
-    char *f = jmap_arena_strdup(L->arena, s);
-    for (char *c = f; *c; c++)
+    for (char *c = s; *c; c++)
         if (*c >= 'A' && *c <= 'Z')
             *c = (char)(*c - 'A' + 'a');
-    return f;
+    return s;
 }
 
-/* The node of `kind` whose display name is `name`, or NULL. The names are
- * indexed on the first question, which only an unknown reference asks. */
-static void *named(loader *L, int kind, const char *name)
+/* The node of `kind` whose display name, folded, is `folded`, or NULL. The
+ * names are indexed on the first question, which only an unknown reference
+ * asks. */
+static void *named(loader *L, int kind, const char *folded)
 {
     jmap_strmap *names = &L->names[kind];
     if (!L->names_indexed[kind]) {
         const jmap_strmap *ids = &L->ids[kind];
         for (size_t i = 0; i < ids->cap; i++)
             if (ids->keys[i] && name_of(kind, ids->vals[i]))
-                jmap_strmap_put(names, folded(L, name_of(kind, ids->vals[i])),
+                jmap_strmap_put(names,
+                                fold(jmap_arena_strdup(L->arena,
+                                                       name_of(kind, ids->vals[i]))),
                                 ids->vals[i]);
         L->names_indexed[kind] = 1;
     }
-    return jmap_strmap_get(names, folded(L, name));
+    return jmap_strmap_get(names, folded);
 }
 
-/* Says what `ref`, unknown as a `kind` in `key`, is when it is the display
- * name of one (`Phone line` for the touchpoint `phone`), or the id or name
- * of another kind (a stage in `next`). Returns 0 when it is none of these. */
-static int explain_ref(loader *L, const jmap_ref *ref, int kind, const char *key)
+/* explain_ref, with the reference's text folded. */
+static int explain_by_name(loader *L, const jmap_ref *ref, int kind, const char *key,
+                           const char *folded)
 {
     const char *want = kind_names[kind];
-    void *node = named(L, kind, ref->id);
+    void *node = named(L, kind, folded);
     if (node) {
         jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, ref->pos,
                       "unknown %s '%s'; did you mean the %s '%s' (named '%s')?", want,
@@ -1246,7 +1267,7 @@ static int explain_ref(loader *L, const jmap_ref *ref, int kind, const char *key
             continue;
         node = jmap_strmap_get(&L->ids[other], ref->id);
         if (!node)
-            by_id = 0, node = named(L, other, ref->id);
+            by_id = 0, node = named(L, other, folded);
         if (!node)
             continue;
         jmap_buf msg;
@@ -1267,6 +1288,17 @@ static int explain_ref(loader *L, const jmap_ref *ref, int kind, const char *key
         return 1;
     }
     return 0;
+}
+
+/* Says what `ref`, unknown as a `kind` in `key`, is when it is the display
+ * name of one (`Phone line` for the touchpoint `phone`), or the id or name
+ * of another kind (a stage in `next`). Returns 0 when it is none of these. */
+static int explain_ref(loader *L, const jmap_ref *ref, int kind, const char *key)
+{
+    char *folded = fold(jmap_xstrdup(ref->id));
+    int done = explain_by_name(L, ref, kind, key, folded);
+    free(folded);
+    return done;
 }
 
 /* Resolves `ref` to a `kind`, written as the value of `key`; reports an id

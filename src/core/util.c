@@ -416,12 +416,18 @@ int jmap_lines_get(jmap_lines *lines, int line, const char **start, size_t *n)
     if (line < 1 || (size_t)line > lines->count)
         return 0;
     const unsigned char *s = (const unsigned char *)lines->data;
-    const unsigned char *end = s + lines->len;
-    const unsigned char *p = s + lines->starts[line - 1], *e = p;
-    while (e < end && !jmap_line_break_len(e, end))
-        e++;
-    *start = (const char *)p;
-    *n = (size_t)(e - p);
+    size_t from = lines->starts[line - 1], to = lines->len;
+    if ((size_t)line < lines->count) { /* up to the next line, less its break */
+        to = lines->starts[line];
+        const unsigned char *p = s + to;
+        for (size_t k = 3; k >= 1; k--) /* the longest break that ends there */
+            if (to - from >= k && jmap_line_break_len(p - k, s + lines->len) == k) {
+                to -= k;
+                break;
+            }
+    }
+    *start = (const char *)s + from;
+    *n = to - from;
     return 1;
 }
 
@@ -429,12 +435,18 @@ size_t jmap_lines_offset(jmap_lines *lines, jmap_pos pos)
 {
     const char *line;
     size_t n, i = 0;
+    int col = 1;
     if (!jmap_lines_get(lines, pos.line, &line, &n))
         return (size_t)-1;
-    for (int col = 1; col < pos.column && i < n; col++) {
+    if (pos.line == lines->mark_line && pos.column >= lines->mark_column)
+        col = lines->mark_column, i = lines->mark_byte; /* walk on from there */
+    for (; col < pos.column && i < n; col++) {
         unsigned cp;
         i += jmap_utf8_decode((const unsigned char *)line + i, n - i, &cp);
     }
+    lines->mark_line = pos.line;
+    lines->mark_column = col;
+    lines->mark_byte = i;
     return (size_t)(line - lines->data) + i;
 }
 
