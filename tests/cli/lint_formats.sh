@@ -131,7 +131,8 @@ grep -q "^::error file=$tmp/missing.yaml,title=jmap::cannot read" "$tmp/out" ||
 # guillemets; each format must give the same text as the text report.
 teach=""
 for name in comma-in-flow-text colon-in-text colon-in-flow-text colon-in-list-text tab-indent \
-        indent-deeper indent-between indent-list-item duplicate-ids reference-kinds; do
+        indent-deeper indent-deeper-id indent-between indent-list-item duplicate-ids \
+        reference-kinds; do
     teach="$teach $src/tests/lint/$name.yaml"
 done
 for format in text json sarif github; do
