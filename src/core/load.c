@@ -6,12 +6,15 @@
  * kind of mapping (the journey, a stage, a step, an irritant, a persona, a
  * department, a touchpoint) has an enum of its keys and a table of rows
  * (name, required, reader) that both checks its keys and reads them, so a
- * new key is one row and its reader. The walk builds
- * the nodes in the journey's arena with their source positions, gives steps
- * their default ids and successors, then resolves every reference by id
- * (unknown-reference). After a syntax error the tree is only a prefix of the
- * file: findings that would come from the missing part (missing keys,
- * references to ids defined later) are not reported.
+ * new key is one row and its reader. The walk builds the nodes in the
+ * journey's arena with their source positions, gives steps their default
+ * ids and successors, then resolves every reference by id
+ * (unknown-reference). Where the source shows why a key or a reference is
+ * wrong (a comma inside {} that cut a text, a ': ' that made a text a
+ * mapping, a display name or another kind's id given as a reference), the
+ * message says so and shows the fix. After a syntax error the tree is only
+ * a prefix of the file: findings that would come from the missing part
+ * (missing keys, references to ids defined later) are not reported.
  */
 #include "internal.h"
 

@@ -5,8 +5,11 @@
  * ynode trees with 1-based positions, and guards what libyaml does not: the
  * nesting depth (checked on each start event, before libyaml scans deeper),
  * alias expansion (bounded, cycles refused), tags outside the core schema, a
- * second document, over-long texts and duplicate mapping keys. It hands on a
- * tree in which every scalar's core-schema type is resolved.
+ * second document, over-long texts and duplicate mapping keys. A parse
+ * error is told as the change the source shows when it shows one (a tab in
+ * the indentation, a ': ' inside a text, a line indented to no key's
+ * column). It hands on a tree in which every scalar's core-schema type is
+ * resolved.
  */
 #include "internal.h"
 
