@@ -1,6 +1,7 @@
 /* test_diag.c - the diagnostic list and the compiler-style formatter. */
 #define _POSIX_C_SOURCE 200809L
 #include "helpers.h"
+#include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +121,48 @@ static void test_sort_is_stable_by_position(void **state)
     jmap_diag_list_destroy(&list);
 }
 
+/* The line index that hints quote the source through: lines numbered as
+ * libyaml does (CRLF, CR, LS), the byte-order mark skipped, columns in
+ * code points. */
+static void test_line_index(void **state)
+{
+    (void)state;
+    const char *src = "\xEF\xBB\xBF"
+                      "a: 1\r\nb: \xC3\xA9t\xC3\xA9 : x\rc\xE2\x80\xA8"
+                      "d\n";
+    jmap_lines lines;
+    jmap_lines_init(&lines, src, strlen(src));
+    const char *line;
+    size_t n;
+    assert_true(jmap_lines_get(&lines, 1, &line, &n));
+    assert_int_equal(line - src, 3);
+    assert_int_equal(n, 4);
+    assert_true(jmap_lines_get(&lines, 3, &line, &n));
+    assert_int_equal(n, 1);
+    assert_int_equal(*line, 'c');
+    assert_true(jmap_lines_get(&lines, 4, &line, &n));
+    assert_int_equal(*line, 'd');
+    assert_false(jmap_lines_get(&lines, 6, &line, &n));
+    jmap_pos colon = {2, 8}; /* "b: été :": column 8, byte 10 of the line */
+    size_t at = jmap_lines_offset(&lines, colon);
+    assert_int_equal(src[at], ':');
+    jmap_pos none = {9, 1};
+    assert_int_equal(jmap_lines_offset(&lines, none), (size_t)-1);
+    jmap_lines_destroy(&lines);
+}
+
+/* The quoted form a hint shows is a valid YAML double-quoted text. */
+static void test_quoted_form(void **state)
+{
+    (void)state;
+    jmap_buf b;
+    jmap_buf_init(&b);
+    const char *text = "\xC2\xAB Remarque \xC2\xBB : \"dit\" a\\b";
+    jmap_buf_put_quoted(&b, text, strlen(text));
+    assert_string_equal(b.data, "\"\xC2\xAB Remarque \xC2\xBB : \\\"dit\\\" a\\\\b\"");
+    jmap_buf_destroy(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +175,8 @@ int main(void)
         cmocka_unit_test(test_no_source_line),
         cmocka_unit_test(test_color_only_when_asked),
         cmocka_unit_test(test_sort_is_stable_by_position),
+        cmocka_unit_test(test_line_index),
+        cmocka_unit_test(test_quoted_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

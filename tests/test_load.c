@@ -239,6 +239,35 @@ static void test_nothing_to_read(void **state)
     }
 }
 
+/* The texts that the hints quote load as they are once quoted, and a
+ * comma is no cut outside {}: no hint fires on a valid map. */
+static void test_quoted_texts_load_clean(void **state)
+{
+    (void)state;
+    loaded l;
+    load_string(&l, MAP_HEAD
+                "personas:\n"
+                "  ana: {name: Ana, description: \"Student, moves every year\"}\n"
+                "  leo:\n"
+                "    name: Léo\n"
+                "    description: Étudiant, déménage, souvent\n"
+                "stages:\n"
+                "  - id: achat\n"
+                "    name: Achat\n"
+                "    steps:\n"
+                "      - name: \"Remarque : trop cher\"\n"
+                "        moments: [\"Le conseil : parfait\"]\n"
+                "        irritants: [\"Attente : 20 min\"]\n");
+    assert_int_equal(l.diags.errors, 0);
+    const jmap_journey *j = l.journey;
+    assert_string_equal(j->personas[0].description.str, "Student, moves every year");
+    assert_string_equal(j->personas[1].description.str, "Étudiant, déménage, souvent");
+    assert_string_equal(j->steps[0]->name.str, "Remarque : trop cher");
+    assert_string_equal(j->steps[0]->moments[0].str, "Le conseil : parfait");
+    assert_string_equal(j->steps[0]->irritants[0].name.str, "Attente : 20 min");
+    loaded_destroy(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_aliases_share_values),
         cmocka_unit_test(test_bom_and_crlf_accepted),
         cmocka_unit_test(test_nothing_to_read),
+        cmocka_unit_test(test_quoted_texts_load_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

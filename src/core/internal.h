@@ -103,6 +103,35 @@ char *jmap_mask_text(const char *s, char mark);
  * CRLF, CR, and NEL, LS and PS, which libyaml counts as line breaks too, so
  * that every stage numbers lines as libyaml's positions do. */
 size_t jmap_line_break_len(const unsigned char *p, const unsigned char *end);
+/* Writes s[0..n) as a YAML double-quoted text ("...", with '"' and '\\'
+ * escaped), the form a diagnostic shows as the fix for a text that needs
+ * quotes. */
+void jmap_buf_put_quoted(jmap_buf *b, const char *s, size_t n);
+
+/* The lines of a text, for diagnostics that quote or inspect the source:
+ * indexed on the first request (one pass), then found in constant time.
+ * Columns of one line asked in increasing order cost one walk of it. */
+typedef struct jmap_lines {
+    const char *data; /* the text (borrowed) */
+    size_t len;       /* its length */
+    size_t *starts;   /* byte offset of each line's start (heap), NULL until
+                         the first request */
+    size_t count;     /* lines indexed */
+    int mark_line;    /* the last position found: its line, ... */
+    int mark_column;  /* ... its column ... */
+    size_t mark_byte; /* ... and its byte in the line, where a later column
+                         of the same line is walked on from */
+} jmap_lines;
+
+void jmap_lines_init(jmap_lines *lines, const char *data, size_t len);
+void jmap_lines_destroy(jmap_lines *lines);
+/* Line `line` (1-based, numbered as libyaml does, after a byte-order mark):
+ * its start and length without the line break. 0 when there is none. */
+int jmap_lines_get(jmap_lines *lines, int line, const char **start, size_t *n);
+/* The byte offset in the text of `pos` (columns in code points; a column
+ * past the line's end gives its end), or (size_t)-1 when the text has no
+ * such line. */
+size_t jmap_lines_offset(jmap_lines *lines, jmap_pos pos);
 /* Formats a double without depending on the C locale (always a '.'). */
 void jmap_format_double(char *out, size_t out_len, double v, int decimals);
 

@@ -2,17 +2,25 @@
  * load.c - the second stage: a YAML document tree to the journey graph.
  *
  * Walks the tree once, checking every key and value against the format
- * (type, missing-key, unknown-key, bad-value, duplicate-id, limit), builds
- * the nodes in the journey's arena with their source positions, gives steps
- * their default ids and successors, then resolves every reference by id
- * (unknown-reference). After a syntax error the tree is only a prefix of the
- * file: findings that would come from the missing part (missing keys,
- * references to ids defined later) are not reported.
+ * (type, missing-key, unknown-key, bad-value, duplicate-id, limit). Each
+ * kind of mapping (the journey, a stage, a step, an irritant, a persona, a
+ * department, a touchpoint) has an enum of its keys and a table of rows
+ * (name, required, reader) that both checks its keys and reads them, so a
+ * new key is one row and its reader. The walk builds the nodes in the
+ * journey's arena with their source positions, gives steps their default
+ * ids and successors, then resolves every reference by id
+ * (unknown-reference). Where the source shows why a key or a reference is
+ * wrong (a comma inside {} that cut a text, a ': ' that made a text a
+ * mapping, a display name or another kind's id given as a reference), the
+ * message says so and shows the fix. After a syntax error the tree is only
+ * a prefix of the file: findings that would come from the missing part
+ * (missing keys, references to ids defined later) are not reported.
  */
 #include "internal.h"
 #include "resolve.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +31,12 @@ typedef struct loader {
     jmap_diag_list *diags;    /* where findings go */
     int partial;              /* the tree is only a prefix of the file */
     size_t n_irritants;       /* irritants so far, for the limit */
+    int steps_full;           /* the limit of steps was reached */
+    jmap_lines lines;         /* the source's lines, for hints that quote it */
+    jmap_strmap names[5];     /* folded display name -> node, one per kind */
+    int names_indexed[5];     /* 1 once names[kind] is filled */
     jmap_strmap ids[5];       /* id -> node, one map per kind */
+    jmap_strmap id_nodes[5];  /* stage or step id -> the value of its `id:` */
 } loader;
 
 /* The kinds of ids, each its own namespace. */
@@ -79,12 +92,68 @@ static void type_error(loader *L, const ynode *n, const char *key,
                   key, expected, describe(n));
 }
 
+#define HINT_MAX_LINE 4096 /* longer lines get no hint that quotes them */
+
+/* 1 while a hint can still be reported: past the limit of findings it
+ * would be dropped, so its work is not done. */
+static int hints_open(const loader *L)
+{
+    return L->diags->count < JMAP_MAX_DIAGS - 1;
+}
+
+/* The length of line `line` of the source, or SIZE_MAX when it has none. */
+static size_t line_length(loader *L, int line)
+{
+    const char *s;
+    size_t n;
+    return jmap_lines_get(&L->lines, line, &s, &n) ? n : SIZE_MAX;
+}
+
+/* `node` is a text that a ': ' in it made a mapping of one key and value,
+ * both plain and on one line (`- Attente : 20 min`). Writes the whole text
+ * quoted into `fix`; returns 0 when it is not so. */
+static int colon_split_text(loader *L, const ynode *node, jmap_buf *fix)
+{
+    const ynode *m = node;
+    if (!m || m->kind != YNODE_MAP || m->n != 1)
+        return 0;
+    const ynode *k = m->items[0], *v = m->items[1];
+    if (k->kind != YNODE_SCALAR || v->kind != YNODE_SCALAR || v->type == YS_NULL ||
+        k->pos.line != v->pos.line || strlen(v->str) != v->len || !hints_open(L) ||
+        line_length(L, k->pos.line) > HINT_MAX_LINE)
+        return 0;
+    size_t at = jmap_lines_offset(&L->lines, k->pos);
+    size_t end = jmap_lines_offset(&L->lines, v->pos);
+    if (at == (size_t)-1 || end == (size_t)-1 || end + v->len > L->lines.len ||
+        memcmp(L->lines.data + at, k->str, k->len) != 0 ||
+        memcmp(L->lines.data + end, v->str, v->len) != 0)
+        return 0; /* quoted, or not where the nodes say */
+    jmap_buf_put_quoted(fix, L->lines.data + at, end + v->len - at);
+    return 1;
+}
+
+/* Reports a value that should be a text, saying how to quote it when a
+ * ': ' in it made it a mapping. */
+static void text_expected(loader *L, const ynode *node, const char *key)
+{
+    jmap_buf fix;
+    jmap_buf_init(&fix);
+    if (colon_split_text(L, ynode_deref(node), &fix))
+        jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
+                      "'%s' should be a text, not a mapping: the ': ' in it makes a "
+                      "key and a value; put the whole text in quotes: %s",
+                      key, fix.data);
+    else
+        type_error(L, node, key, "a text");
+    jmap_buf_destroy(&fix);
+}
+
 /* A text value: any scalar but null. Returns 1 when one was read. */
 static int read_text(loader *L, const ynode *node, const char *key, jmap_text *out)
 {
     const ynode *n = ynode_deref(node);
     if (!n || n->kind != YNODE_SCALAR || n->type == YS_NULL) {
-        type_error(L, node, key, "a text");
+        text_expected(L, node, key);
         return 0;
     }
     if (strlen(n->str) != n->len) {
@@ -223,21 +292,22 @@ static const char *read_id(loader *L, const ynode *node, int kind)
     return n->str;
 }
 
-/* Registers a definition; reports a second one. Returns 1 when new. */
-static int define_id(loader *L, int kind, const char *id, jmap_pos pos, void *node,
-                     jmap_pos (*pos_of)(const void *))
+/* Registers the definition of `id` by `idnode`, the value of an `id:` key;
+ * reports a second one, with the line of the first `id:`. Returns 1 when
+ * new. */
+static int define_id(loader *L, int kind, const char *id, const ynode *idnode,
+                     void *node)
 {
-    void *first = jmap_strmap_put(&L->ids[kind], id, node);
-    if (!first)
-        return 1;
-    jmap_diag_add(L->diags, JMAP_RULE_DUPLICATE_ID, pos,
-                  "duplicate %s id '%s' (first defined at line %d)",
-                  kind_names[kind], id, pos_of(first).line);
-    return 0;
+    if (jmap_strmap_put(&L->ids[kind], id, node)) {
+        const ynode *first = jmap_strmap_get(&L->id_nodes[kind], id);
+        jmap_diag_add(L->diags, JMAP_RULE_DUPLICATE_ID, idnode->pos,
+                      "duplicate %s id '%s' (first defined at line %d)",
+                      kind_names[kind], id, first->pos.line);
+        return 0;
+    }
+    jmap_strmap_put(&L->id_nodes[kind], id, (void *)idnode);
+    return 1;
 }
-
-static jmap_pos stage_pos(const void *p) { return ((const jmap_stage *)p)->pos; }
-static jmap_pos step_pos(const void *p) { return ((const jmap_step *)p)->pos; }
 
 /* A reference: a scalar id, resolved later. */
 static int read_ref(loader *L, const ynode *node, const char *key, jmap_ref *out)
@@ -342,64 +412,225 @@ static int read_duration(loader *L, const ynode *node, jmap_duration *out)
 
 #define MAX_KEYS 12 /* the most keys any mapping of the format has */
 
-typedef struct keyspec {
-    const char *const *names; /* the keys the mapping may have */
-    size_t count;             /* how many */
-    unsigned required;        /* bit i set: names[i] is required */
-} keyspec;
+typedef struct keydef keydef;
 
-/* Checks a mapping's keys against `spec` and stores each known key's value
- * in vals[] (NULL when absent). `what` names the mapping in messages.
- * Returns 0 when `node` is not a mapping. */
-static int read_map(loader *L, const ynode *node, const char *what,
-                    const keyspec *spec, const ynode **vals)
+/* Reads one key's value into `obj`, the node being built (a jmap_step, a
+ * jmap_stage...). `value` is NULL when the key is absent: every reader is
+ * called, so that it can leave or set the key's default. */
+typedef void (*key_reader)(loader *L, void *obj, const ynode *value,
+                           const keydef *key);
+
+/* One key that a kind of mapping may have: a row of that kind's table. */
+struct keydef {
+    const char *name; /* the key as written in a map */
+    int required;     /* 1 when every mapping of the kind must have it */
+    key_reader read;  /* reads its value */
+    size_t field;     /* offset in obj of the field a generic reader fills */
+};
+
+/* The keys of one kind of mapping, indexed by that kind's key enum. */
+typedef struct keytable {
+    const char *what;   /* the mapping in messages, e.g. "a step" */
+    const keydef *keys; /* keys[0..count-1] */
+    size_t count;       /* number of keys, at most MAX_KEYS */
+} keytable;
+
+#define KEYTABLE(what, rows) {what, rows, sizeof rows / sizeof rows[0]}
+
+/* The field of obj at byte offset `field`. */
+static void *field_of(void *obj, const keydef *key)
+{
+    return (char *)obj + key->field;
+}
+
+/* Generic readers: a text, an optional text and a duration, stored in the
+ * field the row names. */
+static void text_key(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    if (v)
+        read_text(L, v, key->name, field_of(obj, key));
+}
+
+static void opt_text_key(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    read_opt_text(L, v, key->name, field_of(obj, key));
+}
+
+static void duration_key(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    read_duration(L, v, field_of(obj, key));
+}
+
+/* An unknown key: a merge key, a misspelling of one of `table`'s, or a key
+ * the format does not have. */
+static void unknown_key(loader *L, const ynode *keynode, const char *word,
+                        const keytable *table)
+{
+    if (strcmp(word, "<<") == 0) {
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                      "merge keys ('<<') are not part of the format; write the "
+                      "keys out, or use an alias for the whole value");
+        return;
+    }
+    const char *names[MAX_KEYS];
+    for (size_t i = 0; i < table->count; i++)
+        names[i] = table->keys[i].name;
+    const char *near = jmap_suggest(word, names, table->count);
+    if (near)
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                      "unknown key '%s' in %s; did you mean '%s'?", word,
+                      table->what, near);
+    else
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
+                      "unknown key '%s' in %s", word, table->what);
+}
+
+
+/* The row of `table` for key `word`, or -1. */
+static int find_key(const keytable *table, const char *word)
+{
+    for (size_t i = 0; i < table->count; i++)
+        if (strcmp(word, table->keys[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* 1 when c is one of the characters of `set` (never for NUL). */
+static int one_of(char c, const char *set)
+{
+    return c && strchr(set, c);
+}
+
+/* Pair `i` of flow mapping `m` is a key alone that `table` does not have,
+ * with no ':' after it in the source (`{..., moves every year}`); its byte
+ * offset is in *off. */
+static int lone_key(loader *L, const ynode *m, size_t i, const keytable *table,
+                    size_t *off)
+{
+    const ynode *k = ynode_deref(m->items[2 * i]);
+    const ynode *v = ynode_deref(m->items[2 * i + 1]);
+    if (!k || k->kind != YNODE_SCALAR || !v || v->kind != YNODE_SCALAR ||
+        v->type != YS_NULL || *v->str || find_key(table, k->str) >= 0)
+        return 0;
+    size_t at = jmap_lines_offset(&L->lines, m->items[2 * i]->pos);
+    if (at == (size_t)-1 || at + k->len > L->lines.len ||
+        memcmp(L->lines.data + at, k->str, k->len) != 0)
+        return 0; /* quoted, or not where the node says */
+    size_t end = at + k->len;
+    while (end < L->lines.len && L->lines.data[end] == ' ')
+        end++;
+    *off = at;
+    return end < L->lines.len && one_of(L->lines.data[end], ",}");
+}
+
+/* Key `i` of mapping `m` is unknown because a comma inside {} cut a text
+ * in two: `{name: Ana, description: Student, moves every year}`. Reports
+ * that, with the text quoted, at the comma of the first cut; a later cut
+ * of the same text (`after_cut`: key i - 1 was a cut) is part of that
+ * report. Returns 1 when key i is such a cut, 0 when it is not. */
+static int comma_in_text(loader *L, const ynode *m, size_t i, const keytable *table,
+                         int after_cut)
+{
+    size_t last = i, off, end;
+    if (after_cut)
+        return lone_key(L, m, i, table, &off);
+    if (i == 0 || !hints_open(L))
+        return 0;
+    const ynode *key = m->items[2 * i - 2], *text = m->items[2 * i - 1];
+    const ynode *k = ynode_deref(key);
+    if (text->kind != YNODE_SCALAR || text->type == YS_NULL || !k ||
+        k->kind != YNODE_SCALAR || line_length(L, m->pos.line) > HINT_MAX_LINE)
+        return 0; /* not a text, or too far into a line to quote */
+    size_t map_at = jmap_lines_offset(&L->lines, m->pos);
+    size_t at = jmap_lines_offset(&L->lines, text->pos);
+    if (map_at == (size_t)-1 || L->lines.data[map_at] != '{' || at == (size_t)-1 ||
+        one_of(L->lines.data[at], "\"'") || !lone_key(L, m, i, table, &off))
+        return 0; /* not a plain text in a flow mapping */
+    while (last + 1 < m->n && lone_key(L, m, last + 1, table, &off))
+        last++;
+    lone_key(L, m, last, table, &off);
+    end = off + ynode_deref(m->items[2 * last])->len;
+    const char *src = L->lines.data;
+    if (memchr(src + at, '\n', end - at) || memchr(src + at, '\r', end - at))
+        return 0; /* a text over several lines: no one-line fix to show */
+    size_t cut_at, comma;
+    lone_key(L, m, i, table, &cut_at);
+    for (comma = cut_at; comma > at && src[comma] != ','; comma--)
+        ;
+    jmap_pos pos = m->items[2 * i]->pos;
+    pos.column -= (int)(cut_at - comma); /* spaces and the comma, one line */
+    jmap_buf fix;
+    jmap_buf_init(&fix);
+    jmap_buf_put_quoted(&fix, src + at, end - at);
+    jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, pos,
+                  "this comma ends the text of '%s': inside {}, a comma separates "
+                  "entries, so '%s' was read as a key; to keep the comma in the "
+                  "text, put the text in quotes: %s: %s",
+                  k->str, ynode_deref(m->items[2 * i])->str, k->str, fix.data);
+    jmap_buf_destroy(&fix);
+    return 1;
+}
+
+/* Checks a mapping's keys against `table` and stores each known key's
+ * value in vals[], indexed like the table (NULL when absent). Returns 0
+ * when `node` is not a mapping. */
+static int read_map(loader *L, const ynode *node, const keytable *table,
+                    const ynode **vals)
 {
     const ynode *m = ynode_deref(node);
-    for (size_t i = 0; i < spec->count; i++)
+    for (size_t i = 0; i < table->count; i++)
         vals[i] = NULL;
     if (!m || m->kind != YNODE_MAP) {
         jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
-                      "%s should be a mapping, not %s", what, describe(node));
+                      "%s should be a mapping, not %s", table->what, describe(node));
         return 0;
     }
+    int cut = 0; /* the key before was a comma's cut of a text */
     for (size_t i = 0; i < m->n; i++) {
         const ynode *keynode = m->items[2 * i];
         const ynode *k = ynode_deref(keynode);
+        int was_cut = cut;
+        cut = 0;
         if (keynode->duplicate)
             continue;
         if (!k || k->kind != YNODE_SCALAR) {
             jmap_diag_add(L->diags, JMAP_RULE_TYPE, keynode->pos,
-                          "a key in %s should be a text, not %s", what,
+                          "a key in %s should be a text, not %s", table->what,
                           describe(keynode));
             continue;
         }
-        size_t j = 0;
-        while (j < spec->count && strcmp(k->str, spec->names[j]) != 0)
-            j++;
-        if (j < spec->count) {
-            vals[j] = m->items[2 * i + 1];
-            continue;
-        }
-        if (strcmp(k->str, "<<") == 0) {
-            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
-                          "merge keys ('<<') are not part of the format; write the "
-                          "keys out, or use an alias for the whole value");
-            continue;
-        }
-        const char *near = jmap_suggest(k->str, spec->names, spec->count);
-        if (near)
-            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
-                          "unknown key '%s' in %s; did you mean '%s'?", k->str, what,
-                          near);
-        else
-            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, keynode->pos,
-                          "unknown key '%s' in %s", k->str, what);
+        int row = find_key(table, k->str);
+        if (row >= 0)
+            vals[row] = m->items[2 * i + 1];
+        else if (!(cut = comma_in_text(L, m, i, table, was_cut)))
+            unknown_key(L, keynode, k->str, table);
     }
     if (!L->partial)
-        for (size_t i = 0; i < spec->count; i++)
-            if ((spec->required >> i & 1) && !vals[i])
+        for (size_t i = 0; i < table->count; i++)
+            if (table->keys[i].required && !vals[i])
                 jmap_diag_add(L->diags, JMAP_RULE_MISSING_KEY, node->pos,
-                              "missing key '%s' in %s", spec->names[i], what);
+                              "missing key '%s' in %s", table->keys[i].name,
+                              table->what);
+    return 1;
+}
+
+/* Lets every key's reader read its value (or its absence) into `obj`, in
+ * the table's order. */
+static void read_keys(loader *L, const keytable *table, const ynode **vals,
+                      void *obj)
+{
+    for (size_t i = 0; i < table->count; i++)
+        table->keys[i].read(L, obj, vals[i], &table->keys[i]);
+}
+
+/* read_map, then read_keys: a mapping into `obj`. Returns 0 when `node` is
+ * not a mapping (and nothing was read). */
+static int load_map(loader *L, const ynode *node, const keytable *table, void *obj)
+{
+    const ynode *vals[MAX_KEYS];
+    if (!read_map(L, node, table, vals))
+        return 0;
+    read_keys(L, table, vals, obj);
     return 1;
 }
 
@@ -430,10 +661,6 @@ static int over_limit(loader *L, size_t count, size_t limit, const char *what,
 }
 
 /* ---- the sections ---- */
-
-static const char *const persona_keys[] = {"name", "description", "goals"};
-static const char *const department_keys[] = {"name", "visibility"};
-static const char *const touchpoint_keys[] = {"name", "channel", "owner"};
 static const char *const visibility_names[] = {"frontstage", "backstage", "support"};
 static const char *const channel_names[] = {"digital", "physical", "human"};
 static const char *const level_names[] = {"low", "medium", "high"};
@@ -447,19 +674,20 @@ static const char *entry_id(loader *L, const ynode *keynode, int kind)
     return read_id(L, keynode, kind);
 }
 
-/* Reads `id: Name` or `id: {mapping}`; returns the mapping's values in vals
- * (all NULL for the short form). */
-static void read_entry(loader *L, const ynode *value, const char *what,
-                       const keyspec *spec, const ynode **vals, jmap_text *name)
+/* Reads `id: Name` or `id: {mapping}` into `obj` through `table`, whose
+ * row 0 is the name, stored in *name by the short form. */
+static void read_entry(loader *L, const ynode *value, const keytable *table,
+                       void *obj, jmap_text *name)
 {
+    const ynode *vals[MAX_KEYS];
     if (is_scalar(value) && !is_null(value)) {
-        for (size_t i = 0; i < spec->count; i++)
+        for (size_t i = 0; i < table->count; i++)
             vals[i] = NULL;
         read_text(L, value, "name", name);
-        return;
+    } else {
+        read_map(L, value, table, vals); /* on a non-mapping, vals are NULL */
     }
-    if (read_map(L, value, what, spec, vals) && vals[0])
-        read_text(L, vals[0], "name", name);
+    read_keys(L, table, vals, obj);
 }
 
 /* Fills one section item from its key and value; `index` is its place in
@@ -493,56 +721,163 @@ static void *load_section(loader *L, const ynode *node, const char *name, int ki
     return items;
 }
 
+/* A persona: `id: Name` or `id: {name, description, goals}`. */
+enum { PERSONA_NAME, PERSONA_DESCRIPTION, PERSONA_GOALS, PERSONA_KEYS_ };
+
+static void persona_goals(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_persona *p = obj;
+    read_text_list(L, v, key->name, &p->goals, &p->n_goals);
+}
+
+static const keydef persona_keys[PERSONA_KEYS_] = {
+    [PERSONA_NAME] = {"name", 1, text_key, offsetof(jmap_persona, name)},
+    [PERSONA_DESCRIPTION] = {"description", 0, opt_text_key,
+                             offsetof(jmap_persona, description)},
+    [PERSONA_GOALS] = {"goals", 0, persona_goals, 0},
+};
+static const keytable persona_table = KEYTABLE("a persona", persona_keys);
+_Static_assert(PERSONA_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
 static void fill_persona(loader *L, void *item, size_t index, const char *id,
                          const ynode *key, const ynode *value)
 {
-    static const keyspec spec = {persona_keys, 3, 1u};
     jmap_persona *p = item;
-    const ynode *vals[3];
-    read_entry(L, value, "a persona", &spec, vals, &p->name);
-    read_opt_text(L, vals[1], "description", &p->description);
-    read_text_list(L, vals[2], "goals", &p->goals, &p->n_goals);
+    read_entry(L, value, &persona_table, p, &p->name);
     p->id = id;
     p->pos = key->pos;
     p->index = index;
 }
 
+/* A department: `id: Name` or `id: {name, visibility}`. */
+enum { DEPARTMENT_NAME, DEPARTMENT_VISIBILITY, DEPARTMENT_KEYS_ };
+
+static void department_visibility(loader *L, void *obj, const ynode *v,
+                                  const keydef *key)
+{
+    jmap_department *d = obj;
+    int vis = JMAP_VIS_BACKSTAGE;
+    if (v)
+        read_enum(L, v, key->name, visibility_names, 3, &vis);
+    d->visibility = (jmap_visibility)vis;
+}
+
+static const keydef department_keys[DEPARTMENT_KEYS_] = {
+    [DEPARTMENT_NAME] = {"name", 1, text_key, offsetof(jmap_department, name)},
+    [DEPARTMENT_VISIBILITY] = {"visibility", 0, department_visibility, 0},
+};
+static const keytable department_table = KEYTABLE("a department", department_keys);
+_Static_assert(DEPARTMENT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
 static void fill_department(loader *L, void *item, size_t index, const char *id,
                             const ynode *key, const ynode *value)
 {
-    static const keyspec spec = {department_keys, 2, 1u};
     jmap_department *d = item;
-    const ynode *vals[2];
-    int vis = JMAP_VIS_BACKSTAGE;
-    read_entry(L, value, "a department", &spec, vals, &d->name);
-    if (vals[1])
-        read_enum(L, vals[1], "visibility", visibility_names, 3, &vis);
-    d->visibility = (jmap_visibility)vis;
+    read_entry(L, value, &department_table, d, &d->name);
     d->id = id;
     d->pos = key->pos;
     d->index = index;
 }
 
+/* A touchpoint: `id: Name` or `id: {name, channel, owner}`. */
+enum { TOUCHPOINT_NAME, TOUCHPOINT_CHANNEL, TOUCHPOINT_OWNER, TOUCHPOINT_KEYS_ };
+
+static void touchpoint_channel(loader *L, void *obj, const ynode *v,
+                               const keydef *key)
+{
+    jmap_touchpoint *t = obj;
+    int channel = JMAP_CHANNEL_DIGITAL;
+    if (v)
+        read_enum(L, v, key->name, channel_names, 3, &channel);
+    t->channel = (jmap_channel)channel;
+}
+
+static void touchpoint_owner(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_touchpoint *t = obj;
+    if (v && !is_null(v))
+        read_ref(L, v, key->name, &t->owner);
+}
+
+static const keydef touchpoint_keys[TOUCHPOINT_KEYS_] = {
+    [TOUCHPOINT_NAME] = {"name", 1, text_key, offsetof(jmap_touchpoint, name)},
+    [TOUCHPOINT_CHANNEL] = {"channel", 0, touchpoint_channel, 0},
+    [TOUCHPOINT_OWNER] = {"owner", 0, touchpoint_owner, 0},
+};
+static const keytable touchpoint_table = KEYTABLE("a touchpoint", touchpoint_keys);
+_Static_assert(TOUCHPOINT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
 static void fill_touchpoint(loader *L, void *item, size_t index, const char *id,
                             const ynode *key, const ynode *value)
 {
-    static const keyspec spec = {touchpoint_keys, 3, 1u};
     jmap_touchpoint *t = item;
-    const ynode *vals[3];
-    int channel = JMAP_CHANNEL_DIGITAL;
-    read_entry(L, value, "a touchpoint", &spec, vals, &t->name);
-    if (vals[1])
-        read_enum(L, vals[1], "channel", channel_names, 3, &channel);
-    if (vals[2] && !is_null(vals[2]))
-        read_ref(L, vals[2], "owner", &t->owner);
-    t->channel = (jmap_channel)channel;
+    read_entry(L, value, &touchpoint_table, t, &t->name);
     t->id = id;
     t->pos = key->pos;
     t->index = index;
 }
 
-static const char *const irritant_keys[] = {"name", "severity", "frequency",
-                                            "owner", "remedy"};
+/* ---- steps and their irritants and emotions ---- */
+
+/* An irritant in its long form; the short form is its name alone. */
+enum { IRRITANT_NAME, IRRITANT_SEVERITY, IRRITANT_FREQUENCY, IRRITANT_OWNER,
+       IRRITANT_REMEDY, IRRITANT_KEYS_ };
+
+static void irritant_severity(loader *L, void *obj, const ynode *v,
+                              const keydef *key)
+{
+    jmap_irritant *ir = obj;
+    int sev = JMAP_LEVEL_MEDIUM;
+    if (v)
+        read_enum(L, v, key->name, level_names, 3, &sev);
+    ir->severity = (jmap_level)sev;
+}
+
+static void irritant_frequency(loader *L, void *obj, const ynode *v,
+                               const keydef *key)
+{
+    jmap_irritant *ir = obj;
+    if (v)
+        read_int(L, v, key->name, 0, LONG_MAX, &ir->frequency);
+}
+
+static void irritant_owner(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_irritant *ir = obj;
+    if (v && !is_null(v))
+        read_ref(L, v, key->name, &ir->owner);
+}
+
+static const keydef irritant_keys[IRRITANT_KEYS_] = {
+    [IRRITANT_NAME] = {"name", 1, text_key, offsetof(jmap_irritant, name)},
+    [IRRITANT_SEVERITY] = {"severity", 0, irritant_severity, 0},
+    [IRRITANT_FREQUENCY] = {"frequency", 0, irritant_frequency, 0},
+    [IRRITANT_OWNER] = {"owner", 0, irritant_owner, 0},
+    [IRRITANT_REMEDY] = {"remedy", 0, opt_text_key, offsetof(jmap_irritant, remedy)},
+};
+static const keytable irritant_table = KEYTABLE("an irritant", irritant_keys);
+_Static_assert(IRRITANT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
+/* An irritant written as a text with a ': ' in it (`- Attente : 20 min`),
+ * which YAML read as a mapping whose one key is no irritant key. Only a
+ * key of several words, or a space before the ':', tells a text from a
+ * misspelt key (`- nom: Attente`). */
+static int split_irritant(loader *L, const ynode *item)
+{
+    const ynode *m = ynode_deref(item);
+    jmap_buf fix;
+    jmap_buf_init(&fix);
+    int split = colon_split_text(L, m, &fix) &&
+                find_key(&irritant_table, m->items[0]->str) < 0 &&
+                (strchr(m->items[0]->str, ' ') || strstr(fix.data, " :"));
+    if (split)
+        jmap_diag_add(L->diags, JMAP_RULE_TYPE, item->pos,
+                      "the ': ' in this irritant's text makes it a mapping of '%s' "
+                      "to a value; put the whole text in quotes: %s",
+                      m->items[0]->str, fix.data);
+    jmap_buf_destroy(&fix);
+    return split;
+}
 
 static void load_irritants(loader *L, jmap_step *step, const ynode *node)
 {
@@ -554,7 +889,6 @@ static void load_irritants(loader *L, jmap_step *step, const ynode *node)
         return;
     }
     step->irritants = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_irritant));
-    keyspec spec = {irritant_keys, 5, 1u};
     for (size_t i = 0; i < seq->n; i++) {
         const ynode *item = seq->items[i];
         if (over_limit(L, L->n_irritants, JMAP_MAX_ITEMS, "irritants", item->pos))
@@ -567,21 +901,8 @@ static void load_irritants(loader *L, jmap_step *step, const ynode *node)
         if (is_scalar(item)) {
             if (!read_text(L, item, "irritant", &ir->name))
                 continue;
-        } else {
-            const ynode *vals[5];
-            if (!read_map(L, item, "an irritant", &spec, vals))
-                continue;
-            if (vals[0])
-                read_text(L, vals[0], "name", &ir->name);
-            int sev = JMAP_LEVEL_MEDIUM;
-            if (vals[1])
-                read_enum(L, vals[1], "severity", level_names, 3, &sev);
-            ir->severity = (jmap_level)sev;
-            if (vals[2])
-                read_int(L, vals[2], "frequency", 0, LONG_MAX, &ir->frequency);
-            if (vals[3] && !is_null(vals[3]))
-                read_ref(L, vals[3], "owner", &ir->owner);
-            read_opt_text(L, vals[4], "remedy", &ir->remedy);
+        } else if (split_irritant(L, item) || !load_map(L, item, &irritant_table, ir)) {
+            continue;
         }
         step->n_irritants++;
         L->n_irritants++;
@@ -623,46 +944,166 @@ static void load_emotion(loader *L, jmap_step *step, const ynode *node)
     step->n_emotions = 1;
 }
 
-static const char *const step_keys[] = {
-    "name", "id", "emotion", "touchpoints", "departments", "duration",
-    "next", "description", "irritants", "moments", "ideas"};
+/* A step. */
+enum { STEP_NAME, STEP_ID, STEP_EMOTION, STEP_TOUCHPOINTS, STEP_DEPARTMENTS,
+       STEP_DURATION, STEP_NEXT, STEP_DESCRIPTION, STEP_IRRITANTS, STEP_MOMENTS,
+       STEP_IDEAS, STEP_KEYS_ };
+
+static void step_id(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    (void)key;
+    if (v)
+        s->id = read_id(L, v, K_STEP);
+    if (s->id && !define_id(L, K_STEP, s->id, v, s))
+        s->id = NULL, s->id_is_default = 1; /* keep it out of lookups */
+}
+
+static void step_emotion(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    (void)key;
+    load_emotion(L, obj, v);
+}
+
+static void step_touchpoints(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_ref_list(L, v, key->name, 0, &s->touchpoints, &s->n_touchpoints);
+}
+
+static void step_departments(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_ref_list(L, v, key->name, 0, &s->departments, &s->n_departments);
+}
+
+/* `next`: absent, the step leads to the one written after it. */
+static void step_next(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    if (v)
+        read_ref_list(L, v, key->name, 1, &s->next, &s->n_next);
+    else
+        s->next_is_default = 1;
+}
+
+static void step_irritants(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    (void)key;
+    load_irritants(L, obj, v);
+}
+
+static void step_moments(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_text_list(L, v, key->name, &s->moments, &s->n_moments);
+}
+
+static void step_ideas(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_text_list(L, v, key->name, &s->ideas, &s->n_ideas);
+}
+
+static const keydef step_keys[STEP_KEYS_] = {
+    [STEP_NAME] = {"name", 1, text_key, offsetof(jmap_step, name)},
+    [STEP_ID] = {"id", 0, step_id, 0},
+    [STEP_EMOTION] = {"emotion", 0, step_emotion, 0},
+    [STEP_TOUCHPOINTS] = {"touchpoints", 0, step_touchpoints, 0},
+    [STEP_DEPARTMENTS] = {"departments", 0, step_departments, 0},
+    [STEP_DURATION] = {"duration", 0, duration_key, offsetof(jmap_step, duration)},
+    [STEP_NEXT] = {"next", 0, step_next, 0},
+    [STEP_DESCRIPTION] = {"description", 0, opt_text_key,
+                          offsetof(jmap_step, description)},
+    [STEP_IRRITANTS] = {"irritants", 0, step_irritants, 0},
+    [STEP_MOMENTS] = {"moments", 0, step_moments, 0},
+    [STEP_IDEAS] = {"ideas", 0, step_ideas, 0},
+};
+static const keytable step_table = KEYTABLE("a step", step_keys);
+_Static_assert(STEP_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
 
 static void load_step(loader *L, jmap_stage *stage, const ynode *node)
 {
     jmap_journey *j = L->j;
-    keyspec spec = {step_keys, 11, 1u};
-    const ynode *v[11];
     jmap_step *s = jmap_arena_alloc(L->arena, 1, sizeof(jmap_step));
     s->pos = node->pos;
     s->stage = stage;
     s->duration.minutes = -1;
-    if (!read_map(L, node, "a step", &spec, v))
+    if (!load_map(L, node, &step_table, s))
         return;
-    if (v[0])
-        read_text(L, v[0], "name", &s->name);
-    if (v[1])
-        s->id = read_id(L, v[1], K_STEP);
-    if (s->id && !define_id(L, K_STEP, s->id, v[1]->pos, s, step_pos))
-        s->id = NULL, s->id_is_default = 1; /* keep it out of lookups */
-    load_emotion(L, s, v[2]);
-    read_ref_list(L, v[3], "touchpoints", 0, &s->touchpoints, &s->n_touchpoints);
-    read_ref_list(L, v[4], "departments", 0, &s->departments, &s->n_departments);
-    read_duration(L, v[5], &s->duration);
-    if (v[6])
-        read_ref_list(L, v[6], "next", 1, &s->next, &s->n_next);
-    else
-        s->next_is_default = 1;
-    read_opt_text(L, v[7], "description", &s->description);
-    load_irritants(L, s, v[8]);
-    read_text_list(L, v[9], "moments", &s->moments, &s->n_moments);
-    read_text_list(L, v[10], "ideas", &s->ideas, &s->n_ideas);
     s->index = j->n_steps;
     stage->steps[stage->n_steps++] = s;
     j->steps[j->n_steps++] = s;
 }
 
-static const char *const stage_keys[] = {"id", "name", "duration", "description",
-                                         "steps"};
+/* ---- stages ---- */
+
+enum { STAGE_ID, STAGE_NAME, STAGE_DURATION, STAGE_DESCRIPTION, STAGE_STEPS,
+       STAGE_KEYS_ };
+
+static void stage_id(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_stage *st = obj;
+    (void)key;
+    if (v)
+        st->id = read_id(L, v, K_STAGE);
+    if (st->id && !define_id(L, K_STAGE, st->id, v, st))
+        st->id = NULL;
+}
+
+/* A stage's steps, up to the journey's limit of steps. */
+static void stage_steps(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_stage *st = obj;
+    jmap_journey *j = L->j;
+    const ynode *steps = ynode_deref(v);
+    if (is_null(v))
+        return;
+    if (steps->kind != YNODE_SEQ) {
+        type_error(L, v, key->name, "a list of steps");
+        st->broken = 1;
+        return;
+    }
+    st->steps = jmap_arena_alloc(L->arena, steps->n, sizeof(jmap_step *));
+    for (size_t k = 0; k < steps->n && !L->steps_full; k++) {
+        if (j->n_steps >= JMAP_MAX_STEPS) {
+            over_limit(L, j->n_steps, JMAP_MAX_STEPS, "steps", steps->items[k]->pos);
+            L->steps_full = 1;
+            break;
+        }
+        load_step(L, st, steps->items[k]);
+    }
+}
+
+static const keydef stage_keys[STAGE_KEYS_] = {
+    [STAGE_ID] = {"id", 1, stage_id, 0},
+    [STAGE_NAME] = {"name", 1, text_key, offsetof(jmap_stage, name)},
+    [STAGE_DURATION] = {"duration", 0, duration_key, offsetof(jmap_stage, duration)},
+    [STAGE_DESCRIPTION] = {"description", 0, opt_text_key,
+                           offsetof(jmap_stage, description)},
+    [STAGE_STEPS] = {"steps", 0, stage_steps, 0},
+};
+static const keytable stage_table = KEYTABLE("a stage", stage_keys);
+_Static_assert(STAGE_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
+/* The number of steps of every stage of `seq`, for one array of them all. */
+static size_t count_steps(const ynode *seq)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < seq->n; i++) {
+        const ynode *st = ynode_deref(seq->items[i]);
+        if (st && st->kind == YNODE_MAP)
+            for (size_t k = 0; k < st->n; k++) {
+                const ynode *key = ynode_deref(st->items[2 * k]);
+                const ynode *val = ynode_deref(st->items[2 * k + 1]);
+                if (key->kind == YNODE_SCALAR &&
+                    strcmp(key->str, stage_keys[STAGE_STEPS].name) == 0 && val &&
+                    val->kind == YNODE_SEQ)
+                    total += val->n;
+            }
+    }
+    return total < JMAP_MAX_STEPS ? total : JMAP_MAX_STEPS;
+}
 
 static void load_stages(loader *L, const ynode *node)
 {
@@ -677,64 +1118,22 @@ static void load_stages(loader *L, const ynode *node)
     if (seq->n == 0 && !L->partial)
         jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
                       "'stages' is empty; a journey needs at least one stage");
-    size_t total_steps = 0;
-    for (size_t i = 0; i < seq->n; i++) {
-        const ynode *st = ynode_deref(seq->items[i]);
-        if (st && st->kind == YNODE_MAP)
-            for (size_t k = 0; k < st->n; k++) {
-                const ynode *key = ynode_deref(st->items[2 * k]);
-                const ynode *val = ynode_deref(st->items[2 * k + 1]);
-                if (key->kind == YNODE_SCALAR && strcmp(key->str, "steps") == 0 &&
-                    val && val->kind == YNODE_SEQ)
-                    total_steps += val->n;
-            }
-    }
-    if (total_steps > JMAP_MAX_STEPS)
-        total_steps = JMAP_MAX_STEPS;
-    j->steps = jmap_arena_alloc(L->arena, total_steps, sizeof(jmap_step *));
+    j->steps = jmap_arena_alloc(L->arena, count_steps(seq), sizeof(jmap_step *));
     j->stages = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_stage));
-    keyspec spec = {stage_keys, 5, 3u};
-    int steps_full = 0;
     for (size_t i = 0; i < seq->n; i++) {
         const ynode *item = seq->items[i];
         if (over_limit(L, j->n_stages, JMAP_MAX_ITEMS, "stages", item->pos))
             return;
         jmap_stage *st = &j->stages[j->n_stages];
-        const ynode *v[5];
+        const ynode *v[STAGE_KEYS_];
         size_t errors_before = L->diags->errors;
         st->pos = item->pos;
         st->duration.minutes = -1;
-        if (!read_map(L, item, "a stage", &spec, v))
+        if (!read_map(L, item, &stage_table, v))
             continue;
-        if (v[0])
-            st->id = read_id(L, v[0], K_STAGE);
-        if (st->id && !define_id(L, K_STAGE, st->id, v[0]->pos, st, stage_pos))
-            st->id = NULL;
-        if (v[1])
-            read_text(L, v[1], "name", &st->name);
-        read_duration(L, v[2], &st->duration);
-        read_opt_text(L, v[3], "description", &st->description);
         st->index = j->n_stages++;
-        const ynode *steps = ynode_deref(v[4]);
-        if (is_null(v[4])) {
-            st->broken = L->diags->errors > errors_before;
-            continue;
-        }
-        if (steps->kind != YNODE_SEQ) {
-            type_error(L, v[4], "steps", "a list of steps");
-            st->broken = 1;
-            continue;
-        }
-        st->steps = jmap_arena_alloc(L->arena, steps->n, sizeof(jmap_step *));
-        for (size_t k = 0; k < steps->n && !steps_full; k++) {
-            if (j->n_steps >= JMAP_MAX_STEPS) {
-                over_limit(L, j->n_steps, JMAP_MAX_STEPS, "steps", steps->items[k]->pos);
-                steps_full = 1;
-                break;
-            }
-            load_step(L, st, steps->items[k]);
-        }
-        st->broken = L->diags->errors > errors_before;
+        read_keys(L, &stage_table, v, st);
+        st->broken = st->broken || L->diags->errors > errors_before;
     }
 }
 
@@ -803,12 +1202,117 @@ static const char **ids_of(loader *L, int kind, size_t *count)
     return ids;
 }
 
-static void resolve(loader *L, jmap_ref *ref, int kind)
+/* Where each kind keeps its id and its display name. */
+static const struct {
+    size_t id;   /* offsetof the const char *id */
+    size_t name; /* offsetof the jmap_text name */
+} kind_fields[] = {
+    [K_PERSONA] = {offsetof(jmap_persona, id), offsetof(jmap_persona, name)},
+    [K_DEPARTMENT] = {offsetof(jmap_department, id), offsetof(jmap_department, name)},
+    [K_TOUCHPOINT] = {offsetof(jmap_touchpoint, id), offsetof(jmap_touchpoint, name)},
+    [K_STAGE] = {offsetof(jmap_stage, id), offsetof(jmap_stage, name)},
+    [K_STEP] = {offsetof(jmap_step, id), offsetof(jmap_step, name)},
+};
+
+static const char *id_of(int kind, const void *node)
+{
+    return *(const char *const *)((const char *)node + kind_fields[kind].id);
+}
+
+static const char *name_of(int kind, const void *node)
+{
+    return ((const jmap_text *)((const char *)node + kind_fields[kind].name))->str;
+}
+
+/* Lowers the ASCII letters of `s` in place: names are matched whatever
+ * their case ("phone line" finds "Phone line"). Returns s. */
+static char *fold(char *s)
+{
+    for (char *c = s; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
+    return s;
+}
+
+/* The node of `kind` whose display name, folded, is `folded`, or NULL. The
+ * names are indexed on the first question, which only an unknown reference
+ * asks. */
+static void *named(loader *L, int kind, const char *folded)
+{
+    jmap_strmap *names = &L->names[kind];
+    if (!L->names_indexed[kind]) {
+        const jmap_strmap *ids = &L->ids[kind];
+        for (size_t i = 0; i < ids->cap; i++)
+            if (ids->keys[i] && name_of(kind, ids->vals[i]))
+                jmap_strmap_put(names,
+                                fold(jmap_arena_strdup(L->arena,
+                                                       name_of(kind, ids->vals[i]))),
+                                ids->vals[i]);
+        L->names_indexed[kind] = 1;
+    }
+    return jmap_strmap_get(names, folded);
+}
+
+/* explain_ref, with the reference's text folded. */
+static int explain_by_name(loader *L, const jmap_ref *ref, int kind, const char *key,
+                           const char *folded)
+{
+    const char *want = kind_names[kind];
+    void *node = named(L, kind, folded);
+    if (node) {
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, ref->pos,
+                      "unknown %s '%s'; did you mean the %s '%s' (named '%s')?", want,
+                      ref->id, want, id_of(kind, node), name_of(kind, node));
+        return 1;
+    }
+    for (int other = 0; other < 5; other++) {
+        int by_id = 1;
+        if (other == kind)
+            continue;
+        node = jmap_strmap_get(&L->ids[other], ref->id);
+        if (!node)
+            by_id = 0, node = named(L, other, folded);
+        if (!node)
+            continue;
+        jmap_buf msg;
+        jmap_buf_init(&msg);
+        jmap_buf_printf(&msg, "unknown %s '%s': ", want, ref->id);
+        if (by_id)
+            jmap_buf_printf(&msg, "'%s' is a %s", ref->id, kind_names[other]);
+        else
+            jmap_buf_printf(&msg, "'%s' is the name of the %s '%s'", ref->id,
+                            kind_names[other], id_of(other, node));
+        jmap_buf_printf(&msg, "; `%s` takes %s ids", key, want);
+        const jmap_stage *st = node;
+        if (other == K_STAGE && kind == K_STEP && st->n_steps > 0)
+            jmap_buf_printf(&msg, " (did you mean '%s', the stage's first step?)",
+                            st->steps[0]->id);
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, ref->pos, "%s", msg.data);
+        jmap_buf_destroy(&msg);
+        return 1;
+    }
+    return 0;
+}
+
+/* Says what `ref`, unknown as a `kind` in `key`, is when it is the display
+ * name of one (`Phone line` for the touchpoint `phone`), or the id or name
+ * of another kind (a stage in `next`). Returns 0 when it is none of these. */
+static int explain_ref(loader *L, const jmap_ref *ref, int kind, const char *key)
+{
+    char *folded = fold(jmap_xstrdup(ref->id));
+    int done = explain_by_name(L, ref, kind, key, folded);
+    free(folded);
+    return done;
+}
+
+/* Resolves `ref` to a `kind`, written as the value of `key`; reports an id
+ * that names nothing of that kind. */
+static void resolve(loader *L, jmap_ref *ref, int kind, const char *key)
 {
     if (!ref->id || ref->target)
         return;
     ref->target = jmap_strmap_get(&L->ids[kind], ref->id);
-    if (ref->target || L->partial)
+    if (ref->target || L->partial || explain_ref(L, ref, kind, key))
         return;
     size_t n;
     const char **ids = ids_of(L, kind, &n);
@@ -830,66 +1334,109 @@ static void resolve(loader *L, jmap_ref *ref, int kind)
 static void resolve_all(loader *L)
 {
     jmap_journey *j = L->j;
+    const char *owner = touchpoint_keys[TOUCHPOINT_OWNER].name;
     for (size_t i = 0; i < j->n_touchpoints; i++)
-        resolve(L, &j->touchpoints[i].owner, K_DEPARTMENT);
+        resolve(L, &j->touchpoints[i].owner, K_DEPARTMENT, owner);
     for (size_t i = 0; i < j->n_steps; i++) {
         jmap_step *s = j->steps[i];
         for (size_t k = 0; k < s->n_emotions; k++)
-            resolve(L, &s->emotions[k].persona, K_PERSONA);
+            resolve(L, &s->emotions[k].persona, K_PERSONA,
+                    step_keys[STEP_EMOTION].name);
         for (size_t k = 0; k < s->n_touchpoints; k++)
-            resolve(L, &s->touchpoints[k], K_TOUCHPOINT);
+            resolve(L, &s->touchpoints[k], K_TOUCHPOINT,
+                    step_keys[STEP_TOUCHPOINTS].name);
         for (size_t k = 0; k < s->n_departments; k++)
-            resolve(L, &s->departments[k], K_DEPARTMENT);
+            resolve(L, &s->departments[k], K_DEPARTMENT,
+                    step_keys[STEP_DEPARTMENTS].name);
         for (size_t k = 0; k < s->n_next; k++)
-            resolve(L, &s->next[k], K_STEP);
+            resolve(L, &s->next[k], K_STEP, step_keys[STEP_NEXT].name);
         for (size_t k = 0; k < s->n_irritants; k++)
-            resolve(L, &s->irritants[k].owner, K_DEPARTMENT);
+            resolve(L, &s->irritants[k].owner, K_DEPARTMENT,
+                    irritant_keys[IRRITANT_OWNER].name);
     }
 }
 
 /* ---- the journey ---- */
 
-static const char *const root_keys[] = {"jmap", "title", "description", "lang",
-                                        "personas", "departments", "touchpoints",
-                                        "stages"};
+enum { ROOT_JMAP, ROOT_TITLE, ROOT_DESCRIPTION, ROOT_LANG, ROOT_PERSONAS,
+       ROOT_DEPARTMENTS, ROOT_TOUCHPOINTS, ROOT_STAGES, ROOT_KEYS_ };
+
+/* `jmap:`, the format version. */
+static void root_version(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    long version;
+    const ynode *n = ynode_deref(v);
+    if (!v)
+        return;
+    if (n->kind == YNODE_SCALAR && n->type == YS_INT && parse_int(n->str, &version) &&
+        version == JMAP_FORMAT_VERSION)
+        j->version = (int)version;
+    else if (n->kind == YNODE_SCALAR && n->type == YS_INT)
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, v->pos,
+                      "unsupported format version %s; this jmap reads version %d",
+                      n->str, JMAP_FORMAT_VERSION);
+    else
+        type_error(L, v, key->name, "the format version, 1");
+}
+
+static void root_lang(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    if (v) {
+        int lang = JMAP_LANG_EN;
+        read_enum(L, v, key->name, lang_names, 2, &lang);
+        j->lang = (jmap_lang)lang;
+    }
+}
+
+static void root_personas(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    j->personas = load_section(L, v, key->name, K_PERSONA, sizeof(jmap_persona),
+                               fill_persona, &j->n_personas);
+}
+
+static void root_departments(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    j->departments = load_section(L, v, key->name, K_DEPARTMENT,
+                                  sizeof(jmap_department), fill_department,
+                                  &j->n_departments);
+}
+
+static void root_touchpoints(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_journey *j = obj;
+    j->touchpoints = load_section(L, v, key->name, K_TOUCHPOINT,
+                                  sizeof(jmap_touchpoint), fill_touchpoint,
+                                  &j->n_touchpoints);
+}
+
+static void root_stages(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    (void)obj, (void)key;
+    load_stages(L, v);
+}
+
+static const keydef root_keys[ROOT_KEYS_] = {
+    [ROOT_JMAP] = {"jmap", 1, root_version, 0},
+    [ROOT_TITLE] = {"title", 1, text_key, offsetof(jmap_journey, title)},
+    [ROOT_DESCRIPTION] = {"description", 0, opt_text_key,
+                          offsetof(jmap_journey, description)},
+    [ROOT_LANG] = {"lang", 0, root_lang, 0},
+    [ROOT_PERSONAS] = {"personas", 0, root_personas, 0},
+    [ROOT_DEPARTMENTS] = {"departments", 0, root_departments, 0},
+    [ROOT_TOUCHPOINTS] = {"touchpoints", 0, root_touchpoints, 0},
+    [ROOT_STAGES] = {"stages", 1, root_stages, 0},
+};
+static const keytable root_table = KEYTABLE("the journey", root_keys);
+_Static_assert(ROOT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
 
 static void load_root(loader *L, const ynode *root)
 {
-    jmap_journey *j = L->j;
-    keyspec spec = {root_keys, 8, 1u | 2u | 128u};
-    const ynode *v[8];
-    if (!read_map(L, root, "the journey", &spec, v))
+    if (!load_map(L, root, &root_table, L->j))
         return;
-    if (v[0]) {
-        long version;
-        const ynode *n = ynode_deref(v[0]);
-        if (n->kind == YNODE_SCALAR && n->type == YS_INT && parse_int(n->str, &version) &&
-            version == JMAP_FORMAT_VERSION)
-            j->version = (int)version;
-        else if (n->kind == YNODE_SCALAR && n->type == YS_INT)
-            jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, v[0]->pos,
-                          "unsupported format version %s; this jmap reads version %d",
-                          n->str, JMAP_FORMAT_VERSION);
-        else
-            type_error(L, v[0], "jmap", "the format version, 1");
-    }
-    if (v[1])
-        read_text(L, v[1], "title", &j->title);
-    read_opt_text(L, v[2], "description", &j->description);
-    if (v[3]) {
-        int lang = JMAP_LANG_EN;
-        read_enum(L, v[3], "lang", lang_names, 2, &lang);
-        j->lang = (jmap_lang)lang;
-    }
-    j->personas = load_section(L, v[4], "personas", K_PERSONA, sizeof(jmap_persona),
-                               fill_persona, &j->n_personas);
-    j->departments = load_section(L, v[5], "departments", K_DEPARTMENT,
-                                  sizeof(jmap_department), fill_department,
-                                  &j->n_departments);
-    j->touchpoints = load_section(L, v[6], "touchpoints", K_TOUCHPOINT,
-                                  sizeof(jmap_touchpoint), fill_touchpoint,
-                                  &j->n_touchpoints);
-    load_stages(L, v[7]);
     assign_default_ids(L);
     default_successors(L);
     resolve_all(L);
@@ -930,12 +1477,20 @@ jmap_journey *jmap_journey_load(const char *data, size_t len, jmap_diag_list *di
     L.arena = arena;
     L.diags = diags;
     L.partial = doc.incomplete;
-    for (int k = 0; k < 5; k++)
+    jmap_lines_init(&L.lines, data, len);
+    for (int k = 0; k < 5; k++) {
         jmap_strmap_init(&L.ids[k]);
+        jmap_strmap_init(&L.id_nodes[k]);
+        jmap_strmap_init(&L.names[k]);
+    }
     load_root(&L, doc.root);
     jmap_journey_resolve(j);
-    for (int k = 0; k < 5; k++)
+    for (int k = 0; k < 5; k++) {
         jmap_strmap_destroy(&L.ids[k]);
+        jmap_strmap_destroy(&L.id_nodes[k]);
+        jmap_strmap_destroy(&L.names[k]);
+    }
+    jmap_lines_destroy(&L.lines);
     return j;
 }
 

@@ -381,6 +381,91 @@ size_t jmap_line_break_len(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+void jmap_lines_init(jmap_lines *lines, const char *data, size_t len)
+{
+    memset(lines, 0, sizeof *lines);
+    lines->data = data;
+    lines->len = len;
+}
+
+void jmap_lines_destroy(jmap_lines *lines)
+{
+    free(lines->starts);
+    jmap_lines_init(lines, NULL, 0);
+}
+
+/* Indexes every line of the text, the first time a line is asked for. */
+static void index_lines(jmap_lines *lines)
+{
+    const unsigned char *s = (const unsigned char *)lines->data;
+    const unsigned char *end = s + lines->len;
+    size_t cap = 64;
+    lines->starts = jmap_xrealloc(NULL, cap, sizeof(size_t));
+    lines->starts[0] = lines->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    lines->count = 1;
+    for (const unsigned char *p = s + lines->starts[0]; p < end; p++) {
+        size_t k = jmap_line_break_len(p, end);
+        if (!k)
+            continue;
+        p += k - 1;
+        if (lines->count == cap)
+            lines->starts = jmap_xrealloc(lines->starts, cap *= 2, sizeof(size_t));
+        lines->starts[lines->count++] = (size_t)(p + 1 - s);
+    }
+}
+
+int jmap_lines_get(jmap_lines *lines, int line, const char **start, size_t *n)
+{
+    if (!lines->starts && lines->data)
+        index_lines(lines);
+    if (line < 1 || (size_t)line > lines->count)
+        return 0;
+    const unsigned char *s = (const unsigned char *)lines->data;
+    size_t from = lines->starts[line - 1], to = lines->len;
+    if ((size_t)line < lines->count) { /* up to the next line, less its break */
+        to = lines->starts[line];
+        const unsigned char *p = s + to;
+        for (size_t k = 3; k >= 1; k--) /* the longest break that ends there */
+            if (to - from >= k && jmap_line_break_len(p - k, s + lines->len) == k) {
+                to -= k;
+                break;
+            }
+    }
+    *start = (const char *)s + from;
+    *n = to - from;
+    return 1;
+}
+
+size_t jmap_lines_offset(jmap_lines *lines, jmap_pos pos)
+{
+    const char *line;
+    size_t n, i = 0;
+    int col = 1;
+    if (!jmap_lines_get(lines, pos.line, &line, &n))
+        return (size_t)-1;
+    if (pos.line == lines->mark_line && pos.column >= lines->mark_column)
+        col = lines->mark_column, i = lines->mark_byte; /* walk on from there */
+    for (; col < pos.column && i < n; col++) {
+        unsigned cp;
+        i += jmap_utf8_decode((const unsigned char *)line + i, n - i, &cp);
+    }
+    lines->mark_line = pos.line;
+    lines->mark_column = col;
+    lines->mark_byte = i;
+    return (size_t)(line - lines->data) + i;
+}
+
+void jmap_buf_put_quoted(jmap_buf *b, const char *s, size_t n)
+{
+    jmap_buf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"' || s[i] == '\\')
+            jmap_buf_putc(b, '\\');
+        jmap_buf_putc(b, s[i]);
+    }
+    jmap_buf_putc(b, '"');
+}
+
 void jmap_format_double(char *out, size_t out_len, double v, int decimals)
 {
     snprintf(out, out_len, "%.*f", decimals, v);

@@ -5,8 +5,11 @@
  * ynode trees with 1-based positions, and guards what libyaml does not: the
  * nesting depth (checked on each start event, before libyaml scans deeper),
  * alias expansion (bounded, cycles refused), tags outside the core schema, a
- * second document, over-long texts and duplicate mapping keys. It hands on a
- * tree in which every scalar's core-schema type is resolved.
+ * second document, over-long texts and duplicate mapping keys. A parse
+ * error is told as the change the source shows when it shows one (a tab in
+ * the indentation, a ': ' inside a text, a line indented to no key's
+ * column). It hands on a tree in which every scalar's core-schema type is
+ * resolved.
  */
 #include "internal.h"
 
@@ -44,6 +47,7 @@ typedef struct parser {
     size_t alias_nodes;      /* nodes materialised through aliases so far */
     ynode *root;             /* the document's root */
     int documents;           /* documents started */
+    ynode *last_scalar;      /* the scalar read last, NULL before the first */
 } parser;
 
 jmap_pos jmap_pos_of_offset(const char *data, size_t len, size_t offset)
@@ -357,6 +361,7 @@ static int on_event(parser *p, yaml_event_t *ev)
                           len, JMAP_MAX_TEXT_BYTES);
         remember_anchor(p, (const char *)ev->data.scalar.anchor, n);
         attach(p, n);
+        p->last_scalar = n;
         return 0;
     }
     case YAML_SEQUENCE_START_EVENT:
@@ -421,6 +426,286 @@ static int on_event(parser *p, yaml_event_t *ev)
     }
 }
 
+/* ---- syntax errors told so that a designer can act on them ----
+ *
+ * libyaml says what it could not parse ("mapping values are not allowed in
+ * this context"); the designer needs what to change. The source around the
+ * error tells most of it: a tab in the indentation, a ': ' inside a text,
+ * a line indented more or less than the keys it could belong to. */
+
+#define MAX_ALIGNS 64 /* ancestor lines looked at for an indentation */
+
+/* 1 when c is one of the characters of `set` (never for NUL). */
+static int one_of(char c, const char *set)
+{
+    return c && strchr(set, c);
+}
+
+/* What the start of a source line holds. Columns are 1-based; the
+ * indentation and the '- ' indicators are ASCII, so bytes are columns. */
+typedef struct line_shape {
+    int blank;        /* 1 when the line holds only spaces or a comment */
+    int indent;       /* column of the first character that is not a space */
+    int tab;          /* column of a tab in the indentation, 0 when none */
+    int dash;         /* column of the last '- ' indicator, 0 when none */
+    int content;      /* column of what follows the indentation and dashes */
+    const char *key;  /* the key written there, NULL when there is none */
+    size_t key_len;   /* its length in bytes */
+    size_t sep;       /* byte offset of the ':' after the key */
+} line_shape;
+
+static line_shape shape_of(const char *s, size_t n)
+{
+    line_shape sh;
+    memset(&sh, 0, sizeof sh);
+    size_t i = 0;
+    for (; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+        if (s[i] == '\t' && !sh.tab)
+            sh.tab = (int)i + 1;
+    sh.indent = (int)i + 1;
+    sh.blank = i == n || s[i] == '#';
+    while (i < n && s[i] == '-' && (i + 1 == n || s[i + 1] == ' ')) {
+        sh.dash = (int)i + 1;
+        for (i++; i < n && s[i] == ' '; i++)
+            ;
+    }
+    sh.content = (int)i + 1;
+    if (i < n && one_of(s[i], "\"'{}[],?:#&*!|>%@`"))
+        return sh; /* a quoted text, a flow collection...: no plain key */
+    for (size_t k = i; k < n; k++)
+        if (s[k] == ':' && (k + 1 == n || s[k + 1] == ' ')) {
+            sh.key = s + i;
+            sh.key_len = k - i;
+            sh.sep = k;
+            break;
+        } else if (s[k] == '#' && k > i && s[k - 1] == ' ') {
+            break;
+        }
+    return sh;
+}
+
+/* A column that a line may align with: a key, or a list's '-'. */
+typedef struct align {
+    int column;      /* its column */
+    int line;        /* the line it is on */
+    const char *key; /* the key, NULL for a '-' */
+    size_t key_len;  /* its length */
+} align;
+
+/* The columns a line after `line` could align with, innermost first: the
+ * keys (or, with `dashes`, the '-' indicators) of the lines above that it
+ * could belong to, each less indented than the ones between it and `line`.
+ * Returns how many were stored in out[]. */
+static size_t aligns_above(jmap_lines *lines, int line, int dashes, align *out)
+{
+    size_t count = 0;
+    int least = INT_MAX;
+    for (int l = line - 1; l >= 1 && least > 1 && count < MAX_ALIGNS; l--) {
+        const char *s;
+        size_t n;
+        if (!jmap_lines_get(lines, l, &s, &n))
+            break;
+        line_shape sh = shape_of(s, n);
+        if (sh.blank || sh.indent >= least)
+            continue;
+        least = sh.indent;
+        align a = {dashes ? sh.dash : (sh.key ? sh.content : 0), l, NULL, 0};
+        if (!dashes)
+            a.key = sh.key, a.key_len = sh.key_len;
+        if (a.column > 0 && (count == 0 || out[count - 1].column != a.column))
+            out[count++] = a;
+    }
+    return count;
+}
+
+/* Describes `a` for a message: "'name' on line 7 (column 9)". */
+static void put_align(jmap_buf *b, const align *a)
+{
+    if (a->key)
+        jmap_buf_printf(b, "'%.*s' on line %d (column %d)", (int)a->key_len, a->key,
+                        a->line, a->column);
+    else
+        jmap_buf_printf(b, "the '-' on line %d (column %d)", a->line, a->column);
+}
+
+/* The error is on a line that has a tab in its indentation. */
+static int tab_error(parser *p, jmap_lines *lines, int line)
+{
+    const char *s;
+    size_t n;
+    if (!jmap_lines_get(lines, line, &s, &n))
+        return 0;
+    line_shape sh = shape_of(s, n);
+    if (!sh.tab)
+        return 0;
+    jmap_pos pos = {line, sh.tab};
+    jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos,
+                  "a tab in the indentation of line %d; YAML indents with spaces "
+                  "only: replace the tab with spaces",
+                  line);
+    return 1;
+}
+
+/* The ':' at byte `colon` of line s[0..n) ends no key: it is inside a text
+ * (`name: Remarque : trop cher`). Writes the text's key and the text in
+ * quotes into `fix`; 0 when the line does not show where the text starts.
+ * In a flow collection (`flow`), ',' and '{' '[' bound the text too. */
+static int quoted_fix(const char *s, size_t n, size_t colon, int flow,
+                      const line_shape *sh, jmap_buf *fix)
+{
+    size_t key = (size_t)sh->content - 1, text = key, end = colon, k = colon;
+    while (k > 0 && !(s[k - 1] == ':' && s[k] == ' ') &&
+           !(flow && one_of(s[k - 1], "{[,")))
+        k--;
+    if (k > 0 && s[k - 1] == ':') {
+        text = k + 1; /* after the key's ': ' */
+        if (flow)     /* the key starts after the indicator before it */
+            for (key = k - 1; key > 0 && !one_of(s[key - 1], "{[,"); key--)
+                ;
+    } else if (k > 0) {
+        text = key = k; /* `[..., Remarque : trop cher]`: no key */
+    } else if (!sh->dash) {
+        return 0;
+    }
+    while (end < n && !(flow && one_of(s[end], ",}]")) &&
+           !(s[end] == '#' && s[end - 1] == ' '))
+        end++;
+    while (key < text && s[key] == ' ')
+        key++;
+    while (text < end && s[text] == ' ')
+        text++;
+    while (end > text && s[end - 1] == ' ')
+        end--;
+    jmap_buf_put(fix, s + key, text - key);
+    jmap_buf_put_quoted(fix, s + text, end - text);
+    return 1;
+}
+
+/* libyaml met a ': ' it cannot take as a key's: inside a text, or at the
+ * end of a line indented more than the key above it, which it read as more
+ * of that key's text. */
+static int colon_error(parser *p, jmap_lines *lines, jmap_pos at, int flow)
+{
+    const char *s;
+    size_t n;
+    size_t off = jmap_lines_offset(lines, at);
+    if (off == (size_t)-1 || !jmap_lines_get(lines, at.line, &s, &n))
+        return 0;
+    size_t colon = off - (size_t)(s - p->data);
+    if (colon >= n || s[colon] != ':')
+        return 0;
+    line_shape sh = shape_of(s, n);
+    if (!flow && sh.key && sh.sep == colon) {
+        align up[MAX_ALIGNS];
+        size_t count = aligns_above(lines, at.line, 0, up);
+        size_t i = 0;
+        while (i < count && up[i].column >= sh.content)
+            i++;
+        if (i == count)
+            return 0;
+        jmap_buf msg;
+        jmap_buf_init(&msg);
+        jmap_buf_printf(&msg, "line %d is indented more than ", at.line);
+        put_align(&msg, &up[i]);
+        jmap_buf_printf(&msg, ", so YAML reads it as more of the text above; align "
+                              "'%.*s' with '%.*s' (column %d)",
+                        (int)sh.key_len, sh.key, (int)up[i].key_len, up[i].key,
+                        up[i].column);
+        jmap_pos pos = {at.line, sh.content};
+        jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s", msg.data);
+        jmap_buf_destroy(&msg);
+        return 2;
+    }
+    jmap_buf fix;
+    jmap_buf_init(&fix);
+    int ok = quoted_fix(s, n, colon, flow, &sh, &fix);
+    if (ok)
+        jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, at,
+                      "this ': ' is inside a text, where YAML reads it as the start of "
+                      "a value; put the whole text in quotes: %s",
+                      fix.data);
+    jmap_buf_destroy(&fix);
+    return ok;
+}
+
+/* libyaml found a line that fits no open list or mapping: it is indented
+ * to a column that no key (or '-') above it is at. */
+static int indent_error(parser *p, jmap_lines *lines, int line)
+{
+    const char *s;
+    size_t n;
+    if (!jmap_lines_get(lines, line, &s, &n))
+        return 0;
+    line_shape sh = shape_of(s, n);
+    if (sh.blank)
+        return 0;
+    int dashes = sh.dash == sh.indent;
+    align up[MAX_ALIGNS];
+    size_t count = aligns_above(lines, line, dashes, up);
+    const align *deeper = NULL, *shallower = NULL;
+    for (size_t i = 0; i < count; i++)
+        if (up[i].column > sh.indent && (!deeper || up[i].column < deeper->column))
+            deeper = &up[i];
+        else if (up[i].column < sh.indent && !shallower)
+            shallower = &up[i];
+    if (!deeper && !shallower)
+        return 0;
+    jmap_buf msg;
+    jmap_buf_init(&msg);
+    jmap_buf_printf(&msg, "line %d is indented to column %d, which matches no %s "
+                          "above it; align ",
+                    line, sh.indent, dashes ? "list item" : "key");
+    if (dashes)
+        jmap_buf_puts(&msg, "its '-' with ");
+    else if (sh.key)
+        jmap_buf_printf(&msg, "'%.*s' with ", (int)sh.key_len, sh.key);
+    else
+        jmap_buf_puts(&msg, "it with ");
+    if (deeper)
+        put_align(&msg, deeper);
+    if (deeper && shallower)
+        jmap_buf_puts(&msg, " or with ");
+    if (shallower)
+        put_align(&msg, shallower);
+    jmap_pos pos = {line, sh.indent};
+    jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s", msg.data);
+    jmap_buf_destroy(&msg);
+    return 1;
+}
+
+/* After an over-indented line, the text of the key above it was read with
+ * that line's start (`name: One description`): it is no value the designer
+ * wrote, so it is taken out of the tree, and its key with it. */
+static void drop_misread_text(parser *p, int line)
+{
+    ynode *last = p->last_scalar;
+    if (p->depth > 0 && last && last->pos.line < line && p->n_kids > 0 &&
+        p->kids[p->n_kids - 1] == last)
+        p->n_kids--;
+}
+
+/* Reports a parse error as a fix when the source shows one; 0 when it
+ * does not, and libyaml's words are all there is. */
+static int report_as_fix(parser *p, const yaml_parser_t *yp)
+{
+    jmap_lines lines;
+    jmap_lines_init(&lines, p->data, p->len);
+    jmap_pos at = pos_of_mark(yp->problem_mark);
+    const char *problem = yp->problem;
+    int done = tab_error(p, &lines, at.line);
+    if (!done && strcmp(problem, "mapping values are not allowed in this context") == 0)
+        done = colon_error(p, &lines, at, 0);
+    else if (!done && strncmp(problem, "did not find expected ','", 25) == 0)
+        done = colon_error(p, &lines, at, 1);
+    else if (!done && (strcmp(problem, "did not find expected '-' indicator") == 0 ||
+                       strcmp(problem, "did not find expected key") == 0))
+        done = indent_error(p, &lines, at.line);
+    if (done == 2)
+        drop_misread_text(p, at.line);
+    jmap_lines_destroy(&lines);
+    return done;
+}
+
 static void report_parser_error(parser *p, yaml_parser_t *yp)
 {
     const char *problem = yp->problem ? yp->problem : "malformed YAML";
@@ -449,6 +734,8 @@ static void report_parser_error(parser *p, yaml_parser_t *yp)
             jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s", problem);
         return;
     }
+    if (yp->problem && report_as_fix(p, yp))
+        return;
     pos = pos_of_mark(yp->problem_mark);
     if (yp->context)
         jmap_diag_add(p->diags, JMAP_RULE_SYNTAX, pos, "%s %s that starts at line %d",

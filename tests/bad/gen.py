@@ -178,6 +178,23 @@ def generated(out):
     write(out, "keys-100000", "jmap: 1\ntitle: T\nx:\n" + keys + STAGE,
           "exit 1\nfirst keys-100000.yaml:3:1: error: unknown key 'x' in the "
           "journey [unknown-key]\n")
+    # The hints that quote the source stay linear: a text cut by 100,000
+    # commas on one line, 10,000 cut texts and 50,000 references by display
+    # name cost no more than plain unknown keys and ids.
+    write(out, "comma-cuts-100000", "jmap: 1\ntitle: T\npersonas:\n"
+          "  a: {name: A, description: T, " +
+          ", ".join("x%d" % i for i in range(100000)) + "}\n" + STAGE,
+          # a line that long is quoted by no hint
+          "exit 1\ncontains error: unknown key 'x0' in a persona\n")
+    write(out, "cut-texts-10000", "jmap: 1\ntitle: T\npersonas:\n" +
+          "".join("  p%d: {name: A, description: T, x}\n" % i for i in range(10000)) +
+          STAGE, "exit 1\ncontains [unknown-key]\n")
+    write(out, "named-refs-100000", "jmap: 1\ntitle: T\ntouchpoints:\n" +
+          "".join("  t%d: Phone line %d\n" % (i, i) for i in range(1000)) +
+          "stages:\n  - id: s\n    name: S\n    steps:\n" +
+          "".join("      - {name: x%d, touchpoints: [Phone line %d, s]}\n" % (i, i % 1000)
+                  for i in range(50000)),
+          "exit 1\ncontains did you mean the touchpoint 't0' (named 'Phone line 0')?\n")
     write(out, "duplicate-keys-100000", "jmap: 1\ntitle: T\nx:\n" +
           "".join("  k: v\n" for _ in range(100000)) + STAGE,
           # the findings of the parser fill the list before the loader's

@@ -126,6 +126,49 @@ check 2 "github: unreadable file" "$jmap" lint --format github "$tmp/missing.yam
 grep -q "^::error file=$tmp/missing.yaml,title=jmap::cannot read" "$tmp/out" ||
     { echo "FAIL: github: no annotation for an unreadable file"; cat "$tmp/out"; fail=1; }
 
+# ---- every format carries the messages that teach, word for word ----
+# The cases' messages hold quotes, backquotes, '{}', ': ' and French
+# guillemets; each format must give the same text as the text report.
+teach=""
+for name in comma-in-flow-text colon-in-text colon-in-flow-text colon-in-list-text tab-indent \
+        indent-deeper indent-deeper-id indent-between indent-list-item duplicate-ids \
+        reference-kinds; do
+    teach="$teach $src/tests/lint/$name.yaml"
+done
+for format in text json sarif github; do
+    # shellcheck disable=SC2086 # one word per case
+    "$jmap" lint --color never --format $format $teach >"$tmp/teach.$format" 2>&1
+done
+"$python" - "$tmp/teach" <<'EOF' || fail=1
+import json, re, sys
+base = sys.argv[1]
+text = open(base + ".text", encoding="utf-8").read().splitlines()
+want = [(m.group(1), int(m.group(2)), int(m.group(3)), m.group(4))
+        for m in (re.match(r"^(.*?):(\d+):(\d+): (?:error|warning): (.*) \[[a-z-]+\]$", l)
+                  for l in text) if m]
+ok = True
+def expect(cond, what):
+    global ok
+    if not cond:
+        print("FAIL: teach: " + what)
+        ok = False
+expect(len(want) > 20, "text findings of the teaching cases")
+expect(any('quotes: description: "Student, moves every year"' in w[3] for w in want),
+       "the comma case shows the quoted text")
+report = json.load(open(base + ".json", encoding="utf-8"))
+got = [(f["path"], f["line"], f["column"], f["message"]) for f in report["findings"]]
+expect(got == want, "json messages differ from text")
+sarif = json.load(open(base + ".sarif", encoding="utf-8"))
+got = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
+expect(got == [w[3] for w in want], "sarif messages differ from text")
+def unescape(s):
+    return s.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+got = [unescape(l.split("::", 2)[2]) for l in
+       open(base + ".github", encoding="utf-8").read().splitlines() if l.startswith("::")]
+expect(got == [w[3] for w in want], "github messages differ from text")
+sys.exit(0 if ok else 1)
+EOF
+
 # ---- text stays the default, and --output writes the report ----
 check 1 "text to a file" "$jmap" lint --format text -o "$tmp/report.txt" "$bad"
 [ -s "$tmp/out" ] && { echo "FAIL: --output still wrote to standard output"; fail=1; }
