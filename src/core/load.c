@@ -18,6 +18,7 @@
  */
 #include "internal.h"
 #include "resolve.h"
+#include "words.h"
 
 #include <limits.h>
 #include <stddef.h>
@@ -368,9 +369,6 @@ static void read_text_list(loader *L, const ynode *node, const char *key,
 
 static int read_duration(loader *L, const ynode *node, jmap_duration *out)
 {
-    static const struct { const char *unit; double minutes; } units[] = {
-        {"min", 1}, {"h", 60}, {"d", 1440}, {"w", 7 * 1440}, {"mo", 30 * 1440},
-    };
     const ynode *n = ynode_deref(node);
     out->minutes = -1;
     if (is_null(node))
@@ -388,15 +386,15 @@ static int read_duration(loader *L, const ynode *node, jmap_duration *out)
         for (s++; *s >= '0' && *s <= '9'; s++, frac_digits++)
             v += (*s - '0') * (scale /= 10);
     int ok = int_digits > 0 && (s[-1] != '.');
-    for (size_t i = 0; ok && i < sizeof units / sizeof units[0]; i++)
-        if (strcmp(s, units[i].unit) == 0) {
-            if (v * units[i].minutes > JMAP_MAX_DURATION_YEARS * 365.0 * 1440) {
+    for (size_t i = 0; ok && i < JMAP_N_UNITS; i++)
+        if (strcmp(s, jmap_units[i].name) == 0) {
+            if (v * jmap_units[i].minutes > JMAP_MAX_DURATION_YEARS * 365.0 * 1440) {
                 jmap_diag_add(L->diags, JMAP_RULE_LIMIT, node->pos,
                               "duration '%s' is longer than the limit of %d years",
                               n->str, JMAP_MAX_DURATION_YEARS);
                 return 0;
             }
-            out->minutes = v * units[i].minutes;
+            out->minutes = v * jmap_units[i].minutes;
             out->text = n->str;
             out->pos = node->pos;
             return 1;
@@ -661,10 +659,6 @@ static int over_limit(loader *L, size_t count, size_t limit, const char *what,
 }
 
 /* ---- the sections ---- */
-static const char *const visibility_names[] = {"frontstage", "backstage", "support"};
-static const char *const channel_names[] = {"digital", "physical", "human"};
-static const char *const level_names[] = {"low", "medium", "high"};
-static const char *const lang_names[] = {"en", "fr"};
 
 /* Reads the defining key of a section entry; NULL when unusable. */
 static const char *entry_id(loader *L, const ynode *keynode, int kind)
@@ -758,7 +752,7 @@ static void department_visibility(loader *L, void *obj, const ynode *v,
     jmap_department *d = obj;
     int vis = JMAP_VIS_BACKSTAGE;
     if (v)
-        read_enum(L, v, key->name, visibility_names, 3, &vis);
+        read_enum(L, v, key->name, jmap_visibility_names, JMAP_N_VISIBILITIES, &vis);
     d->visibility = (jmap_visibility)vis;
 }
 
@@ -788,7 +782,7 @@ static void touchpoint_channel(loader *L, void *obj, const ynode *v,
     jmap_touchpoint *t = obj;
     int channel = JMAP_CHANNEL_DIGITAL;
     if (v)
-        read_enum(L, v, key->name, channel_names, 3, &channel);
+        read_enum(L, v, key->name, jmap_channel_names, JMAP_N_CHANNELS, &channel);
     t->channel = (jmap_channel)channel;
 }
 
@@ -829,7 +823,7 @@ static void irritant_severity(loader *L, void *obj, const ynode *v,
     jmap_irritant *ir = obj;
     int sev = JMAP_LEVEL_MEDIUM;
     if (v)
-        read_enum(L, v, key->name, level_names, 3, &sev);
+        read_enum(L, v, key->name, jmap_level_names, JMAP_N_LEVELS, &sev);
     ir->severity = (jmap_level)sev;
 }
 
@@ -1385,7 +1379,7 @@ static void root_lang(loader *L, void *obj, const ynode *v, const keydef *key)
     jmap_journey *j = obj;
     if (v) {
         int lang = JMAP_LANG_EN;
-        read_enum(L, v, key->name, lang_names, 2, &lang);
+        read_enum(L, v, key->name, jmap_lang_names, JMAP_N_LANGS, &lang);
         j->lang = (jmap_lang)lang;
     }
 }
