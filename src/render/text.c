@@ -98,10 +98,14 @@ static void put_dirs(jmap_buf *b, const char *name, FcStrList *dirs)
  * the result with FcConfigDestroy. */
 static FcConfig *font_config(void)
 {
-    FcConfig *sys = FcConfigCreate();
+    /* The system's configuration (FONTCONFIG_FILE is honoured), which Pango
+     * loads in any case: loaded here first, in this thread, so that it is
+     * loaded once and Pango's own start finds it ready. */
+    if (!FcInit())
+        return NULL;
+    FcConfig *sys = FcConfigReference(NULL);
     if (!sys)
         return NULL;
-    FcConfigParseAndLoad(sys, NULL, FcFalse); /* a missing file: no folders */
     jmap_buf xml;
     jmap_buf_init(&xml);
     jmap_buf_puts(&xml, "<?xml version=\"1.0\"?>\n<fontconfig>\n");
@@ -125,14 +129,12 @@ jmap_measurer *jmap_measurer_new(void)
     jmap_measurer *m = jmap_xcalloc(1, sizeof *m);
     jmap_strmap_init(&m->cache);
     m->keys = jmap_arena_new();
+    FcConfig *cfg = font_config(); /* before the font map: see there */
     m->fontmap = pango_cairo_font_map_new();
-    if (PANGO_IS_FC_FONT_MAP(m->fontmap)) {
-        FcConfig *cfg = font_config();
-        if (cfg) {
-            pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), cfg);
-            FcConfigDestroy(cfg); /* the font map keeps its own reference */
-        }
-    }
+    if (cfg && PANGO_IS_FC_FONT_MAP(m->fontmap))
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), cfg);
+    if (cfg)
+        FcConfigDestroy(cfg); /* the font map keeps its own reference */
     m->context = pango_font_map_create_context(m->fontmap);
     pango_cairo_context_set_resolution(m->context, 72.0);
     pango_context_set_round_glyph_positions(m->context, FALSE);
