@@ -89,7 +89,6 @@ static void set_handlers(void)
 
 static void track(char *tmp)
 {
-    set_handlers();
     for (size_t i = 0; i < MAX_TEMPS; i++)
         if (!temps[i]) {
             temps[i] = tmp;
@@ -185,15 +184,24 @@ static char *temp_name(const char *path)
 static int open_temp(jmap_outfile *f, char *target, char *why, size_t why_len)
 {
     char *tmp = temp_name(target);
+    /* The file is on the list before a signal can see it exist. */
+    set_handlers();
+    sigset_t block, old;
+    sigemptyset(&block);
+    for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++)
+        sigaddset(&block, cleanup_signals[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
     int fd = mkstemp(tmp);
+    int e = errno;
+    if (fd >= 0)
+        track(tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        int e = errno;
         free(tmp);
         int r = fail(why, why_len, "cannot create a file beside", target, e);
         free(target);
         return r;
     }
-    track(tmp);
     struct stat st;
     if (stat(target, &st) == 0) {
         fchmod(fd, st.st_mode & 07777);
@@ -207,7 +215,7 @@ static int open_temp(jmap_outfile *f, char *target, char *why, size_t why_len)
     }
     f->fp = fdopen(fd, "w");
     if (!f->fp) {
-        int e = errno;
+        e = errno;
         close(fd);
         untrack(tmp);
         unlink(tmp);
