@@ -490,9 +490,9 @@ static void rec_fill_stroke(void *ctx, const jmap_shape *s, jmap_rgb rgb,
 }
 
 static void rec_text(void *ctx, PangoLayout *pl, double x, double y,
-                     jmap_rgb rgb, int cut)
+                     jmap_rgb rgb)
 {
-    (void)rgb, (void)cut;
+    (void)rgb;
     recorder *r = ctx;
     r->texts++;
     for (size_t i = 0; i < r->L->n_boxes; i++) {
@@ -568,6 +568,7 @@ static void test_marks_are_boxes(void **state)
     fixture f;
     load(&f, "maps/shoes.yaml", NULL);
     size_t clocks = 0, durations = 0, bullets = 0, goals = 0, bars = 0;
+    size_t samples = 0;
     for (size_t i = 0; i < f.layout->n_boxes; i++) {
         const jmap_box *b = &f.layout->boxes[i];
         clocks += b->kind == JMAP_BOX_ICON && b->style.icon == JMAP_ICON_CLOCK;
@@ -577,6 +578,13 @@ static void test_marks_are_boxes(void **state)
         goals += b->kind == JMAP_BOX_GOAL;
         if (b->kind == JMAP_BOX_SEVERITY_BAR) {
             const jmap_box *card = &f.layout->boxes[b->parent];
+            if (card->kind == JMAP_BOX_SWATCH) { /* an irritant's sample */
+                assert_int_equal(b->style.level, card->style.swatch -
+                                                     JMAP_SWATCH_IRRITANT_LOW);
+                assert_true(fabs(b->h - card->h) < EPS);
+                samples++;
+                continue;
+            }
             assert_int_equal(card->kind, JMAP_BOX_IRRITANT);
             assert_int_equal(b->style.level, card->style.level);
             assert_true(fabs(b->w - jmap_severity_bar_w(b->style.level)) < EPS);
@@ -589,7 +597,8 @@ static void test_marks_are_boxes(void **state)
     size_t heads = 0;
     for (size_t i = 0; i < f.layout->n_paths; i++) {
         const jmap_path *p = &f.layout->paths[i];
-        if (p->kind != JMAP_PATH_FLOW && p->kind != JMAP_PATH_ARROW)
+        if (p->kind != JMAP_PATH_FLOW && p->kind != JMAP_PATH_ARROW &&
+            p->kind != JMAP_PATH_LEGEND_ARROW)
             continue;
         assert_true(p->head > 0);
         const jmap_point *z = &p->pts[p->n - 1];
@@ -610,6 +619,11 @@ static void test_marks_are_boxes(void **state)
     assert_int_equal(count_kind(f.layout, JMAP_BOX_ARROW_HEAD), heads);
     assert_true(goals > 0 && bullets == goals);
     assert_int_equal(bars, count_kind(f.layout, JMAP_BOX_IRRITANT));
+    assert_int_equal(samples, 3); /* low, medium, high */
+    assert_int_equal(count_path(f.layout, JMAP_PATH_LEGEND_ARROW), 1);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_MARKER), 1);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_PERSONA_BAR),
+                     count_kind(f.layout, JMAP_BOX_PERSONA));
     unload(&f);
 }
 
