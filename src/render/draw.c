@@ -5,10 +5,12 @@
  * layout.c, marks included (icons, bullets, severity bars, arrow heads are
  * boxes), and each text is the PangoLayout measured there, shown as it is.
  * A box is painted by a lookup from its kind (box_painters) and its typed
- * style, in the box it is given. The look lives here: fills, borders, icons, line styles. Meaning never
- * rests on colour alone: channels have their own chip shape and icon,
- * severities their bar weight, icon and border, personas their line style
- * and marker shape, so a greyscale print keeps every distinction.
+ * style, filling the box it is given; only the icons' art has coordinates,
+ * in the icon's own 10 x 10 frame. The look lives here: fills, borders,
+ * icons, line styles. Meaning never rests on colour alone: channels have
+ * their own chip shape and icon, severities their bar weight, icon and
+ * border, personas their line style and marker shape, so a greyscale print
+ * keeps every distinction.
  *
  * jmap_layout_paint() walks the layout once and hands every shape, text and
  * icon to a jmap_painter (painter.h); the output formats are backends of

@@ -123,7 +123,14 @@
 #define SWATCH_CHIP_ICON_Y (-0.5) /* ... for a touchpoint sample */
 #define SWATCH_BAR_ICON_GAP 1.5   /* an irritant sample's icon, after its bar */
 #define SWATCH_BAR_ICON_Y 0.2
-#define SWATCH_MARKER_R 3.2   /* a curve sample's marker, in radii */
+#define CHIP_SAMPLE_OUT_X 1.0 /* a touchpoint sample, out of its cell */
+#define CHIP_SAMPLE_OUT_Y 1.5
+#define CARD_SAMPLE_OUT_Y 1.0 /* a card's sample, above and below its cell */
+#define BADGE_SAMPLE_IN_X 2.0 /* a badge's sample, inside its cell */
+#define BADGE_SAMPLE_IN_Y 1.0
+#define SWATCH_MARKER_R 3.2   /* a curve sample's marker's radius */
+#define LEGEND_FIXED_ROOM 16  /* room for the legend entries that are not
+                                 curves (11 kinds) */
 #define SWATCH_ARROW_RISE 2.0 /* an arrow sample's track, below its cell's top */
 #define SWATCH_ARROW_IN 3.0   /* its tip, before the cell's right edge */
 #define SWATCH_ARROW_HEAD 4.0 /* its head */
@@ -658,16 +665,16 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
 static const struct {
     double x, y; /* left and right, top and bottom */
 } swatch_out[] = {
-    [JMAP_SWATCH_DIGITAL] = {1.0, 1.5},
-    [JMAP_SWATCH_PHYSICAL] = {1.0, 1.5},
-    [JMAP_SWATCH_HUMAN] = {1.0, 1.5},
-    [JMAP_SWATCH_IRRITANT_LOW] = {0, 1.0},
-    [JMAP_SWATCH_IRRITANT_MEDIUM] = {0, 1.0},
-    [JMAP_SWATCH_IRRITANT_HIGH] = {0, 1.0},
-    [JMAP_SWATCH_BADGE] = {-2.0, -1.0},
-    [JMAP_SWATCH_MOMENT] = {0, 1.0},
-    [JMAP_SWATCH_IDEA] = {0, 1.0},
-    [JMAP_SWATCH_REMEDY] = {0, 1.0},
+    [JMAP_SWATCH_DIGITAL] = {CHIP_SAMPLE_OUT_X, CHIP_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_PHYSICAL] = {CHIP_SAMPLE_OUT_X, CHIP_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_HUMAN] = {CHIP_SAMPLE_OUT_X, CHIP_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_IRRITANT_LOW] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_IRRITANT_MEDIUM] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_IRRITANT_HIGH] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_BADGE] = {-BADGE_SAMPLE_IN_X, -BADGE_SAMPLE_IN_Y},
+    [JMAP_SWATCH_MOMENT] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_IDEA] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_REMEDY] = {0, CARD_SAMPLE_OUT_Y},
     [JMAP_SWATCH_CURVE] = {0, 0},
     [JMAP_SWATCH_ARROW] = {0, 0},
 };
@@ -789,7 +796,7 @@ static size_t legend_entries(builder *b, jmap_swatch *sw, int *aux,
 /* The legend: two columns of entries. */
 static double legend_block(builder *b, double x, double y, double width)
 {
-    size_t cap = 16 + b->L->n_curves;
+    size_t cap = LEGEND_FIXED_ROOM + b->L->n_curves;
     jmap_swatch *sw = jmap_xcalloc(cap, sizeof *sw);
     int *aux = jmap_xcalloc(cap, sizeof *aux);
     const char **text = jmap_xcalloc(cap, sizeof *text);
@@ -821,9 +828,14 @@ static double legend_block(builder *b, double x, double y, double width)
     return h;
 }
 
+/* What a block of the title block is. */
+typedef enum header_kind {
+    HEADER_DESCRIPTION, HEADER_PERSONA, HEADER_LEGEND
+} header_kind;
+
 /* A block of the title block's flowing row. */
 typedef struct header_item {
-    int kind;               /* 0 description, 1 persona, 2 legend */
+    header_kind kind;       /* what it is */
     const jmap_persona *p;  /* the persona of a persona card */
     double w;               /* its width */
 } header_item;
@@ -831,13 +843,13 @@ typedef struct header_item {
 static double header_item_build(builder *b, const header_item *it, double x,
                                 double y)
 {
-    if (it->kind == 0) {
+    if (it->kind == HEADER_DESCRIPTION) {
         size_t t = add_text(b, JMAP_BOX_DESCRIPTION, b->j->description.str,
                             b->j->description.pos, JMAP_FONT_TEXT, x, y, it->w,
                             DESCRIPTION_LINES, -1, -1);
         return box_at(b, t)->h;
     }
-    if (it->kind == 1)
+    if (it->kind == HEADER_PERSONA)
         return persona_card(b, it->p, x, y);
     return legend_block(b, x, y, it->w);
 }
@@ -866,10 +878,10 @@ static double build_header(builder *b, double y)
     header_item *items = jmap_xcalloc(j->n_personas + 2, sizeof *items);
     size_t n = 0;
     if (j->description.str)
-        items[n++] = (header_item){0, NULL, DESCRIPTION_W};
+        items[n++] = (header_item){HEADER_DESCRIPTION, NULL, DESCRIPTION_W};
     for (size_t i = 0; i < j->n_personas; i++)
-        items[n++] = (header_item){1, &j->personas[i], PERSONA_W};
-    items[n++] = (header_item){2, NULL, LEGEND_W};
+        items[n++] = (header_item){HEADER_PERSONA, &j->personas[i], PERSONA_W};
+    items[n++] = (header_item){HEADER_LEGEND, NULL, LEGEND_W};
     double cx = x, row_h = 0;
     for (size_t i = 0; i < n; i++) {
         if (cx > x && cx + items[i].w > x + width) {
