@@ -2,7 +2,9 @@
  * test_layout.c - geometry checks on the computed layout of every shipped
  * map and of the hard cases in tests/layout/: no two texts overlap, every
  * text fits its box and its card, columns follow the source order, no
- * arrow runs over a text, cut texts are reported, markup stays literal.
+ * arrow runs over a text, no mark or legend sample overlaps a text or
+ * leaves its card, what is drawn for a box stays in it, cut texts are
+ * reported, markup stays literal.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -195,15 +197,24 @@ static void check_arrows(const jmap_layout *L, const char *name)
     }
 }
 
-/* Marks and texts that sit in the same box must not overlap, and every
- * mark sits inside the card it marks. Returns the index of the first mark
- * at fault, or -1; *why says what is wrong. */
+/* Whether box a is painted over other boxes and must keep clear of every
+ * text: a mark, a legend sample, an arrow head in a legend sample. */
+static int is_drawn_over(const jmap_box *a)
+{
+    return jmap_box_kind_class(a->kind) == JMAP_CLASS_MARK ||
+           a->kind == JMAP_BOX_SWATCH ||
+           (a->kind == JMAP_BOX_ARROW_HEAD && a->parent >= 0);
+}
+
+/* Every mark sits inside the card or sample it marks (a sample inside the
+ * legend), overlaps no text anywhere, and no other mark of its card.
+ * Returns the index of the first box at fault, or -1; *why says what is
+ * wrong. */
 static long marks_at_fault(const jmap_layout *L, const char **why)
 {
     for (size_t i = 0; i < L->n_boxes; i++) {
         const jmap_box *a = &L->boxes[i];
-        jmap_box_class ca = jmap_box_kind_class(a->kind);
-        if (ca != JMAP_CLASS_MARK)
+        if (!is_drawn_over(a))
             continue;
         if (a->parent < 0 || !inside(a, &L->boxes[a->parent])) {
             *why = "is not inside its card";
@@ -212,8 +223,8 @@ static long marks_at_fault(const jmap_layout *L, const char **why)
         for (size_t k = 0; k < L->n_boxes; k++) {
             const jmap_box *b = &L->boxes[k];
             jmap_box_class cb = jmap_box_kind_class(b->kind);
-            if (k == i || b->parent != a->parent ||
-                (cb != JMAP_CLASS_MARK && cb != JMAP_CLASS_TEXT))
+            int mark = cb == JMAP_CLASS_MARK && b->parent == a->parent;
+            if (k == i || (cb != JMAP_CLASS_TEXT && !mark))
                 continue;
             if (overlap(a->x, a->y, a->w, a->h, b->x, b->y, b->w, b->h)) {
                 *why = cb == JMAP_CLASS_TEXT ? "overlaps a text"
@@ -223,6 +234,25 @@ static long marks_at_fault(const jmap_layout *L, const char **why)
         }
     }
     return -1;
+}
+
+/* A legend arrow lies in an arrow sample. */
+static void check_legend_arrows(const jmap_layout *L, const char *name)
+{
+    for (size_t p = 0; p < L->n_paths; p++) {
+        if (L->paths[p].kind != JMAP_PATH_LEGEND_ARROW)
+            continue;
+        jmap_box bounds = {.kind = JMAP_BOX_SWATCH};
+        jmap_path_bounds(&L->paths[p], &bounds.x, &bounds.y, &bounds.w,
+                         &bounds.h);
+        int in = 0;
+        for (size_t i = 0; i < L->n_boxes && !in; i++)
+            in = L->boxes[i].kind == JMAP_BOX_SWATCH &&
+                 L->boxes[i].style.swatch == JMAP_SWATCH_ARROW &&
+                 inside(&bounds, &L->boxes[i]);
+        if (!in)
+            fail_msg("%s: the legend's arrow is not in its sample", name);
+    }
 }
 
 static void check_marks_apart(const jmap_layout *L, const char *name)
@@ -245,6 +275,7 @@ static void test_geometry(void **state)
         check_texts_fit(f.layout, maps[i]);
         check_cards_apart(f.layout, maps[i]);
         check_marks_apart(f.layout, maps[i]);
+        check_legend_arrows(f.layout, maps[i]);
         check_columns(f.layout, maps[i]);
         check_arrows(f.layout, maps[i]);
         unload(&f);
@@ -462,6 +493,50 @@ static void test_marks_check_catches_overlap(void **state)
     unload(&f);
 }
 
+/* The same check covers the legend and the title block: a sample's marker
+ * moved onto its meaning, an icon moved out of its sample, a persona's bar
+ * moved onto the persona's name. */
+static void test_marks_check_covers_the_header(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "maps/shoes.yaml", NULL);
+    const char *why = "";
+    assert_int_equal(marks_at_fault(f.layout, &why), -1);
+    jmap_box *boxes = f.layout->boxes;
+    size_t marker = 0, icon = 0, bar = 0, name = 0;
+    for (size_t i = 0; i < f.layout->n_boxes; i++) {
+        if (boxes[i].kind == JMAP_BOX_MARKER)
+            marker = i;
+        if (!icon && boxes[i].kind == JMAP_BOX_ICON && boxes[i].parent >= 0 &&
+            boxes[boxes[i].parent].kind == JMAP_BOX_SWATCH)
+            icon = i;
+        if (!bar && boxes[i].kind == JMAP_BOX_PERSONA_BAR)
+            bar = i;
+        if (!name && boxes[i].kind == JMAP_BOX_PERSONA_NAME)
+            name = i;
+    }
+    assert_true(marker > 0 && icon > 0 && bar > 0 && name > 0);
+    jmap_box saved = boxes[marker];
+    jmap_box *sample = &boxes[boxes[marker].parent];
+    boxes[marker].x = sample->x + sample->w + 1; /* onto its text */
+    sample->w += boxes[marker].w + 1;            /* still in its sample */
+    assert_int_equal(marks_at_fault(f.layout, &why), (long)boxes[marker].parent);
+    assert_string_equal(why, "overlaps a text");
+    sample->w -= boxes[marker].w + 1;
+    assert_int_equal(marks_at_fault(f.layout, &why), (long)marker);
+    assert_string_equal(why, "is not inside its card");
+    boxes[marker] = saved;
+    boxes[icon].y -= 3; /* out of the top of its sample */
+    assert_int_equal(marks_at_fault(f.layout, &why), (long)icon);
+    assert_string_equal(why, "is not inside its card");
+    boxes[icon].y += 3;
+    boxes[bar].x = boxes[name].x; /* onto the persona's name */
+    assert_int_equal(marks_at_fault(f.layout, &why), (long)bar);
+    assert_string_equal(why, "overlaps a text");
+    unload(&f);
+}
+
 /* A painter that records what it is asked to paint. */
 typedef struct recorder {
     const jmap_layout *L; /* the layout being painted */
@@ -490,9 +565,9 @@ static void rec_fill_stroke(void *ctx, const jmap_shape *s, jmap_rgb rgb,
 }
 
 static void rec_text(void *ctx, PangoLayout *pl, double x, double y,
-                     jmap_rgb rgb, int cut)
+                     jmap_rgb rgb)
 {
-    (void)rgb, (void)cut;
+    (void)rgb;
     recorder *r = ctx;
     r->texts++;
     for (size_t i = 0; i < r->L->n_boxes; i++) {
@@ -560,6 +635,185 @@ static void test_drawing_places_only_boxes(void **state)
     }
 }
 
+/* ---- what is drawn for a box stays in it ---- */
+
+/* A shape painted while the group of a box of `kind` was open. */
+typedef struct drawn {
+    jmap_box_kind kind; /* the open group's kind */
+    jmap_box bounds;    /* the shape's geometric bounds (pens aside) */
+} drawn;
+
+/* A painter that keeps the bounds of every shape painted in a group. */
+typedef struct shapes {
+    drawn *d;          /* d[0..n-1] */
+    size_t n, cap;     /* used, allocated */
+    int open;          /* 1 while a group is open */
+    jmap_box_kind kind; /* the open group's kind */
+} shapes;
+
+static void grow(jmap_box *b, double x0, double y0, double x1, double y1)
+{
+    if (b->w < 0) { /* empty so far */
+        b->x = x0, b->y = y0, b->w = x1 - x0, b->h = y1 - y0;
+        return;
+    }
+    double r = fmax(b->x + b->w, x1), t = fmax(b->y + b->h, y1);
+    b->x = fmin(b->x, x0), b->y = fmin(b->y, y0);
+    b->w = r - b->x, b->h = t - b->y;
+}
+
+/* The bounds of s: an arc counts as its whole circle, which is never more
+ * than the rounded corner or the disc it draws. */
+static jmap_box shape_bounds(const jmap_shape *s)
+{
+    jmap_box b = {.w = -1};
+    for (size_t i = 0; i < s->n; i++) {
+        const double *v = s->ops[i].v;
+        switch (s->ops[i].verb) {
+        case JMAP_SHAPE_MOVE:
+        case JMAP_SHAPE_LINE: grow(&b, v[0], v[1], v[0], v[1]); break;
+        case JMAP_SHAPE_CURVE:
+            for (int k = 0; k < 6; k += 2)
+                grow(&b, v[k], v[k + 1], v[k], v[k + 1]);
+            break;
+        case JMAP_SHAPE_ARC:
+            grow(&b, v[0] - v[2], v[1] - v[2], v[0] + v[2], v[1] + v[2]);
+            break;
+        case JMAP_SHAPE_RECT:
+            grow(&b, v[0], v[1], v[0] + v[2], v[1] + v[3]);
+            break;
+        default: break;
+        }
+    }
+    b.x += s->ox, b.y += s->oy; /* draw.c turns icons only */
+    return b;
+}
+
+static void keep(void *ctx, const jmap_shape *s)
+{
+    shapes *r = ctx;
+    if (!r->open)
+        return; /* a path: checked by the layout checks */
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 256;
+        r->d = realloc(r->d, r->cap * sizeof *r->d);
+        assert_non_null(r->d);
+    }
+    r->d[r->n++] = (drawn){r->kind, shape_bounds(s)};
+}
+
+static void sh_fill(void *ctx, const jmap_shape *s, jmap_rgb rgb)
+{
+    (void)rgb;
+    keep(ctx, s);
+}
+
+static void sh_stroke(void *ctx, const jmap_shape *s, const jmap_pen *pen)
+{
+    (void)pen;
+    keep(ctx, s);
+}
+
+static void sh_fill_stroke(void *ctx, const jmap_shape *s, jmap_rgb rgb,
+                           const jmap_pen *pen)
+{
+    (void)rgb, (void)pen;
+    keep(ctx, s);
+}
+
+static void sh_text(void *ctx, PangoLayout *pl, double x, double y,
+                    jmap_rgb rgb)
+{
+    (void)ctx, (void)pl, (void)x, (void)y, (void)rgb;
+}
+
+static void sh_icon(void *ctx, jmap_icon icon, double x, double y,
+                    jmap_icon_art art)
+{
+    (void)ctx, (void)icon, (void)x, (void)y, (void)art;
+}
+
+static void sh_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
+                           const char *title)
+{
+    (void)pos, (void)title;
+    shapes *r = ctx;
+    r->open = 1;
+    r->kind = kind;
+}
+
+static void sh_group_end(void *ctx)
+{
+    ((shapes *)ctx)->open = 0;
+}
+
+/* The first shape in r that lies in no box of its group's kind, or -1.
+ * Emotion points are left out: their markers reach past their box (the
+ * emotion lane's own work). */
+static long shape_at_fault(const jmap_layout *L, const shapes *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->d[i].kind == JMAP_BOX_EMOTION)
+            continue;
+        int in = 0;
+        for (size_t k = 0; k < L->n_boxes && !in; k++)
+            in = L->boxes[k].kind == r->d[i].kind &&
+                 inside(&r->d[i].bounds, &L->boxes[k]);
+        if (!in)
+            return (long)i;
+    }
+    return -1;
+}
+
+static void paint_shapes(const jmap_layout *L, shapes *r)
+{
+    static const jmap_painter sh = {sh_fill, sh_stroke, sh_fill_stroke,
+                                    sh_text, sh_icon, sh_group_begin,
+                                    sh_group_end, NULL};
+    *r = (shapes){.d = NULL};
+    jmap_layout_paint(L, &sh, r);
+}
+
+/* Every shape drawn for a box (a card, a legend sample, a mark) lies in a
+ * box of that kind; a sample drawn a point out of its box, as legend
+ * samples once were, is caught. */
+static void test_drawing_stays_in_boxes(void **state)
+{
+    (void)state;
+    for (size_t m = 0; m < N_MAPS; m++) {
+        fixture f;
+        load(&f, maps[m], NULL);
+        shapes r;
+        paint_shapes(f.layout, &r);
+        long i = shape_at_fault(f.layout, &r);
+        if (i >= 0)
+            fail_msg("%s: a shape of a %s at %.2f %.2f is out of its box",
+                     maps[m], jmap_box_kind_name(r.d[i].kind),
+                     r.d[i].bounds.x, r.d[i].bounds.y);
+        free(r.d);
+        unload(&f);
+    }
+    /* the touchpoint sample's box made its cell again, 1 pt inside its
+     * chip on the left and right, 1.5 pt above and below */
+    fixture f;
+    load(&f, "maps/shoes.yaml", NULL);
+    shapes r;
+    paint_shapes(f.layout, &r);
+    assert_int_equal(shape_at_fault(f.layout, &r), -1);
+    jmap_box *chip = NULL;
+    for (size_t i = 0; i < f.layout->n_boxes && !chip; i++)
+        if (f.layout->boxes[i].kind == JMAP_BOX_SWATCH &&
+            f.layout->boxes[i].style.swatch == JMAP_SWATCH_DIGITAL)
+            chip = &f.layout->boxes[i];
+    assert_non_null(chip);
+    chip->x += 1, chip->w -= 2, chip->y += 1.5, chip->h -= 3;
+    long i = shape_at_fault(f.layout, &r);
+    assert_true(i >= 0);
+    assert_int_equal(r.d[i].kind, JMAP_BOX_SWATCH);
+    free(r.d);
+    unload(&f);
+}
+
 /* Icons, bullets, bars and arrow heads are boxes of the layout, with
  * their style. */
 static void test_marks_are_boxes(void **state)
@@ -568,6 +822,7 @@ static void test_marks_are_boxes(void **state)
     fixture f;
     load(&f, "maps/shoes.yaml", NULL);
     size_t clocks = 0, durations = 0, bullets = 0, goals = 0, bars = 0;
+    size_t samples = 0;
     for (size_t i = 0; i < f.layout->n_boxes; i++) {
         const jmap_box *b = &f.layout->boxes[i];
         clocks += b->kind == JMAP_BOX_ICON && b->style.icon == JMAP_ICON_CLOCK;
@@ -577,6 +832,13 @@ static void test_marks_are_boxes(void **state)
         goals += b->kind == JMAP_BOX_GOAL;
         if (b->kind == JMAP_BOX_SEVERITY_BAR) {
             const jmap_box *card = &f.layout->boxes[b->parent];
+            if (card->kind == JMAP_BOX_SWATCH) { /* an irritant's sample */
+                assert_int_equal(b->style.level, card->style.swatch -
+                                                     JMAP_SWATCH_IRRITANT_LOW);
+                assert_true(fabs(b->h - card->h) < EPS);
+                samples++;
+                continue;
+            }
             assert_int_equal(card->kind, JMAP_BOX_IRRITANT);
             assert_int_equal(b->style.level, card->style.level);
             assert_true(fabs(b->w - jmap_severity_bar_w(b->style.level)) < EPS);
@@ -589,7 +851,8 @@ static void test_marks_are_boxes(void **state)
     size_t heads = 0;
     for (size_t i = 0; i < f.layout->n_paths; i++) {
         const jmap_path *p = &f.layout->paths[i];
-        if (p->kind != JMAP_PATH_FLOW && p->kind != JMAP_PATH_ARROW)
+        if (p->kind != JMAP_PATH_FLOW && p->kind != JMAP_PATH_ARROW &&
+            p->kind != JMAP_PATH_LEGEND_ARROW)
             continue;
         assert_true(p->head > 0);
         const jmap_point *z = &p->pts[p->n - 1];
@@ -610,6 +873,11 @@ static void test_marks_are_boxes(void **state)
     assert_int_equal(count_kind(f.layout, JMAP_BOX_ARROW_HEAD), heads);
     assert_true(goals > 0 && bullets == goals);
     assert_int_equal(bars, count_kind(f.layout, JMAP_BOX_IRRITANT));
+    assert_int_equal(samples, 3); /* low, medium, high */
+    assert_int_equal(count_path(f.layout, JMAP_PATH_LEGEND_ARROW), 1);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_MARKER), 1);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_PERSONA_BAR),
+                     count_kind(f.layout, JMAP_BOX_PERSONA));
     unload(&f);
 }
 
@@ -625,6 +893,8 @@ int main(void)
         cmocka_unit_test(test_french_labels),
         cmocka_unit_test(test_dump_is_stable),
         cmocka_unit_test(test_marks_check_catches_overlap),
+        cmocka_unit_test(test_marks_check_covers_the_header),
+        cmocka_unit_test(test_drawing_stays_in_boxes),
         cmocka_unit_test(test_drawing_places_only_boxes),
         cmocka_unit_test(test_marks_are_boxes),
     };

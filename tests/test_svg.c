@@ -319,11 +319,24 @@ static void lines_are_the_text(void **state)
                      maps[k], got.data, want.data);
         if (strstr(maps[k], "long-texts"))
             assert_true(cuts > 0);
-        /* each cut text keeps its whole text in a title */
+        /* each cut text keeps its whole text in a title, in a group that
+         * holds its lines and nothing else, among the other texts */
         size_t titles = 0;
+        const char *texts = strstr(svg, "<g id=\"jmap-text\"");
         for (const char *p = strstr(svg, "<g><title>"); p;
-             p = strstr(p + 1, "<g><title>"))
+             p = strstr(p + 1, "<g><title>")) {
+            assert_true(texts && p > texts);
+            const char *end = strstr(p, "</g>");
+            const char *next = strstr(p + 1, "<g>");
+            const char *line = strstr(p, "</title>\n<text ");
+            assert_non_null(end);
+            assert_true(line && line < end && (!next || end < next));
+            for (const char *q = strstr(line + 9, ">\n<"); q && q < end;
+                 q = strstr(q + 1, ">\n<"))
+                assert_true(strncmp(q + 2, "<text ", 6) == 0 ||
+                            strncmp(q + 2, "</g>", 4) == 0);
             titles++;
+        }
         assert_int_equal(titles, cuts);
         assert_true(ellipses >= cuts);
         jmap_buf_destroy(&got);

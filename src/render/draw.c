@@ -5,10 +5,12 @@
  * layout.c, marks included (icons, bullets, severity bars, arrow heads are
  * boxes), and each text is the PangoLayout measured there, shown as it is.
  * A box is painted by a lookup from its kind (box_painters) and its typed
- * style, in the box it is given. The look lives here: fills, borders, icons, line styles. Meaning never
- * rests on colour alone: channels have their own chip shape and icon,
- * severities their bar weight, icon and border, personas their line style
- * and marker shape, so a greyscale print keeps every distinction.
+ * style, filling the box it is given; only the icons' art has coordinates,
+ * in the icon's own 10 x 10 frame. The look lives here: fills, borders,
+ * icons, line styles. Meaning never rests on colour alone: channels have
+ * their own chip shape and icon, severities their bar weight, icon and
+ * border, personas their line style and marker shape, so a greyscale print
+ * keeps every distinction.
  *
  * jmap_layout_paint() walks the layout once and hands every shape, text and
  * icon to a jmap_painter (painter.h); the output formats are backends of
@@ -22,6 +24,18 @@
 #include <stdlib.h>
 
 #define PI 3.14159265358979323846
+
+/* ---- the look: widths, radii and dashes (never a position) ---- */
+#define STEP_BAND 3.5       /* the tinted top edge of a step card */
+#define STEP_R 5.0          /* a step card's corners */
+#define ARROW_R 5.0         /* a branch arrow's rounded corners */
+#define ARROW_STOP 0.8      /* an arrow's line stops this far into its
+                               head, in head lengths */
+#define SAMPLE_RIM_W 0.8    /* the border of a card-like legend sample */
+#define MOMENT_SAMPLE_R 5.0 /* a moment sample's corners */
+#define CARD_SAMPLE_R 2.0   /* an idea's or remedy's sample's corners */
+#define REMEDY_DASH_ON 3.0  /* a remedy's dashed border */
+#define REMEDY_DASH_OFF 2.0
 
 /* One walk over a layout: the painter, and the shape being built. */
 typedef struct walk {
@@ -266,7 +280,12 @@ static void paint_persona(walk *w, const jmap_layout *L, const jmap_box *b)
     jmap_pen rule = pen(colour(JMAP_C_RULE), 0.8);
     rounded_rect(shape(w), b->x, b->y, b->w, b->h, 6);
     fill_stroke(w, colour(JMAP_C_LANE_B), &rule);
-    jmap_shape_rect(shape(w), b->x, b->y + 6, 3, b->h - 12);
+}
+
+static void paint_persona_bar(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_shape_rect(shape(w), b->x, b->y, b->w, b->h);
     fill(w, colour(JMAP_C_BLUE));
 }
 
@@ -305,9 +324,9 @@ static void paint_step(walk *w, const jmap_layout *L, const jmap_box *b)
     (void)L;
     jmap_rgb stage = jmap_palette_stage(b->style.stage);
     jmap_pen border = pen(shade(stage, 0.7), 1.0);
-    rounded_rect(shape(w), b->x, b->y, b->w, b->h, 5);
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, STEP_R);
     fill_stroke(w, white, &border);
-    top_band(shape(w), b->x, b->y, b->w, 3.5, 5);
+    top_band(shape(w), b->x, b->y, b->w, STEP_BAND, STEP_R);
     fill(w, shade(stage, 0.85));
 }
 
@@ -330,20 +349,19 @@ static jmap_rgb channel_fill(jmap_channel channel)
                                                    : JMAP_C_DIGITAL);
 }
 
-/* A chip of `channel`'s shape and colour in (x, y, w, h). */
-static void chip(walk *w, jmap_channel channel, double x, double y, double wd,
-                 double h)
+/* A chip of `channel`'s shape and colour filling box b. */
+static void paint_chip(walk *w, jmap_channel channel, const jmap_box *b)
 {
     jmap_rgb tint = channel_fill(channel);
     jmap_pen border = pen(shade(tint, 0.62), 0.8);
-    chip_path(shape(w), channel, x, y, wd, h);
+    chip_path(shape(w), channel, b->x, b->y, b->w, b->h);
     fill_stroke(w, tint, &border);
 }
 
 static void paint_touchpoint(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    chip(w, b->style.channel, b->x, b->y, b->w, b->h);
+    paint_chip(w, b->style.channel, b);
 }
 
 /* An irritant's look by jmap_level: fill, border weight, dashes. */
@@ -362,32 +380,27 @@ static jmap_rgb irritant_ink(void)
     return shade(colour(JMAP_C_VERMILLION), 0.9);
 }
 
-static void irritant_frame(walk *w, jmap_level sev, double x, double y,
-                           double wd, double h)
+/* An irritant's card of severity `sev`, filling box b. */
+static void irritant_frame(walk *w, jmap_level sev, const jmap_box *b)
 {
     jmap_pen border = pen(irritant_ink(), irritant_looks[sev].border);
     if (irritant_looks[sev].dashed)
         border = dashed(border, 2, 1.5);
-    jmap_shape_rect(shape(w), x, y, wd, h);
+    jmap_shape_rect(shape(w), b->x, b->y, b->w, b->h);
     fill_stroke(w, colour(irritant_looks[sev].fill), &border);
-}
-
-static void bar(walk *w, jmap_level sev, double x, double y, double h)
-{
-    jmap_shape_rect(shape(w), x, y, jmap_severity_bar_w(sev), h);
-    fill(w, irritant_ink());
 }
 
 static void paint_irritant(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    irritant_frame(w, b->style.level, b->x, b->y, b->w, b->h);
+    irritant_frame(w, b->style.level, b);
 }
 
 static void paint_severity_bar(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    bar(w, b->style.level, b->x, b->y, b->h);
+    jmap_shape_rect(shape(w), b->x, b->y, b->w, b->h);
+    fill(w, irritant_ink());
 }
 
 static const jmap_rgb badge_brown = {0.45, 0.2, 0.0};
@@ -420,7 +433,8 @@ static void paint_idea(walk *w, const jmap_layout *L, const jmap_box *b)
 static void paint_remedy(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
-    jmap_pen border = dashed(pen(colour(JMAP_C_GREEN), 0.9), 3, 2);
+    jmap_pen border = dashed(pen(colour(JMAP_C_GREEN), 0.9), REMEDY_DASH_ON,
+                             REMEDY_DASH_OFF);
     rounded_rect(shape(w), b->x, b->y, b->w, b->h, 3);
     fill_stroke(w, white, &border);
 }
@@ -500,71 +514,70 @@ static void arrow_head(walk *w, jmap_rgb c, double x, double y, double dx,
     fill(w, c);
 }
 
-/* A legend sample, drawn in and about its 20 x 10 box (card-like samples
- * stand out of it by a point or so); its icon is a box of its own. */
+/* A card-like legend sample: lighter and rounder than the card it stands
+ * for. */
+static void card_sample(walk *w, const jmap_box *b, jmap_rgb tint,
+                        const jmap_pen *rim, double radius)
+{
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, radius);
+    fill_stroke(w, tint, rim);
+}
+
+/* A legend sample: the shape of what it stands for, filling its box; its
+ * bar, icon, marker and arrow are boxes and paths of their own. */
 static void paint_swatch(walk *w, const jmap_layout *L, const jmap_box *b)
 {
-    (void)L;
-    double x = b->x, y = b->y, wd = b->w, h = b->h;
     switch (b->style.swatch) {
     case JMAP_SWATCH_DIGITAL:
     case JMAP_SWATCH_PHYSICAL:
     case JMAP_SWATCH_HUMAN:
-        chip(w, (jmap_channel)(b->style.swatch - JMAP_SWATCH_DIGITAL), x - 1,
-             y - 1.5, wd + 2, h + 3);
+        paint_chip(w, (jmap_channel)(b->style.swatch - JMAP_SWATCH_DIGITAL), b);
         break;
     case JMAP_SWATCH_IRRITANT_LOW:
     case JMAP_SWATCH_IRRITANT_MEDIUM:
-    case JMAP_SWATCH_IRRITANT_HIGH: {
-        jmap_level sev = (jmap_level)(b->style.swatch - JMAP_SWATCH_IRRITANT_LOW);
-        irritant_frame(w, sev, x, y - 1, wd, h + 2);
-        bar(w, sev, x, y - 1, h + 2);
+    case JMAP_SWATCH_IRRITANT_HIGH:
+        irritant_frame(w, (jmap_level)(b->style.swatch -
+                                       JMAP_SWATCH_IRRITANT_LOW), b);
         break;
-    }
     case JMAP_SWATCH_BADGE:
-        rounded_rect(shape(w), x + 2, y + 1, wd - 4, h - 2, (h - 2) / 2);
-        fill(w, badge_brown);
+        paint_badge(w, L, b);
         break;
     case JMAP_SWATCH_MOMENT: {
-        jmap_pen border = pen(colour(JMAP_C_GREEN), 0.8);
-        rounded_rect(shape(w), x, y - 1, wd, h + 2, 5);
-        fill_stroke(w, colour(JMAP_C_MOMENT), &border);
+        jmap_pen rim = pen(colour(JMAP_C_GREEN), SAMPLE_RIM_W);
+        card_sample(w, b, colour(JMAP_C_MOMENT), &rim, MOMENT_SAMPLE_R);
         break;
     }
     case JMAP_SWATCH_IDEA: {
-        jmap_pen border = pen(idea_rim, 0.8);
-        rounded_rect(shape(w), x, y - 1, wd, h + 2, 2);
-        fill_stroke(w, colour(JMAP_C_IDEA), &border);
+        jmap_pen rim = pen(idea_rim, SAMPLE_RIM_W);
+        card_sample(w, b, colour(JMAP_C_IDEA), &rim, CARD_SAMPLE_R);
         break;
     }
     case JMAP_SWATCH_REMEDY: {
-        jmap_pen border = dashed(pen(colour(JMAP_C_GREEN), 0.8), 3, 2);
-        rounded_rect(shape(w), x, y - 1, wd, h + 2, 2);
-        fill_stroke(w, white, &border);
+        jmap_pen rim = dashed(pen(colour(JMAP_C_GREEN), SAMPLE_RIM_W),
+                              REMEDY_DASH_ON, REMEDY_DASH_OFF);
+        card_sample(w, b, white, &rim, CARD_SAMPLE_R);
         break;
     }
-    case JMAP_SWATCH_CURVE: {
+    case JMAP_SWATCH_CURVE: { /* the curve's line, through the box */
         jmap_pen line = curve_pen(b->curve);
         jmap_shape *s = shape(w);
-        jmap_shape_move(s, x, y + h / 2);
-        jmap_shape_line(s, x + wd, y + h / 2);
+        jmap_shape_move(s, b->x, b->y + b->h / 2);
+        jmap_shape_line(s, b->x + b->w, b->y + b->h / 2);
         stroke(w, &line);
-        marker_path(shape(w), b->curve, x + wd / 2, y + h / 2, 3.2);
-        fill(w, jmap_palette_curve(b->curve));
         break;
     }
-    case JMAP_SWATCH_ARROW: {
-        jmap_pen line = pen(colour(JMAP_C_ARROW), 1.2);
-        jmap_shape *s = shape(w);
-        jmap_shape_move(s, x, y + h);
-        jmap_shape_line(s, x, y + 2);
-        jmap_shape_line(s, x + wd - 3, y + 2);
-        jmap_shape_line(s, x + wd - 3, y + h - 3);
-        stroke(w, &line);
-        arrow_head(w, line.rgb, x + wd - 3, y + h, 0, 1, 4);
+    case JMAP_SWATCH_ARROW: /* a legend-arrow path and its head */
         break;
     }
-    }
+}
+
+/* A curve's marker, reaching its box's edges. */
+static void paint_marker(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    marker_path(shape(w), b->curve, b->x + b->w / 2, b->y + b->h / 2,
+                b->w / (2 * JMAP_MARKER_REACH));
+    fill(w, jmap_palette_curve(b->curve));
 }
 
 /* ---- text ---- */
@@ -596,10 +609,17 @@ jmap_rgb jmap_text_rgb(jmap_box_kind kind)
 
 static void paint_text(walk *w, const jmap_box *b)
 {
-    w->p->text(w->ctx, b->pl, b->x, b->y, jmap_text_rgb(b->kind), b->cut);
+    w->p->text(w->ctx, b->pl, b->x, b->y, jmap_text_rgb(b->kind));
 }
 
 /* ---- paths ---- */
+
+static void polyline(jmap_shape *s, const jmap_point *p, size_t n)
+{
+    jmap_shape_move(s, p[0].x, p[0].y);
+    for (size_t i = 1; i < n; i++)
+        jmap_shape_line(s, p[i].x, p[i].y);
+}
 
 /* A polyline with rounded corners. */
 static void rounded_polyline(jmap_shape *s, const jmap_point *p, size_t n,
@@ -647,14 +667,16 @@ static jmap_pen path_pen(const jmap_path *p)
         if (p->loop)
             pn = dashed(pn, 4, 2.5);
         break;
+    case JMAP_PATH_LEGEND_ARROW:
+        return pen(colour(JMAP_C_ARROW), 1.2); /* square corners */
     default: break;
     }
     pn.join = JMAP_JOIN_ROUND;
     return pn;
 }
 
-/* A flow or branch arrow's line, stopped where its head (a box of its own)
- * starts. */
+/* An arrow's line, stopped inside its head (a box of its own); a branch
+ * arrow's corners are rounded, a legend arrow's square. */
 static void paint_arrow(walk *w, const jmap_path *p, const jmap_pen *pn)
 {
     const jmap_point *a = &p->pts[p->n - 2], *z = &p->pts[p->n - 1];
@@ -662,14 +684,17 @@ static void paint_arrow(walk *w, const jmap_path *p, const jmap_pen *pn)
     double head = p->head;
     jmap_point end = *z;
     if (len > head) { /* stop the line where the head starts */
-        end.x = z->x - dx / len * head * 0.8;
-        end.y = z->y - dy / len * head * 0.8;
+        end.x = z->x - dx / len * head * ARROW_STOP;
+        end.y = z->y - dy / len * head * ARROW_STOP;
     }
     jmap_point *pts = jmap_xcalloc(p->n, sizeof *pts);
     for (size_t i = 0; i < p->n; i++)
         pts[i] = p->pts[i];
     pts[p->n - 1] = end;
-    rounded_polyline(shape(w), pts, p->n, 5);
+    if (p->kind == JMAP_PATH_LEGEND_ARROW)
+        polyline(shape(w), pts, p->n);
+    else
+        rounded_polyline(shape(w), pts, p->n, ARROW_R);
     free(pts);
     stroke(w, pn);
 }
@@ -697,19 +722,19 @@ static void paint_path(walk *w, const jmap_path *p)
     if (p->n < 2)
         return;
     jmap_pen pn = path_pen(p);
-    if (p->kind == JMAP_PATH_FLOW || p->kind == JMAP_PATH_ARROW) {
+    if (p->kind == JMAP_PATH_FLOW || p->kind == JMAP_PATH_ARROW ||
+        p->kind == JMAP_PATH_LEGEND_ARROW) {
         paint_arrow(w, p, &pn);
         return;
     }
     jmap_shape *s = shape(w);
-    jmap_shape_move(s, p->pts[0].x, p->pts[0].y);
     if (p->kind == JMAP_PATH_CURVE) {
+        jmap_shape_move(s, p->pts[0].x, p->pts[0].y);
         for (size_t i = 1; i + 2 < p->n; i += 3)
             jmap_shape_curve(s, p->pts[i].x, p->pts[i].y, p->pts[i + 1].x,
                              p->pts[i + 1].y, p->pts[i + 2].x, p->pts[i + 2].y);
     } else {
-        for (size_t i = 1; i < p->n; i++)
-            jmap_shape_line(s, p->pts[i].x, p->pts[i].y);
+        polyline(s, p->pts, p->n);
     }
     stroke(w, &pn);
 }
@@ -726,6 +751,7 @@ static const struct {
     [JMAP_BOX_MAP] = {0, paint_map},
     [JMAP_BOX_LANE] = {0, paint_lane},
     [JMAP_BOX_PERSONA] = {1, paint_persona},
+    [JMAP_BOX_PERSONA_BAR] = {1, paint_persona_bar},
     [JMAP_BOX_LEGEND] = {1, paint_legend},
     [JMAP_BOX_SWATCH] = {2, paint_swatch},
     [JMAP_BOX_STAGE] = {1, paint_stage},
@@ -742,14 +768,17 @@ static const struct {
     [JMAP_BOX_BULLET] = {2, paint_bullet},
     [JMAP_BOX_SEVERITY_BAR] = {2, paint_severity_bar},
     [JMAP_BOX_ARROW_HEAD] = {3, paint_arrow_head},
+    [JMAP_BOX_MARKER] = {2, paint_marker},
 };
 
 /* Opens and closes the backend's element for box b, when it has a use for
- * one (tagged PDF, SVG groups); a cut text is titled with its whole text. */
+ * one (tagged PDF, SVG groups); a cut text is titled with its whole text,
+ * as it was laid out. */
 static void group_begin(walk *w, const jmap_box *b)
 {
+    const char *title = b->cut && b->pl ? pango_layout_get_text(b->pl) : NULL;
     if (w->p->group_begin)
-        w->p->group_begin(w->ctx, b->kind, b->pos, b->cut ? b->text : NULL);
+        w->p->group_begin(w->ctx, b->kind, b->pos, title);
 }
 
 static void group_end(walk *w)

@@ -60,6 +60,8 @@
 #define LEGEND_LINES 2
 #define SWATCH_DROP 1.0      /* a sample, below its entry's top */
 #define LEGEND_W (2 * LEGEND_ITEM_W + 12.0) /* two columns and their pads */
+#define TITLE_GAP 3.0        /* under the map's title */
+#define SUBTITLE_GAP 10.0    /* under the subtitle */
 #define HEADER_ROW_GAP 12.0  /* between two rows of the title block */
 #define HEADER_ITEM_GAP 18.0 /* between two blocks of a row */
 #define HEADER_BOTTOM 16.0   /* under the title block */
@@ -89,6 +91,15 @@
 #define IRRITANT_TOP 4.0     /* the severity row, below the card's top */
 #define IRRITANT_TEXT_GAP 3.0 /* between the severity row and the text */
 #define LABEL_LINES 3        /* a lane's label */
+#define DEPT_TOP_GAP 6.0     /* the first department row, under the label */
+#define DEPT_PAD_Y 3.0       /* above and below a department's name */
+#define DEPT_ROW_MIN_H 18.0  /* a department row's least height */
+#define DEPT_MARK_INSET_X 2.0 /* a department mark, inside its column */
+#define DEPT_MARK_INSET_Y 3.0 /* ... and inside its row */
+#define ROW_OVERHANG 4.0     /* a row's rule, left of the first column */
+#define SEPARATOR_PAD 3.0    /* above and below a separator's label */
+#define SEPARATOR_LINE_GAP 6.0 /* between a separator's label and its line */
+#define FOOTER_GAP 8.0       /* above a split map's footer */
 
 /* ---- marks: where icons, bullets and bars sit (JMAP_ICON_SIZE boxes) ---- */
 #define CHIP_ICON_X 5.5   /* a touchpoint's icon, from its chip's corner */
@@ -104,12 +115,25 @@
 #define GOAL_INDENT 9.0   /* a goal's text, right of the persona's texts */
 #define BULLET_BEFORE 5.0 /* a goal's bullet centre, before its text */
 #define BULLET_DROP 5.2   /* ... and below its top */
-#define SWATCH_W 20.0     /* a legend sample */
+#define PERSONA_BAR_W 3.0 /* the bar at a persona card's left edge */
+#define PERSONA_BAR_INSET 6.0 /* ... below the card's top, above its bottom */
+#define SWATCH_W 20.0     /* a legend sample's cell */
 #define SWATCH_H 10.0
-#define SWATCH_ICON_X 5.0 /* a sample's icon, from the sample's corner */
+#define SWATCH_ICON_X 5.0 /* a sample's icon, from its cell's corner */
 #define SWATCH_CHIP_ICON_Y (-0.5) /* ... for a touchpoint sample */
 #define SWATCH_BAR_ICON_GAP 1.5   /* an irritant sample's icon, after its bar */
 #define SWATCH_BAR_ICON_Y 0.2
+#define CHIP_SAMPLE_OUT_X 1.0 /* a touchpoint sample, out of its cell */
+#define CHIP_SAMPLE_OUT_Y 1.5
+#define CARD_SAMPLE_OUT_Y 1.0 /* a card's sample, above and below its cell */
+#define BADGE_SAMPLE_IN_X 2.0 /* a badge's sample, inside its cell */
+#define BADGE_SAMPLE_IN_Y 1.0
+#define SWATCH_MARKER_R 3.2   /* a curve sample's marker's radius */
+#define LEGEND_FIXED_ROOM 16  /* room for the legend entries that are not
+                                 curves (11 kinds) */
+#define SWATCH_ARROW_RISE 2.0 /* an arrow sample's track, below its cell's top */
+#define SWATCH_ARROW_IN 3.0   /* its tip, before the cell's right edge */
+#define SWATCH_ARROW_HEAD 4.0 /* its head */
 
 /* ---- line limits: past them a text is cut and reported ---- */
 #define TITLE_LINES 2
@@ -134,6 +158,7 @@ static const struct {
     [JMAP_BOX_SUBTITLE] = {"subtitle", JMAP_CLASS_TEXT},
     [JMAP_BOX_DESCRIPTION] = {"description", JMAP_CLASS_TEXT},
     [JMAP_BOX_PERSONA] = {"persona", JMAP_CLASS_AREA},
+    [JMAP_BOX_PERSONA_BAR] = {"persona-bar", JMAP_CLASS_MARK},
     [JMAP_BOX_PERSONA_NAME] = {"persona-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_PERSONA_TEXT] = {"persona-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_GOALS_LABEL] = {"goals-label", JMAP_CLASS_TEXT},
@@ -170,6 +195,7 @@ static const struct {
     [JMAP_BOX_BULLET] = {"bullet", JMAP_CLASS_MARK},
     [JMAP_BOX_SEVERITY_BAR] = {"severity-bar", JMAP_CLASS_MARK},
     [JMAP_BOX_ARROW_HEAD] = {"arrow-head", JMAP_CLASS_POINT},
+    [JMAP_BOX_MARKER] = {"marker", JMAP_CLASS_MARK},
 };
 
 static const char *const icon_names[JMAP_ICON_COUNT_] = {
@@ -194,6 +220,7 @@ static const char *const path_kind_names[JMAP_PATH_KIND_COUNT_] = {
     [JMAP_PATH_FLOW] = "flow",
     [JMAP_PATH_ARROW] = "arrow",
     [JMAP_PATH_ROW] = "row",
+    [JMAP_PATH_LEGEND_ARROW] = "legend-arrow",
 };
 
 const char *jmap_box_kind_name(jmap_box_kind kind)
@@ -385,9 +412,9 @@ static jmap_path *add_line(builder *b, jmap_path_kind kind, double x0,
 }
 
 /* Adds the head of arrow `p`, `size` long, at its last point, pointing
- * along its last segment (which is axis-aligned); none when that segment
- * has no length. */
-static void add_head(builder *b, jmap_path *p, double size)
+ * along its last segment (which is axis-aligned), in box `parent`; none
+ * when that segment has no length. */
+static void add_head(builder *b, jmap_path *p, double size, int parent)
 {
     const jmap_point *a = &p->pts[p->n - 2], *z = &p->pts[p->n - 1];
     double dx = z->x - a->x, dy = z->y - a->y;
@@ -404,7 +431,7 @@ static void add_head(builder *b, jmap_path *p, double size)
                                        : z->y - size / 2;
     p->head = size;
     size_t i = add_box(b, JMAP_BOX_ARROW_HEAD, p->pos, x, y, size, size, -1,
-                       -1);
+                       parent);
     box_at(b, i)->style.heading = hd;
 }
 
@@ -593,6 +620,9 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
                            double y)
 {
     size_t card = add_box(b, JMAP_BOX_PERSONA, p->pos, x, y, PERSONA_W, 0, -1, -1);
+    size_t bar = add_box(b, JMAP_BOX_PERSONA_BAR, p->pos, x,
+                         y + PERSONA_BAR_INSET, PERSONA_BAR_W, 0, -1,
+                         (int)card);
     double tx = x + PERSONA_PAD_X, tw = PERSONA_W - 2 * PERSONA_PAD_X;
     double cy = y + PERSONA_PAD_TOP;
     const char *name = p->name.str ? p->name.str : p->id;
@@ -624,29 +654,76 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
                 JMAP_BULLET_D, JMAP_BULLET_D, -1, (int)card);
         cy += box_at(b, t)->h + LINE_GAP;
     }
-    box_at(b, card)->h = cy + PERSONA_PAD_BOTTOM - y;
-    return cy + PERSONA_PAD_BOTTOM - y;
+    double h = cy + PERSONA_PAD_BOTTOM - y;
+    box_at(b, card)->h = h;
+    box_at(b, bar)->h = h - 2 * PERSONA_BAR_INSET;
+    return h;
 }
 
-/* The icon of legend sample `s`, if it has one, in the legend. */
-static void swatch_icon(builder *b, const jmap_box *s, int legend)
+/* How far a legend sample's box stands out of its SWATCH_W x SWATCH_H
+ * cell, by jmap_swatch (negative: inside it). */
+static const struct {
+    double x, y; /* left and right, top and bottom */
+} swatch_out[] = {
+    [JMAP_SWATCH_DIGITAL] = {CHIP_SAMPLE_OUT_X, CHIP_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_PHYSICAL] = {CHIP_SAMPLE_OUT_X, CHIP_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_HUMAN] = {CHIP_SAMPLE_OUT_X, CHIP_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_IRRITANT_LOW] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_IRRITANT_MEDIUM] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_IRRITANT_HIGH] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_BADGE] = {-BADGE_SAMPLE_IN_X, -BADGE_SAMPLE_IN_Y},
+    [JMAP_SWATCH_MOMENT] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_IDEA] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_REMEDY] = {0, CARD_SAMPLE_OUT_Y},
+    [JMAP_SWATCH_CURVE] = {0, 0},
+    [JMAP_SWATCH_ARROW] = {0, 0},
+};
+
+/* The arrow of an arrow sample in its cell at (x, y): up, across, down
+ * into its head. */
+static void swatch_arrow(builder *b, int sample, double x, double y)
 {
-    double x = s->x + SWATCH_ICON_X, y = s->y;
+    jmap_path *p = add_path(b, JMAP_PATH_LEGEND_ARROW, (jmap_pos){0, 0}, 4);
+    double top = y + SWATCH_ARROW_RISE, right = x + SWATCH_W - SWATCH_ARROW_IN;
+    p->pts[0] = (jmap_point){x, y + SWATCH_H};
+    p->pts[1] = (jmap_point){x, top};
+    p->pts[2] = (jmap_point){right, top};
+    p->pts[3] = (jmap_point){right, y + SWATCH_H};
+    add_head(b, p, SWATCH_ARROW_HEAD, sample);
+}
+
+/* The marks of legend sample `sample` (its box already placed) in its
+ * cell at (x, y): a bar, an icon, a marker or an arrow. */
+static void swatch_marks(builder *b, int sample, double x, double y)
+{
+    const jmap_box *s = box_at(b, (size_t)sample);
     jmap_swatch sw = s->style.swatch;
+    jmap_pos none = {0, 0};
     if (sw >= JMAP_SWATCH_DIGITAL && sw <= JMAP_SWATCH_HUMAN) {
         add_icon(b, (jmap_icon)(JMAP_ICON_DIGITAL + (sw - JMAP_SWATCH_DIGITAL)),
-                 (jmap_pos){0, 0}, x, y + SWATCH_CHIP_ICON_Y, -1, legend);
+                 none, x + SWATCH_ICON_X, y + SWATCH_CHIP_ICON_Y, -1, sample);
     } else if (sw >= JMAP_SWATCH_IRRITANT_LOW && sw <= JMAP_SWATCH_IRRITANT_HIGH) {
         jmap_level level = (jmap_level)(sw - JMAP_SWATCH_IRRITANT_LOW);
-        add_icon(b, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + level), (jmap_pos){0, 0},
-                 s->x + jmap_severity_bar_w(level) + SWATCH_BAR_ICON_GAP,
-                 y + SWATCH_BAR_ICON_Y, -1, legend);
+        double bar_w = jmap_severity_bar_w(level);
+        size_t bar = add_box(b, JMAP_BOX_SEVERITY_BAR, none, s->x, s->y, bar_w,
+                             s->h, -1, sample);
+        box_at(b, bar)->style.level = level;
+        add_icon(b, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + level), none,
+                 x + bar_w + SWATCH_BAR_ICON_GAP, y + SWATCH_BAR_ICON_Y, -1,
+                 sample);
     } else if (sw == JMAP_SWATCH_MOMENT || sw == JMAP_SWATCH_IDEA ||
                sw == JMAP_SWATCH_REMEDY) {
         static const jmap_icon icons[] = {JMAP_ICON_CHECK, JMAP_ICON_BULB,
                                           JMAP_ICON_BANDAGE};
-        add_icon(b, icons[sw - JMAP_SWATCH_MOMENT], (jmap_pos){0, 0}, x, y, -1,
-                 legend);
+        add_icon(b, icons[sw - JMAP_SWATCH_MOMENT], none, x + SWATCH_ICON_X, y,
+                 -1, sample);
+    } else if (sw == JMAP_SWATCH_CURVE) {
+        double d = 2 * JMAP_MARKER_REACH * SWATCH_MARKER_R;
+        size_t mk = add_box(b, JMAP_BOX_MARKER, none, x + (SWATCH_W - d) / 2,
+                            y + (SWATCH_H - d) / 2, d, d, -1, sample);
+        box_at(b, mk)->curve = s->curve;
+    } else if (sw == JMAP_SWATCH_ARROW) {
+        swatch_arrow(b, sample, x, y);
     }
 }
 
@@ -654,11 +731,13 @@ static void swatch_icon(builder *b, const jmap_box *s, int legend)
 static double legend_entry(builder *b, int legend, jmap_swatch sw, int aux,
                            const char *text, double x, double y)
 {
-    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x, y + SWATCH_DROP,
-                       SWATCH_W, SWATCH_H, -1, legend);
+    double cy = y + SWATCH_DROP;
+    double ox = swatch_out[sw].x, oy = swatch_out[sw].y;
+    size_t s = add_box(b, JMAP_BOX_SWATCH, (jmap_pos){0, 0}, x - ox, cy - oy,
+                       SWATCH_W + 2 * ox, SWATCH_H + 2 * oy, -1, legend);
     box_at(b, s)->style.swatch = sw;
     box_at(b, s)->curve = (size_t)aux;
-    swatch_icon(b, box_at(b, s), legend);
+    swatch_marks(b, (int)s, x, cy);
     size_t t = add_text(b, JMAP_BOX_LEGEND_TEXT, text, (jmap_pos){0, 0},
                         JMAP_FONT_SMALL, x + LEGEND_TEXT_X, y,
                         LEGEND_ITEM_W - (LEGEND_TEXT_X + LEGEND_TEXT_END),
@@ -717,7 +796,7 @@ static size_t legend_entries(builder *b, jmap_swatch *sw, int *aux,
 /* The legend: two columns of entries. */
 static double legend_block(builder *b, double x, double y, double width)
 {
-    size_t cap = 16 + b->L->n_curves;
+    size_t cap = LEGEND_FIXED_ROOM + b->L->n_curves;
     jmap_swatch *sw = jmap_xcalloc(cap, sizeof *sw);
     int *aux = jmap_xcalloc(cap, sizeof *aux);
     const char **text = jmap_xcalloc(cap, sizeof *text);
@@ -749,9 +828,14 @@ static double legend_block(builder *b, double x, double y, double width)
     return h;
 }
 
+/* What a block of the title block is. */
+typedef enum header_kind {
+    HEADER_DESCRIPTION, HEADER_PERSONA, HEADER_LEGEND
+} header_kind;
+
 /* A block of the title block's flowing row. */
 typedef struct header_item {
-    int kind;               /* 0 description, 1 persona, 2 legend */
+    header_kind kind;       /* what it is */
     const jmap_persona *p;  /* the persona of a persona card */
     double w;               /* its width */
 } header_item;
@@ -759,13 +843,13 @@ typedef struct header_item {
 static double header_item_build(builder *b, const header_item *it, double x,
                                 double y)
 {
-    if (it->kind == 0) {
+    if (it->kind == HEADER_DESCRIPTION) {
         size_t t = add_text(b, JMAP_BOX_DESCRIPTION, b->j->description.str,
                             b->j->description.pos, JMAP_FONT_TEXT, x, y, it->w,
                             DESCRIPTION_LINES, -1, -1);
         return box_at(b, t)->h;
     }
-    if (it->kind == 1)
+    if (it->kind == HEADER_PERSONA)
         return persona_card(b, it->p, x, y);
     return legend_block(b, x, y, it->w);
 }
@@ -779,14 +863,14 @@ static double build_header(builder *b, double y)
     size_t t = add_text(b, JMAP_BOX_TITLE, title, j->title.pos,
                         JMAP_FONT_TITLE, x, y, width, compact ? 1 : TITLE_LINES,
                         -1, -1);
-    y += box_at(b, t)->h + 3;
+    y += box_at(b, t)->h + TITLE_GAP;
     const char *sub = compact ? label(b, L_CONTINUED) : total_duration(b);
     if (sub) {
         t = add_text(b, JMAP_BOX_SUBTITLE, sub, (jmap_pos){0, 0},
                      JMAP_FONT_HEADING, x, y, width, 1, -1, -1);
         y += box_at(b, t)->h;
     }
-    y += 10;
+    y += SUBTITLE_GAP;
     if (compact)
         return y;
 
@@ -794,10 +878,10 @@ static double build_header(builder *b, double y)
     header_item *items = jmap_xcalloc(j->n_personas + 2, sizeof *items);
     size_t n = 0;
     if (j->description.str)
-        items[n++] = (header_item){0, NULL, DESCRIPTION_W};
+        items[n++] = (header_item){HEADER_DESCRIPTION, NULL, DESCRIPTION_W};
     for (size_t i = 0; i < j->n_personas; i++)
-        items[n++] = (header_item){1, &j->personas[i], PERSONA_W};
-    items[n++] = (header_item){2, NULL, LEGEND_W};
+        items[n++] = (header_item){HEADER_PERSONA, &j->personas[i], PERSONA_W};
+    items[n++] = (header_item){HEADER_LEGEND, NULL, LEGEND_W};
     double cx = x, row_h = 0;
     for (size_t i = 0; i < n; i++) {
         if (cx > x && cx + items[i].w > x + width) {
@@ -1024,7 +1108,7 @@ static void draw_arrows(builder *b, const arrow *a, size_t n, double y_cards)
         p->pts[k++] = (jmap_point){xt, yt};
         if (to_in)
             p->pts[k++] = (jmap_point){xt, y_cards};
-        add_head(b, p, ARROW_HEAD);
+        add_head(b, p, ARROW_HEAD, -1);
     }
     free(ports);
     free(used);
@@ -1077,16 +1161,16 @@ static double lane_actions(builder *b, double y)
         if (flows_to_next(b->j, i))
             add_head(b, add_line(b, JMAP_PATH_FLOW,
                                  col_x(b, i) + COL_W + FLOW_GAP, cy,
-                                 col_x(b, i + 1) - FLOW_GAP, cy), FLOW_HEAD);
+                                 col_x(b, i + 1) - FLOW_GAP, cy), FLOW_HEAD, -1);
     if (b->first > 0 && flows_to_next(b->j, b->first - 1)) /* from a page */
         add_head(b, add_line(b, JMAP_PATH_FLOW,
                              b->x_cols - COL_GAP + FLOW_EDGE_GAP, cy,
-                             b->x_cols - FLOW_GAP, cy), FLOW_HEAD);
+                             b->x_cols - FLOW_GAP, cy), FLOW_HEAD, -1);
     if (b->end < b->j->n_steps && flows_to_next(b->j, b->end - 1)) /* to one */
         add_head(b, add_line(b, JMAP_PATH_FLOW,
                              col_x(b, b->end - 1) + COL_W + FLOW_GAP, cy,
                              col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy),
-                 FLOW_HEAD);
+                 FLOW_HEAD, -1);
     return channel + max_h + 2 * LANE_PAD;
 }
 
@@ -1349,8 +1433,10 @@ static void add_mark(dept_rows *r, size_t d, int col)
     builder *b = r->b;
     const jmap_department *dep = &b->j->departments[d];
     size_t mk = add_box(b, JMAP_BOX_DEPT_MARK, dep->pos,
-                        b->L->col_x[col] + 2, r->y[d] + 3, COL_W - 4,
-                        r->h[d] - 6, col, -1);
+                        b->L->col_x[col] + DEPT_MARK_INSET_X,
+                        r->y[d] + DEPT_MARK_INSET_Y,
+                        COL_W - 2 * DEPT_MARK_INSET_X,
+                        r->h[d] - 2 * DEPT_MARK_INSET_Y, col, -1);
     box_at(b, mk)->style.visibility = dep->visibility;
 }
 
@@ -1360,11 +1446,12 @@ static double separator(builder *b, jmap_path_kind kind, jmap_label l,
 {
     size_t t = add_text(b, JMAP_BOX_SEPARATOR_TEXT, label(b, l),
                         (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD,
-                        MARGIN + LABEL_PAD, y + 3, 0, 1, -1, -1);
+                        MARGIN + LABEL_PAD, y + SEPARATOR_PAD, 0, 1, -1, -1);
     jmap_box *bx = box_at(b, t);
-    double mid = y + 3 + bx->h / 2;
-    add_line(b, kind, bx->x + bx->w + 6, mid, b->x_right, mid);
-    return bx->h + 6;
+    double mid = bx->y + bx->h / 2;
+    add_line(b, kind, bx->x + bx->w + SEPARATOR_LINE_GAP, mid, b->x_right,
+             mid);
+    return bx->h + 2 * SEPARATOR_PAD;
 }
 
 /* Departments: one row per department involved somewhere, grouped by
@@ -1382,7 +1469,7 @@ static double lane_departments(builder *b, double y)
         return 0;
     dept_rows rows = {b, jmap_xcalloc(nd, sizeof(double)),
                       jmap_xcalloc(nd, sizeof(double)), jmap_xcalloc(nd, sizeof(int))};
-    double cy = y + LANE_PAD + b->label_h + 6;
+    double cy = y + LANE_PAD + b->label_h + DEPT_TOP_GAP;
     for (int vis = JMAP_VIS_FRONTSTAGE; vis <= JMAP_VIS_SUPPORT; vis++) {
         int n = 0;
         for (size_t d = 0; d < nd; d++)
@@ -1398,14 +1485,16 @@ static double lane_departments(builder *b, double y)
                 continue;
             const char *name = dep->name.str ? dep->name.str : dep->id;
             size_t t = add_text(b, JMAP_BOX_DEPT_NAME, name, dep->name.pos,
-                                JMAP_FONT_BODY, MARGIN + LABEL_PAD, cy + 3,
-                                LABEL_W - 2 * LABEL_PAD, DEPT_LINES, -1, -1);
-            double row_h = box_at(b, t)->h + 6;
+                                JMAP_FONT_BODY, MARGIN + LABEL_PAD,
+                                cy + DEPT_PAD_Y, LABEL_W - 2 * LABEL_PAD,
+                                DEPT_LINES, -1, -1);
+            double row_h = box_at(b, t)->h + 2 * DEPT_PAD_Y;
             rows.y[d] = cy;
-            rows.h[d] = row_h < 18 ? 18 : row_h;
+            rows.h[d] = row_h < DEPT_ROW_MIN_H ? DEPT_ROW_MIN_H : row_h;
             rows.last[d] = -1;
             cy += rows.h[d];
-            add_line(b, JMAP_PATH_ROW, b->x_cols - 4, cy, b->x_right, cy);
+            add_line(b, JMAP_PATH_ROW, b->x_cols - ROW_OVERHANG, cy,
+                     b->x_right, cy);
         }
     }
     for (size_t i = b->first; i < b->end; i++)
@@ -1486,9 +1575,9 @@ static double footer(builder *b, double y)
     const char *s = jmap_arena_strdup(b->L->arena, text);
     free(text);
     size_t t = add_text(b, JMAP_BOX_FOOTER, s, (jmap_pos){0, 0},
-                        JMAP_FONT_SMALL, MARGIN, y + 8, b->x_right - MARGIN, 1,
-                        -1, -1);
-    return box_at(b, t)->h + 8;
+                        JMAP_FONT_SMALL, MARGIN, y + FOOTER_GAP,
+                        b->x_right - MARGIN, 1, -1, -1);
+    return box_at(b, t)->h + FOOTER_GAP;
 }
 
 static void name_curves(builder *b)

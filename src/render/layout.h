@@ -73,13 +73,17 @@ typedef enum jmap_box_kind {
     JMAP_BOX_SUBTITLE,     /* text: total duration, "continued" */
     JMAP_BOX_DESCRIPTION,  /* text: the map's description */
     JMAP_BOX_PERSONA,      /* a persona card */
+    JMAP_BOX_PERSONA_BAR,  /* mark: the coloured bar at a persona card's
+                              left edge */
     JMAP_BOX_PERSONA_NAME, /* text */
     JMAP_BOX_PERSONA_TEXT, /* text: a persona's description */
     JMAP_BOX_GOALS_LABEL,  /* text: "Goals" */
     JMAP_BOX_GOAL,         /* text: one goal, after a bullet */
     JMAP_BOX_LEGEND,       /* the legend's frame */
     JMAP_BOX_LEGEND_TITLE, /* text */
-    JMAP_BOX_SWATCH,       /* a legend sample; style.swatch, curve */
+    JMAP_BOX_SWATCH,       /* a legend sample, the box of its shape (a
+                              chip, a card, a badge) that its marks sit
+                              in; style.swatch, curve */
     JMAP_BOX_LEGEND_TEXT,  /* text: what a sample means */
     JMAP_BOX_STAGE,        /* a stage's band; style.stage */
     JMAP_BOX_STAGE_NAME,   /* text */
@@ -111,8 +115,10 @@ typedef enum jmap_box_kind {
     JMAP_BOX_BULLET,       /* mark: the dot before a goal */
     JMAP_BOX_SEVERITY_BAR, /* mark: an irritant's bar at its left edge,
                               jmap_severity_bar_w() wide; style.level */
-    JMAP_BOX_ARROW_HEAD,   /* the head of a flow or branch arrow, its tip
-                              on the box's edge; style.heading */
+    JMAP_BOX_ARROW_HEAD,   /* the head of a flow, branch or legend arrow,
+                              its tip on the box's edge; style.heading */
+    JMAP_BOX_MARKER,       /* mark: a curve's marker in a legend sample,
+                              reaching its box's edges; curve */
     JMAP_BOX_KIND_COUNT_   /* number of kinds, not a kind */
 } jmap_box_kind;
 
@@ -128,15 +134,16 @@ typedef enum jmap_swatch {
     JMAP_SWATCH_MOMENT,
     JMAP_SWATCH_IDEA,
     JMAP_SWATCH_REMEDY,
-    JMAP_SWATCH_CURVE,     /* the box's curve: its emotion curve */
-    JMAP_SWATCH_ARROW
+    JMAP_SWATCH_CURVE,     /* the box's curve: its line; a marker box */
+    JMAP_SWATCH_ARROW      /* nothing: a legend-arrow path and its head */
 } jmap_swatch;
 
 /* What a box is to the geometry checks and the dump's reader. */
 typedef enum jmap_box_class {
     JMAP_CLASS_AREA, /* a card, band or frame: holds texts and marks */
     JMAP_CLASS_TEXT, /* a measured text */
-    JMAP_CLASS_MARK, /* an icon, bullet or bar: drawn in its box, no text */
+    JMAP_CLASS_MARK, /* an icon, bullet, bar or marker: drawn in its box,
+                        no text */
     JMAP_CLASS_POINT /* an emotion point, centred on its curve */
 } jmap_box_class;
 
@@ -158,6 +165,9 @@ typedef enum jmap_icon {
 
 #define JMAP_ICON_SIZE 10.0 /* the side of an icon's box, in points */
 #define JMAP_BULLET_D 3.2   /* the diameter of a goal's bullet */
+/* How far a curve marker's shape reaches from its centre, in radii: its
+ * box is 2 * JMAP_MARKER_REACH radii wide. */
+#define JMAP_MARKER_REACH 1.3
 
 /* The width of an irritant's severity bar, by jmap_level. */
 double jmap_severity_bar_w(jmap_level level);
@@ -205,6 +215,8 @@ typedef enum jmap_path_kind {
     JMAP_PATH_FLOW,       /* a short arrow between two consecutive steps */
     JMAP_PATH_ARROW,      /* a branch or loop arrow: a polyline; loop */
     JMAP_PATH_ROW,        /* a faint rule under a department row */
+    JMAP_PATH_LEGEND_ARROW, /* the legend's arrow sample: a polyline with
+                               square corners, in its swatch */
     JMAP_PATH_KIND_COUNT_
 } jmap_path_kind;
 
@@ -218,8 +230,9 @@ typedef struct jmap_path {
     jmap_point *pts;     /* polyline points, or for a curve p0 c c p1 c c p2 */
     size_t n;            /* number of points */
     int loop;            /* arrow: 1 when it goes back (a loop) */
-    double head;         /* flow, arrow: the length of its head (an
-                            arrow-head box at its end), 0 for none */
+    double head;         /* flow, arrow, legend arrow: the length of its
+                            head (an arrow-head box at its end), 0 for
+                            none */
     size_t curve;        /* curve: the emotion curve */
 } jmap_path;
 

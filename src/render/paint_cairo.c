@@ -149,9 +149,8 @@ static void cp_fill_stroke(void *ctx, const jmap_shape *s, jmap_rgb rgb,
 }
 
 static void cp_text(void *ctx, PangoLayout *pl, double x, double y,
-                    jmap_rgb rgb, int cut)
+                    jmap_rgb rgb)
 {
-    (void)cut;
     cairo_t *cr = ((cairo_painter *)ctx)->cr;
     cairo_new_path(cr);
     set_rgb(cr, rgb);

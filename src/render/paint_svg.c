@@ -20,7 +20,8 @@
  * advance so that a viewer with another font still keeps each line inside
  * its card. The characters are those of the line (with "…" where Pango
  * ellipsized), so the SVG is searchable, copyable and can be read aloud; a
- * text that was cut keeps its whole text in a <title> (a viewer's tooltip).
+ * text that was cut keeps its whole text in a <title> (a viewer's tooltip),
+ * written by the painter's group hook that draw.c opens around it.
  *
  * Everything is written as it is made, into a buffer that the caller's
  * flush() empties, so memory does not grow with the document. Numbers are
@@ -177,6 +178,8 @@ typedef struct jmap_svg {
     jmap_buf d;                /* scratch: one path's data */
     jmap_icon_art art[JMAP_ICON_COUNT_]; /* placed icons' looks, else NULL */
     int texts;                 /* 1 once the texts have begun */
+    int titled;                /* 1 while a titled group is open (draw.c
+                                  never opens two groups at once) */
     style_set *styles;         /* the texts' classes */
 } jmap_svg;
 
@@ -542,7 +545,10 @@ static void sp_icon(void *ctx, jmap_icon icon, double x, double y,
 }
 
 static void sp_text(void *ctx, PangoLayout *pl, double x, double y,
-                    jmap_rgb rgb, int cut);
+                    jmap_rgb rgb);
+static void sp_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
+                           const char *title);
+static void sp_group_end(void *ctx);
 
 static const jmap_painter svg_painter = {
     .fill = sp_fill,
@@ -550,6 +556,8 @@ static const jmap_painter svg_painter = {
     .fill_stroke = sp_fill_stroke,
     .text = sp_text,
     .icon = sp_icon,
+    .group_begin = sp_group_begin,
+    .group_end = sp_group_end,
 };
 
 /* The definitions of the icons placed, each drawn once at the origin. */
@@ -663,8 +671,36 @@ static void begin_texts(jmap_svg *s)
     jmap_buf_puts(out, "</style>\n");
 }
 
+/* A titled box: <g><title>, its whole text, as a tooltip and for screen
+ * readers; the text of a box goes with the other texts. Untitled boxes
+ * need no element. */
+static void sp_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
+                           const char *title)
+{
+    (void)pos;
+    jmap_svg *s = ctx;
+    if (!title)
+        return;
+    if (!s->texts && jmap_box_kind_class(kind) == JMAP_CLASS_TEXT)
+        begin_texts(s);
+    jmap_buf_puts(s->out, "<g><title>");
+    put_escaped(s->out, title, strlen(title));
+    jmap_buf_puts(s->out, "</title>\n");
+    s->titled = 1;
+}
+
+static void sp_group_end(void *ctx)
+{
+    jmap_svg *s = ctx;
+    if (!s->titled)
+        return;
+    jmap_buf_puts(s->out, "</g>\n");
+    s->titled = 0;
+    svg_flush(s);
+}
+
 static void sp_text(void *ctx, PangoLayout *pl, double x, double y,
-                    jmap_rgb rgb, int cut)
+                    jmap_rgb rgb)
 {
     jmap_svg *s = ctx;
     jmap_buf *out = s->out;
@@ -686,18 +722,11 @@ static void sp_text(void *ctx, PangoLayout *pl, double x, double y,
         jmap_buf_destroy(&style);
     }
     const char *text = pango_layout_get_text(pl);
-    if (cut) { /* the whole text, as a tooltip and for screen readers */
-        jmap_buf_puts(out, "<g><title>");
-        put_escaped(out, text, strlen(text));
-        jmap_buf_puts(out, "</title>\n");
-    }
     PangoLayoutIter *it = pango_layout_get_iter(pl);
     do
         put_line(out, text, it, x, y, attrs);
     while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
-    if (cut)
-        jmap_buf_puts(out, "</g>\n");
     svg_flush(s);
 }
 
