@@ -592,7 +592,8 @@ typedef struct jmap_report {
 void jmap_report_begin(jmap_report *r, FILE *out, jmap_report_format format,
                        int color);
 
-/* Adds the next file. Once this returns, `f->src` may be freed; `f->path`,
+/* Adds the next file: in text and github, its findings are written and
+ * `out` flushed. Once this returns, `f->src` may be freed; `f->path`,
  * `f->diags` and `f->io_error` must stay until jmap_report_end. */
 void jmap_report_add(jmap_report *r, const jmap_report_file *f);
 

@@ -546,8 +546,10 @@ void jmap_report_add(jmap_report *r, const jmap_report_file *f)
 {
     if ((size_t)r->format >= N_REPORT_FORMATS)
         return;
-    if (report_formats[r->format].file)
+    if (report_formats[r->format].file) {
         report_formats[r->format].file(r->out, f, r->color);
+        fflush(r->out); /* a reader (a CI log) sees each file as it is done */
+    }
     if (r->n == r->cap) {
         r->cap = r->cap ? 2 * r->cap : 16;
         r->files = jmap_xrealloc(r->files, r->cap, sizeof *r->files);
