@@ -31,7 +31,8 @@ seen_early() {
     cat "$clean" >&3
     exec 3>&-
     wait $pid
-    [ $? = 0 ] || fail "$1: exit $? after standard input closed"
+    code=$?
+    [ "$code" = 0 ] || fail "$1: exit $code after standard input closed"
     expect_in "$tmp/early" "in 2 files"
 }
 seen_early text "[unused]"

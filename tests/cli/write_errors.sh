@@ -17,7 +17,7 @@ bad=$src/tests/lint/every-error.yaml
 shoes=$src/maps/shoes.yaml
 # Enough findings for a report far larger than a stdio buffer.
 many=""
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do many="$many $bad"; done
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do many="$many $bad"; done
 
 # full DESCRIPTION COMMAND... - exits 2 and gives the reason.
 full() {
