@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "renderer.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +93,8 @@ static checked *lint_file(lint_run *run, const char *path)
 
 /* Checks the files one at a time, each added to the report and its bytes
  * freed before the next is read: memory holds the largest file and the
- * findings, never every file's text. */
+ * findings, never every file's text. A failed write stops the run there,
+ * with errno still saying why (reading the next file could change it). */
 static int write_lint_report(FILE *out, void *arg)
 {
     lint_run *run = arg;
@@ -105,6 +107,12 @@ static int write_lint_report(FILE *out, void *arg)
         jmap_report_add(&report, &f);
         free(c->data);
         c->data = NULL;
+        if (ferror(out)) {
+            int err = errno;
+            jmap_report_end(&report);
+            errno = err;
+            return JMAP_ERR_IO;
+        }
     }
     return jmap_report_end(&report);
 }

@@ -32,6 +32,11 @@ full "lint -o" "$jmap" lint -o /dev/full "$clean"
 # shellcheck disable=SC2086 # $many is a list of paths without blanks
 full "lint -o, a long report" "$jmap" lint -o /dev/full $many
 full "lint -f json -o" "$jmap" lint -f json -o /dev/full "$clean"
+# A file that cannot be read after the failed write does not lend its
+# reason ("No such file or directory") to the write.
+warn=$src/tests/lint/warnings.yaml
+full "lint -o, then a missing file" "$jmap" lint -o /dev/full "$warn" "$tmp/missing.yaml"
+expect_in "$tmp/err" "lint: cannot write '/dev/full': No space left on device"
 full "lint to standard output" sh -c "'$jmap' lint '$clean' >/dev/full"
 full "export -o" "$jmap" export -o /dev/full "$shoes"
 full "export -f csv to standard output" sh -c "'$jmap' export -f csv '$shoes' >/dev/full"
