@@ -61,6 +61,14 @@ END {
     if (have("small1000.lint"))
         target("lint 1,000 small maps in one call", sprintf("%.3f s", med["small1000.lint"]),
                "< 1 s", verdict(med["small1000.lint"] < 1))
+    if (have("big15x80.lint") && have("big15.lint")) {
+        m = kib["big15x80.lint"] / kib["big15.lint"]
+        target("lint 80 files of 15 MB: peak memory / that of one",
+               sprintf("%.1fx (%s)", m, mib(kib["big15x80.lint"])), "<= 2.5x",
+               verdict(m <= 2.5))
+    } else if (quick != "yes")
+        target("lint 80 files of 15 MB: peak memory / that of one", "-", "<= 2.5x",
+               missing("big15x80.lint", "big15.lint"))
     split("ids anchors keys", flood, " ")
     for (k = 1; k <= 3; k++)
         if (have("flood-" flood[k] ".lint"))

@@ -396,6 +396,13 @@ void jmap_journey_validate(const jmap_journey *journey, jmap_diag_list *diags);
 int jmap_file_read(const char *path, char **data, size_t *len, char *why,
                    size_t why_len);
 
+/* 1 when writing `output` ("-": standard output) would write over the
+ * regular file that `input` ("-": standard input) names: the same device
+ * and inode, whatever path, symlink or hard link leads to each. 0 when
+ * they differ, when either is not a regular file (a terminal, a pipe, a
+ * device) or when either does not exist yet. */
+int jmap_output_is_input(const char *output, const char *input);
+
 /* Folds `name` to a step id slug ("Réception du colis" ->
  * "reception-du-colis"). Returns a heap string that the caller frees; it is
  * empty when the name has no Latin letter or digit. */
@@ -567,6 +574,32 @@ typedef struct jmap_report_file {
  * Returns 0, or JMAP_ERR_IO when writing failed. */
 int jmap_report_write(FILE *out, jmap_report_format format,
                       const jmap_report_file *files, size_t n, int color);
+
+/* A report written file by file, as the files are checked, so that the
+ * caller need not keep every file's text until the end: the text and
+ * github formats write a file's findings when it is added, json and sarif
+ * (which open with facts about every file) the whole document at the end.
+ * The bytes are those jmap_report_write writes for the same files. */
+typedef struct jmap_report {
+    FILE *out;                 /* where it goes */
+    jmap_report_format format; /* how */
+    int color;                 /* ANSI colours in the text format */
+    jmap_report_file *files;   /* the files added so far, without their text */
+    size_t n, cap;             /* how many; room for */
+} jmap_report;
+
+/* Starts a report on `out`. */
+void jmap_report_begin(jmap_report *r, FILE *out, jmap_report_format format,
+                       int color);
+
+/* Adds the next file: in text and github, its findings are written and
+ * `out` flushed. Once this returns, `f->src` may be freed; `f->path`,
+ * `f->diags` and `f->io_error` must stay until jmap_report_end. */
+void jmap_report_add(jmap_report *r, const jmap_report_file *f);
+
+/* Writes the rest of the report and releases `r`. Returns 0, JMAP_ERR_IO
+ * when writing failed, or JMAP_ERR_USAGE for an unknown format. */
+int jmap_report_end(jmap_report *r);
 
 /* The formats of `jmap export`. */
 typedef enum jmap_export_format {

@@ -21,7 +21,7 @@
  * a file that cannot be read or written (2 wins over 1). */
 enum { EXIT_MAP_ERRORS = 1, EXIT_USAGE = 2 };
 
-#define MAX_COUNT 1000000 /* the largest whole number an option takes */
+#define MAX_COUNT 1000000 /* the largest count (--max-warnings) an option takes */
 
 typedef struct command command;
 typedef struct config config;
@@ -40,7 +40,7 @@ typedef enum option_kind {
     OPT_FLAG,   /* sets an int field to 1 */
     OPT_TEXT,   /* keeps the value in a const char * field */
     OPT_CHOICE, /* sets an int field to the value's index among `choices` */
-    OPT_COUNT,  /* sets a long field to a whole number 0..MAX_COUNT */
+    OPT_COUNT,  /* sets a long field to a whole number 0..MAX_COUNT (take_number) */
     OPT_CALL    /* hands the value to `call` */
 } option_kind;
 
@@ -138,6 +138,13 @@ void usage_error(const char *fmt, ...)
 int choice_pick(const command *cmd, const char *option, const choice *c,
                 const char *value);
 
+/* The one parser of every number an option takes: `value` must be digits
+ * only (no sign, space, point or exponent) and from `min` to `max` (below
+ * LONG_MAX / 10). Sets *n and returns 1, or after a usage error "CMD:
+ * --OPTION takes a whole number from MIN to MAX, not 'VALUE'" returns 0. */
+int take_number(const command *cmd, const char *option, const char *value, long min,
+                long max, long *n);
+
 void print_command_help(FILE *out, const command *cmd);
 
 /* Parses argv per cmd's tables and runs the command: its exit code. */
@@ -167,14 +174,17 @@ int check_map(const char *map, int color, const char *done, checked *c);
 /* 1 when mode `mode` (a color_mode) colours `stream`. */
 int use_color(int mode, FILE *stream);
 
-/* 1 (after a usage error) when the output `out` is the map `map` itself,
- * which writing would destroy. */
-int output_is_map(const command *cmd, const char *map, const char *out);
+/* 1 (after a usage error naming both) when the output `out` ("-":
+ * standard output) is one of the `n` inputs (jmap_output_is_input), which
+ * writing would destroy. Checked before anything is read or written. */
+int output_is_input(const command *cmd, const char *out, const char *const *inputs,
+                    size_t n);
 
-/* Runs `write` (0 on success) on `path` ("-": standard output), so that
- * the file is written whole or not at all. Returns an exit code. */
-int write_whole(const command *cmd, const char *path,
-                int (*write)(FILE *, const void *), const void *arg);
+/* Runs `write` (0 on success, JMAP_ERR_IO when a write failed) on `path`
+ * ("-": standard output), so that the file is written whole or not at all;
+ * a failure is said with the system's reason. Returns an exit code. */
+int write_whole(const command *cmd, const char *path, int (*write)(FILE *, void *),
+                void *arg);
 
 /* ---- commands.c: one row and one run function per command ---- */
 

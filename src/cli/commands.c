@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "renderer.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,18 +70,51 @@ static const option_spec lint_options[] = {
 
 /* The files of one run, checked, and the report over them. */
 typedef struct lint_run {
-    checked *checks;         /* one per file */
-    jmap_report_file *files; /* the report's view of each */
-    size_t n;                /* how many */
-    int format;              /* a jmap_report_format */
-    int color;               /* 1: colour the text report */
+    const char *const *paths;        /* the files, as given */
+    size_t n_paths;                  /* how many */
+    const jmap_diag_filter *filter;  /* what the report leaves out */
+    checked *checks;                 /* one per file checked so far */
+    size_t n;                        /* how many */
+    int format;                      /* a jmap_report_format */
+    int color;                       /* 1: colour the text report */
 } lint_run;
 
-static int write_lint_report(FILE *out, const void *arg)
+/* Checks file `path` into the run's next entry: its findings, filtered;
+ * the journey is freed at once (the report needs only text and findings). */
+static checked *lint_file(lint_run *run, const char *path)
 {
-    const lint_run *run = arg;
-    return jmap_report_write(out, (jmap_report_format)run->format, run->files, run->n,
-                             run->color);
+    checked *c = &run->checks[run->n++];
+    check_file(path, c);
+    jmap_journey_free(c->journey);
+    c->journey = NULL;
+    jmap_diag_list_filter(&c->diags, run->filter, c->data, c->len);
+    return c;
+}
+
+/* Checks the files one at a time, each added to the report and its bytes
+ * freed before the next is read: memory holds the largest file and the
+ * findings, never every file's text. A failed write stops the run there,
+ * with errno still saying why (reading the next file could change it). */
+static int write_lint_report(FILE *out, void *arg)
+{
+    lint_run *run = arg;
+    jmap_report report;
+    jmap_report_begin(&report, out, (jmap_report_format)run->format, run->color);
+    for (size_t i = 0; i < run->n_paths; i++) {
+        checked *c = lint_file(run, run->paths[i]);
+        jmap_report_file f = {run->paths[i], c->data, c->len, &c->diags,
+                              c->io_failed ? c->why : NULL};
+        jmap_report_add(&report, &f);
+        free(c->data);
+        c->data = NULL;
+        if (ferror(out)) {
+            int err = errno;
+            jmap_report_end(&report);
+            errno = err;
+            return JMAP_ERR_IO;
+        }
+    }
+    return jmap_report_end(&report);
 }
 
 /* The exit code of a finished run. */
@@ -100,39 +134,26 @@ static int lint_status(const lint_run *run, const lint_config *cfg)
     return 0;
 }
 
-/* Checks file `path` into the run's next entry. */
-static void lint_file(lint_run *run, const char *path, const jmap_diag_filter *filter)
-{
-    checked *c = &run->checks[run->n];
-    check_file(path, c);
-    jmap_journey_free(c->journey); /* the report needs only text and findings */
-    c->journey = NULL;
-    jmap_diag_list_filter(&c->diags, filter, c->data, c->len);
-    run->files[run->n++] = (jmap_report_file){path, c->data, c->len, &c->diags,
-                                              c->io_failed ? c->why : NULL};
-}
-
 static int run_lint(const command *cmd, config *cfg)
 {
     const char *out = output_of(cfg);
+    if (output_is_input(cmd, out, cfg->operands, cfg->n_operands))
+        return EXIT_USAGE;
     /* Colour for a text report on a terminal, or into a file when asked. */
     int color = cfg->lint.format == JMAP_REPORT_TEXT &&
                 (cfg->color == COLOR_ALWAYS ||
                  (strcmp(out, "-") == 0 && use_color(cfg->color, stdout)));
-    lint_run run = {calloc(cfg->n_operands, sizeof(checked)),
-                    calloc(cfg->n_operands, sizeof(jmap_report_file)), 0,
-                    cfg->lint.format, color};
-    if (!run.checks || !run.files)
+    lint_run run = {cfg->operands, cfg->n_operands, &cfg->lint.filter,
+                    calloc(cfg->n_operands, sizeof(checked)), 0, cfg->lint.format,
+                    color};
+    if (!run.checks)
         abort();
-    for (size_t i = 0; i < cfg->n_operands; i++)
-        lint_file(&run, cfg->operands[i], &cfg->lint.filter);
     int status = write_whole(cmd, out, write_lint_report, &run);
     if (status == 0)
         status = lint_status(&run, &cfg->lint);
     for (size_t i = 0; i < run.n; i++)
         checked_destroy(&run.checks[i]);
     free(run.checks);
-    free(run.files);
     return status;
 }
 
@@ -167,7 +188,7 @@ typedef struct export_job {
     jmap_export_format format;   /* how */
 } export_job;
 
-static int write_export(FILE *out, const void *arg)
+static int write_export(FILE *out, void *arg)
 {
     const export_job *job = arg;
     return jmap_export_write(out, job->journey, job->format);
@@ -176,7 +197,7 @@ static int write_export(FILE *out, const void *arg)
 static int run_export(const command *cmd, config *cfg)
 {
     const char *map = cfg->operands[0], *out = output_of(cfg);
-    if (output_is_map(cmd, map, out))
+    if (output_is_input(cmd, out, cfg->operands, cfg->n_operands))
         return EXIT_USAGE;
     checked c;
     int status = check_map(map, use_color(cfg->color, stderr), "exported", &c);
@@ -203,7 +224,7 @@ static const option_spec schema_options[] = {
     HELP_OPTION,
 };
 
-static int write_schema(FILE *out, const void *arg)
+static int write_schema(FILE *out, void *arg)
 {
     (void)arg;
     fputs(jmap_schema_text(), out);
@@ -237,16 +258,14 @@ static const choice format_choice = {jmap_format_name, jmap_format_from_name, -1
 static const choice page_choice = {jmap_page_name, jmap_page_from_name, -1};
 static const choice side_choice = {side_name, NULL, SIDE_LANDSCAPE};
 
-/* --dpi takes a whole number; its range is the library's to check
- * (jmap_render_options_check). */
+/* --dpi takes a whole number from JMAP_MIN_DPI to JMAP_MAX_DPI, parsed as
+ * every number is (take_number). */
 static int set_dpi(const command *cmd, config *cfg, const char *value)
 {
-    if (!*value || strspn(value, "0123456789") != strlen(value)) {
-        usage_error("%s: --dpi takes a whole number from %d to %d, not '%s'", cmd->name,
-                    JMAP_MIN_DPI, JMAP_MAX_DPI, value);
+    long dpi;
+    if (!take_number(cmd, "dpi", value, JMAP_MIN_DPI, JMAP_MAX_DPI, &dpi))
         return 0;
-    }
-    cfg->render.dpi = strtod(value, NULL);
+    cfg->render.dpi = (double)dpi;
     return 1;
 }
 
@@ -378,10 +397,16 @@ static int run_render(const command *cmd, config *cfg)
     if (!render_options_of(cmd, cfg, &ro))
         return EXIT_USAGE;
     const char *map = cfg->operands[0];
+    if (!cfg->output && strcmp(map, "-") == 0) {
+        usage_error("%s: a map from standard input has no name to make the output's "
+                    "from; give -o FILE (or -o - with --format for standard output)",
+                    cmd->name);
+        return EXIT_USAGE;
+    }
     char *owned = cfg->output ? NULL : default_output(map, ro.format);
     const char *out = cfg->output ? cfg->output : owned;
     int status = EXIT_USAGE;
-    if (!output_is_map(cmd, map, out)) {
+    if (!output_is_input(cmd, out, cfg->operands, cfg->n_operands)) {
         int color = use_color(cfg->color, stderr);
         checked c;
         status = check_map(map, color, "rendered", &c);
@@ -398,5 +423,7 @@ const command render_command = {
     "jmap render MAP [-o FILE] [--format FORMAT] [--page SIZE] "
     "[--orientation SIDE] [--fit] [--dpi N]",
     "Draws a journey map as a swimlane map in PDF, SVG or PNG.\nA map with errors is "
-    "not rendered (exit 1); the output is written whole or not at all.",
+    "not rendered (exit 1); the output is written whole or not at all.\nWithout -o it "
+    "is MAP's name with the format's extension; a map read from\nstandard input ('-') "
+    "needs -o (-o - with --format for standard output).",
     OPTIONS(render_options), OPERANDS_ONE, "map", run_render};

@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -66,31 +67,51 @@ int check_map(const char *map, int color, const char *done, checked *c)
     return -1;
 }
 
-int output_is_map(const command *cmd, const char *map, const char *out)
+int output_is_input(const command *cmd, const char *out, const char *const *inputs,
+                    size_t n)
 {
-    struct stat a, b;
-    if (strcmp(out, "-") == 0 || stat(map, &a) != 0 || stat(out, &b) != 0 ||
-        a.st_dev != b.st_dev || a.st_ino != b.st_ino)
-        return 0;
-    usage_error("%s: the output '%s' is the map itself; name another file", cmd->name,
-                out);
-    return 1;
+    for (size_t i = 0; i < n; i++)
+        if (jmap_output_is_input(out, inputs[i])) {
+            usage_error("%s: the output '%s' is the input '%s' (the same file), which "
+                        "writing would destroy; name another output",
+                        cmd->name, strcmp(out, "-") == 0 ? "standard output" : out,
+                        strcmp(inputs[i], "-") == 0 ? "standard input" : inputs[i]);
+            return 1;
+        }
+    return 0;
 }
 
-int write_whole(const command *cmd, const char *path,
-                int (*write)(FILE *, const void *), const void *arg)
+/* Why writing `f` failed once a write did: errno as the failing call left
+ * it (`err`), else what flushing the rest says, else EIO. */
+static int write_errno(jmap_outfile *f, int err)
+{
+    if (err)
+        return err;
+    errno = 0;
+    if (fflush(f->fp) != 0 && errno)
+        return errno;
+    return EIO;
+}
+
+int write_whole(const command *cmd, const char *path, int (*write)(FILE *, void *),
+                void *arg)
 {
     char why[512] = "";
     jmap_outfile f;
     if (jmap_outfile_open(&f, path, why, sizeof why) != 0) {
-        usage_error("%s: cannot write '%s': %s", cmd->name, path, why);
+        usage_error("%s: %s", cmd->name, why);
         return EXIT_USAGE;
     }
-    int ok = write(f.fp, arg) == 0;
-    if (jmap_outfile_close(&f, ok, why, sizeof why) != 0 || !ok) {
-        usage_error("%s: cannot write '%s': %s", cmd->name, path,
-                why[0] ? why : "write error");
-        return EXIT_USAGE;
+    errno = 0;
+    int r = write(f.fp, arg);
+    if (r == 0 && jmap_outfile_close(&f, 1, why, sizeof why) == 0)
+        return 0;
+    if (r != 0) { /* the output is dropped: say why the writing stopped */
+        int err = r == JMAP_ERR_IO ? write_errno(&f, errno) : 0;
+        snprintf(why, sizeof why, "cannot write '%s': %s", f.path,
+                 err ? strerror(err) : "the output was not finished");
+        jmap_outfile_close(&f, 0, NULL, 0);
     }
-    return 0;
+    usage_error("%s: %s", cmd->name, why);
+    return EXIT_USAGE;
 }

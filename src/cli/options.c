@@ -205,13 +205,18 @@ static int split_args(const command *cmd, int argc, char **argv, parsed_option *
 
 /* ---- filling the config ---- */
 
-/* Parses `value` as a whole number 0..MAX_COUNT into *n. */
-static int parse_count(const char *value, long *n)
+int take_number(const command *cmd, const char *option, const char *value, long min,
+                long max, long *n)
 {
-    char *end;
-    long v = strtol(value, &end, 10);
-    if (*value < '0' || *value > '9' || *end != '\0' || v > MAX_COUNT)
+    long v = 0;
+    const char *p = value;
+    for (; *p >= '0' && *p <= '9' && v <= max; p++)
+        v = v * 10 + (*p - '0'); /* v <= max < LONG_MAX / 10: no overflow */
+    if (p == value || *p != '\0' || v < min || v > max) {
+        usage_error("%s: --%s takes a whole number from %ld to %ld, not '%s'", cmd->name,
+                    option, min, max, value);
         return 0;
+    }
     *n = v;
     return 1;
 }
@@ -237,11 +242,7 @@ static int apply_option(const command *cmd, const parsed_option *p, config *cfg)
         *(int *)(void *)field = i;
         return i >= 0;
     case OPT_COUNT:
-        if (parse_count(p->value, (long *)(void *)field))
-            return 1;
-        usage_error("%s: --%s takes a whole number, not '%s'", cmd->name, o->name,
-                    p->value);
-        return 0;
+        return take_number(cmd, o->name, p->value, 0, MAX_COUNT, (long *)(void *)field);
     case OPT_CALL:
         return o->call(cmd, cfg, p->value);
     }

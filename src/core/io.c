@@ -1,7 +1,8 @@
 /*
  * io.c - reading an input file whole, within the size limit. Only regular
  * files and standard input are read: a directory or a FIFO is refused
- * before any read can block.
+ * before any read can block. Also tells whether an output is one of the
+ * inputs (same device and inode), so that no command writes over its map.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "internal.h"
@@ -97,4 +98,20 @@ int jmap_file_read(const char *path, char **data, size_t *len, char *why,
     int status = read_all(fd, (size_t)st.st_size, data, len, why, why_len);
     close(fd);
     return status;
+}
+
+/* stat() of `path`, or of standard input or output for "-" (`fd`). */
+static int stat_named(const char *path, int fd, struct stat *st)
+{
+    return strcmp(path, "-") == 0 ? fstat(fd, st) : stat(path, st);
+}
+
+int jmap_output_is_input(const char *output, const char *input)
+{
+    struct stat out, in;
+    if (stat_named(output, STDOUT_FILENO, &out) != 0 ||
+        stat_named(input, STDIN_FILENO, &in) != 0)
+        return 0;
+    return S_ISREG(out.st_mode) && S_ISREG(in.st_mode) && out.st_dev == in.st_dev &&
+           out.st_ino == in.st_ino;
 }

@@ -20,8 +20,9 @@
  * A temporary file is on a list until it is renamed or removed; SIGINT,
  * SIGTERM, SIGHUP and SIGPIPE remove the files on the list before the
  * signal takes its course (the handlers are set when the first temporary
- * file is made, as git's tempfile.c does), and so does exit(). Only SIGKILL
- * and a power cut can leave one behind.
+ * file is made, as git's tempfile.c does, and the signals are held from
+ * just before a file is made until it is on the list), and so does exit().
+ * Only SIGKILL and a power cut can leave one behind.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "internal.h"
@@ -94,6 +95,25 @@ static void track(char *tmp)
             temps[i] = tmp;
             return;
         }
+}
+
+/* mkstemp(tmp), the file on the list before a cleanup signal can be
+ * handled: the handlers are set first and the signals held until the file
+ * is on the list (one that comes in between is handled then). */
+static int make_temp(char *tmp)
+{
+    set_handlers();
+    sigset_t hold, old;
+    sigemptyset(&hold);
+    for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++)
+        sigaddset(&hold, cleanup_signals[i]);
+    sigprocmask(SIG_BLOCK, &hold, &old);
+    int fd = mkstemp(tmp), e = errno;
+    if (fd >= 0)
+        track(tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    errno = e;
+    return fd;
 }
 
 static void untrack(const char *tmp)
@@ -184,19 +204,9 @@ static char *temp_name(const char *path)
 static int open_temp(jmap_outfile *f, char *target, char *why, size_t why_len)
 {
     char *tmp = temp_name(target);
-    /* The file is on the list before a signal can see it exist. */
-    set_handlers();
-    sigset_t block, old;
-    sigemptyset(&block);
-    for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++)
-        sigaddset(&block, cleanup_signals[i]);
-    sigprocmask(SIG_BLOCK, &block, &old);
-    int fd = mkstemp(tmp);
-    int e = errno;
-    if (fd >= 0)
-        track(tmp);
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    int fd = make_temp(tmp);
     if (fd < 0) {
+        int e = errno;
         free(tmp);
         int r = fail(why, why_len, "cannot create a file beside", target, e);
         free(target);
@@ -215,7 +225,7 @@ static int open_temp(jmap_outfile *f, char *target, char *why, size_t why_len)
     }
     f->fp = fdopen(fd, "w");
     if (!f->fp) {
-        e = errno;
+        int e = errno;
         close(fd);
         untrack(tmp);
         unlink(tmp);

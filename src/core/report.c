@@ -3,7 +3,9 @@
  * drops disabled rules, warnings under --quiet and findings silenced by a
  * `# jmap-disable-line` comment, then one formatter per report format (a
  * table): compiler-style text, a JSON document, SARIF 2.1.0 for code
- * scanning, and GitHub Actions workflow commands.
+ * scanning, and GitHub Actions workflow commands. A report can be written
+ * file by file (jmap_report_begin/add/end), so that a caller keeps only the
+ * findings of the files already reported, never their text.
  */
 #define _POSIX_C_SOURCE 200809L /* getcwd */
 #include "emit.h"
@@ -221,12 +223,16 @@ static size_t diag_count(const jmap_report_file *f)
 
 /* ---- text ---- */
 
-static void write_text(FILE *out, const jmap_report_file *files, size_t n, int color)
+static void text_file(FILE *out, const jmap_report_file *f, int color)
 {
-    for (size_t i = 0; i < n; i++)
-        if (files[i].diags)
-            jmap_diag_list_print(out, files[i].path, files[i].src, files[i].len,
-                                 files[i].diags, color);
+    if (f->diags)
+        jmap_diag_list_print(out, f->path, f->src, f->len, f->diags, color);
+}
+
+/* The summary line, after every file's findings. */
+static void summary_end(FILE *out, const jmap_report_file *files, size_t n, int color)
+{
+    (void)color;
     totals t = count_totals(files, n);
     print_summary(out, &t);
 }
@@ -476,39 +482,40 @@ static void github_command(FILE *out, const char *level, const char *path,
     putc('\n', out);
 }
 
-static void write_github(FILE *out, const jmap_report_file *files, size_t n, int color)
+static void github_file(FILE *out, const jmap_report_file *f, int color)
 {
     (void)color;
-    for (size_t i = 0; i < n; i++) {
-        const jmap_report_file *f = &files[i];
-        if (f->io_error) {
-            char *shown = jmap_escape_text(f->path);
-            char *msg = jmap_xasprintf("cannot read '%s': %s", shown, f->io_error);
-            free(shown);
-            jmap_pos whole = {0, 0};
-            github_command(out, "error", f->path, whole, "jmap", msg);
-            free(msg);
-        }
-        for (size_t k = 0; k < diag_count(f); k++) {
-            const jmap_diag *d = &f->diags->items[k];
-            github_command(out, severity_name(d->severity), f->path, d->pos,
-                           jmap_rule_info_get(d->rule)->name, d->message);
-        }
+    if (f->io_error) {
+        char *shown = jmap_escape_text(f->path);
+        char *msg = jmap_xasprintf("cannot read '%s': %s", shown, f->io_error);
+        free(shown);
+        jmap_pos whole = {0, 0};
+        github_command(out, "error", f->path, whole, "jmap", msg);
+        free(msg);
     }
-    totals t = count_totals(files, n);
-    print_summary(out, &t);
+    for (size_t k = 0; k < diag_count(f); k++) {
+        const jmap_diag *d = &f->diags->items[k];
+        github_command(out, severity_name(d->severity), f->path, d->pos,
+                       jmap_rule_info_get(d->rule)->name, d->message);
+    }
 }
 
 /* ---- the table of formats ---- */
 
+/* A format writes each file's part as the file is added (`file`, which
+ * may use the file's text; NULL when it has none), then the end over every
+ * file (`end`, which gets the files without their text). Text and github
+ * write a file's findings at once; json and sarif open with facts about
+ * every file, so they write the whole document at the end. */
 static const struct {
     const char *name; /* as given to --format */
-    void (*write)(FILE *out, const jmap_report_file *files, size_t n, int color);
+    void (*file)(FILE *out, const jmap_report_file *f, int color);
+    void (*end)(FILE *out, const jmap_report_file *files, size_t n, int color);
 } report_formats[] = {
-    [JMAP_REPORT_TEXT] = {"text", write_text},
-    [JMAP_REPORT_JSON] = {"json", write_json},
-    [JMAP_REPORT_SARIF] = {"sarif", write_sarif},
-    [JMAP_REPORT_GITHUB] = {"github", write_github},
+    [JMAP_REPORT_TEXT] = {"text", text_file, summary_end},
+    [JMAP_REPORT_JSON] = {"json", NULL, write_json},
+    [JMAP_REPORT_SARIF] = {"sarif", NULL, write_sarif},
+    [JMAP_REPORT_GITHUB] = {"github", github_file, summary_end},
 };
 
 #define N_REPORT_FORMATS (sizeof report_formats / sizeof report_formats[0])
@@ -527,11 +534,50 @@ const char *jmap_report_format_name(int format)
                                                             : NULL;
 }
 
+void jmap_report_begin(jmap_report *r, FILE *out, jmap_report_format format, int color)
+{
+    memset(r, 0, sizeof *r);
+    r->out = out;
+    r->format = format;
+    r->color = color;
+}
+
+void jmap_report_add(jmap_report *r, const jmap_report_file *f)
+{
+    if ((size_t)r->format >= N_REPORT_FORMATS)
+        return;
+    if (report_formats[r->format].file) {
+        report_formats[r->format].file(r->out, f, r->color);
+        fflush(r->out); /* a reader (a CI log) sees each file as it is done */
+    }
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 16;
+        r->files = jmap_xrealloc(r->files, r->cap, sizeof *r->files);
+    }
+    r->files[r->n] = *f;
+    r->files[r->n].src = NULL; /* the caller may free it now */
+    r->files[r->n++].len = 0;
+}
+
+int jmap_report_end(jmap_report *r)
+{
+    int status = JMAP_ERR_USAGE;
+    if ((size_t)r->format < N_REPORT_FORMATS) {
+        report_formats[r->format].end(r->out, r->files, r->n, r->color);
+        status = ferror(r->out) ? JMAP_ERR_IO : 0;
+    }
+    free(r->files);
+    r->files = NULL;
+    r->n = r->cap = 0;
+    return status;
+}
+
 int jmap_report_write(FILE *out, jmap_report_format format,
                       const jmap_report_file *files, size_t n, int color)
 {
-    if ((size_t)format >= N_REPORT_FORMATS)
-        return JMAP_ERR_USAGE;
-    report_formats[format].write(out, files, n, color);
-    return ferror(out) ? JMAP_ERR_IO : 0;
+    jmap_report r;
+    jmap_report_begin(&r, out, format, color);
+    for (size_t i = 0; i < n; i++)
+        jmap_report_add(&r, &files[i]);
+    return jmap_report_end(&r);
 }

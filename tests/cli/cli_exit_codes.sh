@@ -36,7 +36,7 @@ expect_in "$tmp/out" "-:1:1: error: missing key 'title' in the journey [missing-
 # An output that is the map itself is refused, and the map is kept.
 cp "$clean" "$tmp/map.yaml"
 check 2 "render over the map" "$jmap" render "$tmp/map.yaml" --format pdf -o "$tmp/map.yaml"
-expect_in "$tmp/err" "is the map itself"
+expect_in "$tmp/err" "is the input"
 check 2 "export over the map" "$jmap" export "$tmp/map.yaml" -o "$tmp/./map.yaml"
 check 0 "the map is intact" cmp "$clean" "$tmp/map.yaml"
 ln -s map.yaml "$tmp/link.yaml"

@@ -4,7 +4,8 @@
 # its error, from the same table that parses them; every --format, --page
 # and --orientation value is refused the same way, with a "did you mean";
 # the render options are checked by the library (--dpi's bounds are its
-# own) before the map is read; `jmap help` takes one command at most.
+# own) before the map is read; every number goes through one strict
+# parser; `jmap render -` needs -o; `jmap help` takes one command at most.
 set -u
 jmap=$1
 src=$2
@@ -52,6 +53,31 @@ for dpi in abc -5 1.5 ""; do
     check 2 "--dpi '$dpi'" "$jmap" render "$shoes" --format layout --dpi "$dpi" -o -
     expect_in "$tmp/err" "render: --dpi takes a whole number from 1 to 2400, not '$dpi'"
 done
+# One strict parser for every number: digits only, no blank before or after,
+# no sign, point, exponent or hex; the value is quoted as given, even when
+# it is too large for any C integer type.
+clean=$src/tests/lint/clean.yaml
+for v in " 96" "96 " "+96" "1e2" "0x60" " " "99999999999999999999999"; do
+    check 2 "--dpi '$v'" "$jmap" render "$shoes" --format layout --dpi "$v" -o -
+    expect_in "$tmp/err" "render: --dpi takes a whole number from 1 to 2400, not '$v'"
+    check 2 "--max-warnings '$v'" "$jmap" lint --max-warnings "$v" "$clean"
+    expect_in "$tmp/err" "lint: --max-warnings takes a whole number from 0 to 1000000, not '$v'"
+done
+check 0 "--max-warnings 1000000" "$jmap" lint --max-warnings 1000000 "$clean"
+check 2 "--max-warnings 1000001" "$jmap" lint --max-warnings 1000001 "$clean"
+
+# A map from standard input has no name to make the output's from: render
+# asks for -o instead of writing a file named '-.pdf'; -o - with --format
+# writes standard output.
+mkdir "$tmp/here"
+check 2 "render - without -o" sh -c "cd '$tmp/here' && '$jmap' render - < '$shoes'"
+expect_in "$tmp/err" "render: a map from standard input has no name to make the output's from; give -o FILE"
+[ -z "$(ls -A "$tmp/here")" ] || fail "render - wrote $(ls -A "$tmp/here")"
+check 0 "render - -o - --format svg" sh -c "'$jmap' render - -o - --format svg < '$shoes'"
+expect_in "$tmp/out" "<svg"
+check 0 "render - -o FILE" sh -c "'$jmap' render - -o '$tmp/here/map.svg' < '$shoes'"
+[ -s "$tmp/here/map.svg" ] || fail "render - -o FILE wrote nothing"
+
 # Checked before the map is read: a missing map is not even looked at.
 check 2 "a bad --dpi before the map" "$jmap" render "$tmp/missing.yaml" --dpi 0 -o "$tmp/m.png"
 expect_not_in "$tmp/err" "cannot read"

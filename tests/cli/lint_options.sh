@@ -24,7 +24,7 @@ check 0 "--max-warnings 6 with 6 warnings" "$jmap" lint --max-warnings 6 "$warn"
 check 1 "--max-warnings 5 with 6 warnings" "$jmap" lint --max-warnings 5 "$warn"
 check 0 "--max-warnings=0 on a clean map" "$jmap" lint --max-warnings=0 "$clean"
 check 2 "--max-warnings needs a number" "$jmap" lint --max-warnings many "$warn"
-expect_in "$tmp/err" "--max-warnings takes a whole number, not 'many'"
+expect_in "$tmp/err" "--max-warnings takes a whole number from 0 to 1000000, not 'many'"
 check 2 "--max-warnings is not negative" "$jmap" lint --max-warnings -1 "$warn"
 
 # --disable RULE, repeatable; an unknown rule is a usage error.
