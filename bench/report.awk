@@ -32,7 +32,7 @@ END {
     split("shoes gen16 gen160 gen1600 gen16000", maps, " ")
     split("16 160 1600 16000", sizes, " ")
     split("lint render.pdf render.svg render.png", kinds, " ")
-    split("lint render.svg render.pdf", pk, " ")
+    split("lint render.svg", pk, " ")
     personas_goal["svg"] = 1; personas_goal["pdf"] = 3
 
     print "## Targets"
@@ -77,7 +77,7 @@ END {
                    sprintf("%.2f s", med[c]), "< " personas_goal[pf[k]] " s",
                    verdict(med[c] < personas_goal[pf[k]]))
     }
-    for (k = 1; k <= 3; k++) {
+    for (k = 1; k <= 2; k++) {
         a = "personas20." pk[k]; b = "personas100." pk[k]
         if (have(a) && have(b))
             target(pk[k] " 10,000 personas: 20 -> 100 steps (5x the emotions): time",
