@@ -32,6 +32,8 @@ END {
     split("shoes gen16 gen160 gen1600 gen16000", maps, " ")
     split("16 160 1600 16000", sizes, " ")
     split("lint render.pdf render.svg render.png", kinds, " ")
+    split("lint render.svg", pk, " ")
+    personas_goal["svg"] = 1; personas_goal["pdf"] = 3
 
     print "## Targets"
     print ""
@@ -75,6 +77,20 @@ END {
             target("lint 2^15 colliding " flood[k] " (2 MB)",
                    sprintf("%.3f s", med["flood-" flood[k] ".lint"]), "< 1 s",
                    verdict(med["flood-" flood[k] ".lint"] < 1))
+    split("svg pdf", pf, " ")
+    for (k = 1; k <= 2; k++) {
+        c = "personas20.render." pf[k]
+        if (have(c))
+            target("render 10,000 personas x 20 steps (2.2 MB) to " toupper(pf[k]),
+                   sprintf("%.2f s", med[c]), "< " personas_goal[pf[k]] " s",
+                   verdict(med[c] < personas_goal[pf[k]]))
+    }
+    for (k = 1; k <= 2; k++) {
+        a = "personas20." pk[k]; b = "personas100." pk[k]
+        if (have(a) && have(b))
+            target(pk[k] " 10,000 personas: 20 -> 100 steps (5x the emotions): time",
+                   sprintf("%.1fx", med[b] / med[a]), "<= 6x", verdict(med[b] / med[a] <= 6))
+    }
     for (k = 1; k <= 4; k++) {
         a = "gen1600." kinds[k]; b = "gen16000." kinds[k]
         if (have(a) && have(b)) {

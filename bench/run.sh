@@ -3,7 +3,8 @@
 # by its own libraries (issue 6).
 #
 #   bench/run.sh            the whole benchmark (about 15 minutes)
-#   bench/run.sh --quick    fewer runs, no 16,000-step or 10 MiB map (about 2)
+#   bench/run.sh --quick    fewer runs, no 16,000-step or 10 MiB map and no
+#                           100-step personas map (about 2)
 #
 # It builds jmap (Release, in build-bench/) and the helpers of bench/ (the map
 # generator, the two floors, a peak-memory wrapper), generates the maps, checks
@@ -261,6 +262,22 @@ python3 tests/bad/gen.py flood . "$maps/flood"
 for c in ids anchors keys; do
     time_case "flood-$c.lint" sh -c '"$1" lint "$2" >/dev/null; [ $? -le 1 ]' \
         sh "$JMAP" "$maps/flood/flood-$c.yaml"
+done
+# Maps with 10,000 personas, each with an emotion on every step
+# (tests/bad/gen.py): lint and render take time in proportion to the
+# emotions, not to personas times emotions (jmap 0.1 took 10 to 20 s over
+# 20 steps). The 100-step map (10 MB) is left out of a quick run.
+mkdir -p "$maps/personas"
+python3 tests/bad/gen.py personas . "$maps/personas"
+[ $quick = no ] && python3 tests/bad/gen.py personas-long . "$maps/personas"
+for n in 20 100; do
+    m=$maps/personas/personas-10000x$n.yaml
+    [ -e "$m" ] || continue
+    time_case "personas${n}.lint" "$JMAP" lint "$m"
+    for f in pdf svg; do
+        time_case "personas${n}.render.$f" "$JMAP" render "$m" -o "$render/personas.$f"
+        rm -f "$render/personas.$f"
+    done
 done
 
 # ---- report ----

@@ -233,6 +233,8 @@ struct jmap_persona {
     size_t n_goals;         /* number of goals */
     size_t index;           /* position in jmap_journey.personas */
     size_t n_emotions;      /* derived: per-persona emotions that name it */
+    const struct jmap_emotion **emotions; /* derived: those emotions,
+                               emotions[0..n_emotions-1], in journey order */
     jmap_pos pos;           /* position of the key */
 };
 
@@ -263,6 +265,7 @@ typedef struct jmap_emotion {
     jmap_ref persona; /* -> jmap_persona; id NULL for a plain integer */
     int value;        /* -2..2 */
     jmap_pos pos;     /* position of the value */
+    jmap_step *step;  /* derived: the step it belongs to */
 } jmap_emotion;
 
 typedef struct jmap_irritant {
@@ -363,6 +366,12 @@ typedef struct jmap_journey {
     jmap_link *links;             /* derived: every link, by the step it
                                      leads to, then in journey order */
     size_t n_links;               /* derived: number of links */
+    const struct jmap_emotion **plain_emotions; /* derived: the emotions
+                                     given as a plain integer (persona id
+                                     NULL), in journey order: on a map with
+                                     per-persona emotions, each applies to
+                                     every persona's curve */
+    size_t n_plain_emotions;      /* derived: number of plain emotions */
     int incomplete;               /* 1 when the file could not be read to its
                                      end (syntax error, limit): only a prefix
                                      is here, and graph rules are skipped */

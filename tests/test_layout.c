@@ -27,6 +27,7 @@ static const char *const maps[] = {
     "tests/layout/empty-lanes.yaml",
     "tests/layout/long-texts.yaml",
     "tests/layout/personas.yaml",
+    "tests/layout/personas-plain.yaml",
     "tests/layout/branches.yaml",
     "tests/layout/french.yaml",
     "tests/layout/markup.yaml",
@@ -414,6 +415,38 @@ static void test_personas_and_branches(void **state)
     for (size_t i = 0; i < f.layout->n_paths; i++)
         loops += f.layout->paths[i].kind == JMAP_PATH_ARROW && f.layout->paths[i].loop;
     assert_int_equal(loops, 2);
+    unload(&f);
+}
+
+/* A plain value applies to every curve, a persona's own value wins where a
+ * step gives one, and a page shows only its steps' points: per curve, in
+ * step order, as (column, value). */
+static void test_plain_values_among_personas(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/personas-plain.yaml", NULL);
+    assert_int_equal(count_kind(f.layout, JMAP_BOX_EMOTION), 13);
+    assert_int_equal(count_path(f.layout, JMAP_PATH_CURVE), 5);
+    unload(&f);
+
+    jmap_slice page = {1, 5, 1, 2}; /* Looks it up .. Buys it */
+    load(&f, "tests/layout/personas-plain.yaml", &page);
+    static const int want[][3] = {{0, 0, 2}, {0, 3, -1}, {1, 1, -2}, {1, 3, -1},
+                                  {2, 0, -1}, {2, 1, 0}, {2, 3, -1}};
+    size_t k = 0;
+    for (size_t i = 0; i < f.layout->n_boxes; i++) {
+        const jmap_box *b = &f.layout->boxes[i];
+        if (b->kind != JMAP_BOX_EMOTION)
+            continue;
+        assert_true(k < sizeof want / sizeof want[0]);
+        assert_int_equal(b->curve, want[k][0]);
+        assert_int_equal(b->column, want[k][1]);
+        assert_int_equal(b->style.emotion, want[k][2]);
+        k++;
+    }
+    assert_int_equal(k, sizeof want / sizeof want[0]);
+    assert_int_equal(count_path(f.layout, JMAP_PATH_CURVE), 1); /* Cléo's */
     unload(&f);
 }
 
@@ -890,6 +923,7 @@ int main(void)
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
         cmocka_unit_test(test_personas_and_branches),
+        cmocka_unit_test(test_plain_values_among_personas),
         cmocka_unit_test(test_french_labels),
         cmocka_unit_test(test_dump_is_stable),
         cmocka_unit_test(test_marks_check_catches_overlap),

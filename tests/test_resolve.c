@@ -209,6 +209,71 @@ static void test_unknown_owner_left_out(void **state)
     loaded_destroy(&l);
 }
 
+static const char emotions_map[] =
+    MAP_HEAD "personas: {ana: {name: Ana}, ben: {name: Ben}, cleo: {name: Cleo}}\n"
+             "stages:\n"
+             "  - id: a\n"
+             "    name: A\n"
+             "    steps:\n"
+             "      - {name: One, emotion: 1}\n"
+             "      - {name: Two, emotion: {cleo: -1, ana: 2}}\n"
+             "      - {name: Three}\n"
+             "      - {name: Four, emotion: {ana: 0, cleo: 1}}\n"
+             "      - {name: Five, emotion: -2}\n";
+
+/* Each persona's emotions in journey order and the plain ones, each
+ * knowing its step. */
+static void check_emotions(const jmap_journey *j)
+{
+    const jmap_persona *ana = &j->personas[0], *ben = &j->personas[1],
+                       *cleo = &j->personas[2];
+    assert_int_equal(ana->n_emotions, 2);
+    assert_int_equal(ana->emotions[0]->step->index, 1);
+    assert_int_equal(ana->emotions[0]->value, 2);
+    assert_int_equal(ana->emotions[1]->step->index, 3);
+    assert_int_equal(ana->emotions[1]->value, 0);
+    assert_int_equal(ben->n_emotions, 0);
+    assert_int_equal(cleo->n_emotions, 2);
+    assert_ptr_equal(cleo->emotions[0], &j->steps[1]->emotions[0]);
+    assert_ptr_equal(cleo->emotions[1], &j->steps[3]->emotions[1]);
+    assert_int_equal(j->n_plain_emotions, 2);
+    assert_ptr_equal(j->plain_emotions[0], &j->steps[0]->emotions[0]);
+    assert_ptr_equal(j->plain_emotions[1]->step, j->steps[4]);
+    assert_int_equal(j->plain_emotions[1]->value, -2);
+}
+
+static void test_emotions_by_persona(void **state)
+{
+    (void)state;
+    loaded l;
+    load_string(&l, emotions_map);
+    assert_non_null(l.journey);
+    check_emotions(l.journey);
+    jmap_journey_resolve(l.journey);
+    check_emotions(l.journey);
+    loaded_destroy(&l);
+}
+
+/* An emotion for a persona that does not exist is in no persona's list,
+ * nor among the plain ones. */
+static void test_unknown_persona_left_out(void **state)
+{
+    (void)state;
+    loaded l;
+    load_string(&l, MAP_HEAD "personas: {ana: {name: Ana}}\n"
+                             "stages:\n"
+                             "  - id: a\n"
+                             "    name: A\n"
+                             "    steps:\n"
+                             "      - {name: One, emotion: {nobody: 1, ana: -1}}\n");
+    assert_non_null(l.journey);
+    assert_int_equal(count_diag(&l, JMAP_RULE_UNKNOWN_REFERENCE), 1);
+    assert_int_equal(l.journey->personas[0].n_emotions, 1);
+    assert_int_equal(l.journey->personas[0].emotions[0]->value, -1);
+    assert_int_equal(l.journey->n_plain_emotions, 0);
+    loaded_destroy(&l);
+}
+
 /* Running the pass again gives the same facts, not doubled counts. */
 static void test_resolve_again(void **state)
 {
@@ -235,6 +300,8 @@ int main(void)
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_unknown_owner_left_out),
         cmocka_unit_test(test_resolve_again),
+        cmocka_unit_test(test_emotions_by_persona),
+        cmocka_unit_test(test_unknown_persona_left_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,9 @@
  *     owner of one of its irritants);
  *   - per department, touchpoint and persona, how much it is used;
  *   - per step, the links (branch and loop arrows) that lead into it;
+ *   - per persona, its emotions in journey order, and the plain emotions
+ *     (for every curve), so that a curve is drawn from its own points
+ *     without searching every step's emotions;
  *   - the journey's totals: irritants by severity, total duration.
  * It never reports anything: what is wrong was reported while loading.
  */
@@ -79,11 +82,6 @@ static void resolve_step(resolver *r, jmap_step *s)
         if (ir->severity <= JMAP_LEVEL_HIGH)
             r->j->n_by_severity[ir->severity]++;
     }
-    for (size_t k = 0; k < s->n_emotions; k++) {
-        jmap_persona *p = s->emotions[k].persona.target;
-        if (p)
-            p->n_emotions++;
-    }
     s->involved = NULL;
     if (s->n_involved) {
         s->involved = jmap_arena_alloc(r->j->arena, s->n_involved, sizeof *s->involved);
@@ -123,6 +121,44 @@ static void resolve_links(jmap_journey *j)
                 j->links[at[t->index] + t->n_links_in++] = (jmap_link){i, k};
         }
     free(at);
+}
+
+/* The emotions, each knowing its step, by persona (a counting sort, so in
+ * journey order) and the plain ones. */
+static void resolve_emotions(jmap_journey *j)
+{
+    size_t n_own = 0;
+    j->n_plain_emotions = 0;
+    for (size_t i = 0; i < j->n_steps; i++)
+        for (size_t k = 0; k < j->steps[i]->n_emotions; k++) {
+            jmap_emotion *e = &j->steps[i]->emotions[k];
+            jmap_persona *p = e->persona.target;
+            e->step = j->steps[i];
+            if (p) {
+                p->n_emotions++;
+                n_own++;
+            } else if (!e->persona.id) {
+                j->n_plain_emotions++;
+            }
+        }
+    const jmap_emotion **own = jmap_arena_alloc(j->arena, n_own + 1, sizeof *own);
+    for (size_t i = 0; i < j->n_personas; i++) {
+        j->personas[i].emotions = own;
+        own += j->personas[i].n_emotions;
+        j->personas[i].n_emotions = 0;
+    }
+    j->plain_emotions = jmap_arena_alloc(j->arena, j->n_plain_emotions + 1,
+                                         sizeof *j->plain_emotions);
+    size_t n_plain = 0;
+    for (size_t i = 0; i < j->n_steps; i++)
+        for (size_t k = 0; k < j->steps[i]->n_emotions; k++) {
+            const jmap_emotion *e = &j->steps[i]->emotions[k];
+            jmap_persona *p = e->persona.target;
+            if (p)
+                p->emotions[p->n_emotions++] = e;
+            else if (!e->persona.id)
+                j->plain_emotions[n_plain++] = e;
+        }
 }
 
 /* The sum of the durations of the stages with steps, or -1 when one of
@@ -165,5 +201,6 @@ void jmap_journey_resolve(jmap_journey *j)
     free(r.tp_at);
     free(r.scratch);
     resolve_links(j);
+    resolve_emotions(j);
     j->total_minutes = total_minutes(j);
 }

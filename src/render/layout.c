@@ -8,8 +8,9 @@
  * in a channel above the cards), emotions, touchpoints, irritants and
  * moments, ideas and remedies, departments (frontstage, line of visibility,
  * backstage, support). A lane with nothing in it is left out. Which
- * departments each step involves and the arrows into each step are facts
- * of the journey, read from the resolve pass (resolve.c).
+ * departments each step involves, the arrows into each step and each
+ * persona's emotions are facts of the journey, read from the resolve pass
+ * (resolve.c): a curve costs its own points, whatever the personas.
  *
  * Every text is measured here, once, through the measurer; it is wrapped to
  * its box, and past a lane's line limit it is ellipsized and a
@@ -81,6 +82,8 @@
 #define GUIDE_OVERHANG 4.0   /* emotion guides, left of the first column */
 #define SCALE_TOP 8.0        /* the +2 level, below the lane's padding */
 #define CURVE_SPREAD 5.0     /* between two personas' curves */
+#define CURVE_ROOM (COL_W - 8.0) /* the widest the curves spread in a column:
+                                    past 24 personas they close up */
 #define EMOTION_D 8.0        /* an emotion point's box */
 #define CARD_MIN_H 17.0      /* a card's least height */
 #define CHIP_INSET 3.0       /* a chip, inside its column */
@@ -465,32 +468,63 @@ static double col_x(const builder *b, size_t step)
     return b->L->col_x[step - b->first];
 }
 
-/* The emotion of step `s` on curve `k`, or NULL when it has none. A plain
- * value applies to every curve. */
-static const jmap_emotion *emotion_at(const jmap_journey *j,
-                                      const jmap_step *s, size_t k)
+/* The first of the `n` emotions of `list`, in journey order, whose step
+ * is at or after step `step` (n when none is). */
+static size_t emotion_from(const jmap_emotion *const *list, size_t n,
+                           size_t step)
 {
-    const jmap_emotion *general = NULL;
-    for (size_t i = 0; i < s->n_emotions; i++) {
-        const jmap_emotion *e = &s->emotions[i];
-        if (!e->persona.id) {
-            if (!general)
-                general = e;
-        } else if (j->per_persona_emotions && k < j->n_personas &&
-                   e->persona.target == &j->personas[k]) {
-            return e;
-        }
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid]->step->index < step)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return general;
+    return lo;
 }
 
-static int emotion_of(const jmap_journey *j, const jmap_step *s, size_t k,
-                      int *value)
+/* A run of emotions, in journey order, cut to the shown steps. */
+typedef struct emotion_run {
+    const jmap_emotion *const *at; /* the first */
+    size_t n;                      /* how many */
+} emotion_run;
+
+static emotion_run shown_emotions(const builder *b,
+                                  const jmap_emotion *const *list, size_t n)
 {
-    const jmap_emotion *e = emotion_at(j, s, k);
-    if (e)
-        *value = e->value;
-    return e != NULL;
+    size_t from = emotion_from(list, n, b->first);
+    size_t to = emotion_from(list, n, b->end);
+    return (emotion_run){list + from, to - from};
+}
+
+/* Fills `out` (room for one point per shown step) with the points of
+ * curve `k`, in step order and at most one per step: its persona's own
+ * emotion where the step gives one, else the step's plain value, which
+ * applies to every curve. Returns how many. The time is that of the
+ * points, whatever the number of personas. */
+static size_t curve_points(const builder *b, size_t k,
+                           const jmap_emotion **out)
+{
+    const jmap_journey *j = b->j;
+    emotion_run own = {NULL, 0};
+    if (j->per_persona_emotions && k < j->n_personas)
+        own = shown_emotions(b, j->personas[k].emotions,
+                             j->personas[k].n_emotions);
+    emotion_run plain = shown_emotions(b, j->plain_emotions,
+                                       j->n_plain_emotions);
+    size_t n = 0, o = 0, p = 0;
+    while (o < own.n || p < plain.n) {
+        const jmap_emotion *e;
+        if (p == plain.n ||
+            (o < own.n && own.at[o]->step->index <= plain.at[p]->step->index))
+            e = own.at[o++];
+        else
+            e = plain.at[p++];
+        if (n == 0 || out[n - 1]->step != e->step)
+            out[n++] = e;
+    }
+    return n;
 }
 
 static size_t curve_count(const jmap_journey *j)
@@ -696,8 +730,9 @@ static void swatch_arrow(builder *b, int sample, double x, double y)
  * cell at (x, y): a bar, an icon, a marker or an arrow. */
 static void swatch_marks(builder *b, int sample, double x, double y)
 {
-    const jmap_box *s = box_at(b, (size_t)sample);
-    jmap_swatch sw = s->style.swatch;
+    const jmap_box s = *box_at(b, (size_t)sample); /* a copy: adding a box
+                                                       may move the boxes */
+    jmap_swatch sw = s.style.swatch;
     jmap_pos none = {0, 0};
     if (sw >= JMAP_SWATCH_DIGITAL && sw <= JMAP_SWATCH_HUMAN) {
         add_icon(b, (jmap_icon)(JMAP_ICON_DIGITAL + (sw - JMAP_SWATCH_DIGITAL)),
@@ -705,8 +740,8 @@ static void swatch_marks(builder *b, int sample, double x, double y)
     } else if (sw >= JMAP_SWATCH_IRRITANT_LOW && sw <= JMAP_SWATCH_IRRITANT_HIGH) {
         jmap_level level = (jmap_level)(sw - JMAP_SWATCH_IRRITANT_LOW);
         double bar_w = jmap_severity_bar_w(level);
-        size_t bar = add_box(b, JMAP_BOX_SEVERITY_BAR, none, s->x, s->y, bar_w,
-                             s->h, -1, sample);
+        size_t bar = add_box(b, JMAP_BOX_SEVERITY_BAR, none, s.x, s.y, bar_w,
+                             s.h, -1, sample);
         box_at(b, bar)->style.level = level;
         add_icon(b, (jmap_icon)(JMAP_ICON_SEVERITY_LOW + level), none,
                  x + bar_w + SWATCH_BAR_ICON_GAP, y + SWATCH_BAR_ICON_Y, -1,
@@ -721,7 +756,7 @@ static void swatch_marks(builder *b, int sample, double x, double y)
         double d = 2 * JMAP_MARKER_REACH * SWATCH_MARKER_R;
         size_t mk = add_box(b, JMAP_BOX_MARKER, none, x + (SWATCH_W - d) / 2,
                             y + (SWATCH_H - d) / 2, d, d, -1, sample);
-        box_at(b, mk)->curve = s->curve;
+        box_at(b, mk)->curve = s.curve;
     } else if (sw == JMAP_SWATCH_ARROW) {
         swatch_arrow(b, sample, x, y);
     }
@@ -1174,11 +1209,69 @@ static double lane_actions(builder *b, double y)
     return channel + max_h + 2 * LANE_PAD;
 }
 
+/* How far curve `k` of `curves` sits right of the column's middle: the
+ * curves stay inside their column however many personas there are, so
+ * that every point drawn is on the page of its step. */
+static double curve_dx(size_t k, size_t curves)
+{
+    if (curves < 2)
+        return 0;
+    double spread = fmin(CURVE_SPREAD, CURVE_ROOM / (double)(curves - 1));
+    return (k - (curves - 1) / 2.0) * spread;
+}
+
+/* The paths of curve `k` through its `n` points `pts` (curve_points): one
+ * smooth path per run of points on consecutive steps. */
+static void curve_paths(builder *b, size_t k, double mid,
+                        const jmap_emotion *const *pts, size_t n)
+{
+    double dx = curve_dx(k, b->L->n_curves);
+    for (size_t r = 0; r < n;) {
+        size_t end = r + 1;
+        while (end < n && pts[end]->step->index == pts[end - 1]->step->index + 1)
+            end++;
+        if (end - r > 1) {
+            jmap_path *p = add_path(b, JMAP_PATH_CURVE, pts[r]->step->pos,
+                                    1 + 3 * (end - r - 1));
+            p->curve = k;
+            for (size_t q = r; q < end; q++) {
+                jmap_point pt = {col_x(b, pts[q]->step->index) + COL_W / 2 + dx,
+                                 mid - pts[q]->value * LEVEL_H};
+                size_t at = 3 * (q - r);
+                if (q > r) {
+                    jmap_point prev = p->pts[at - 3];
+                    double half = (pt.x - prev.x) / 2;
+                    p->pts[at - 2] = (jmap_point){prev.x + half, prev.y};
+                    p->pts[at - 1] = (jmap_point){pt.x - half, pt.y};
+                }
+                p->pts[at] = pt;
+            }
+        }
+        r = end;
+    }
+}
+
+/* The marks of curve `k` on its `n` points `pts` (curve_points). */
+static void curve_marks(builder *b, size_t k, double mid,
+                        const jmap_emotion *const *pts, size_t n)
+{
+    double dx = curve_dx(k, b->L->n_curves);
+    for (size_t r = 0; r < n; r++) {
+        size_t i = pts[r]->step->index;
+        int v = pts[r]->value;
+        double cx = col_x(b, i) + COL_W / 2 + dx, cy = mid - v * LEVEL_H;
+        size_t e = add_box(b, JMAP_BOX_EMOTION, pts[r]->pos,
+                           cx - EMOTION_D / 2, cy - EMOTION_D / 2, EMOTION_D,
+                           EMOTION_D, col_of(b, i), -1);
+        box_at(b, e)->style.emotion = v;
+        box_at(b, e)->curve = k;
+    }
+}
+
 /* Emotions: one smooth curve per persona (or one for the customer) on a
  * -2..+2 scale with a neutral line. */
 static double lane_emotions(builder *b, double y)
 {
-    const jmap_journey *j = b->j;
     size_t curves = b->L->n_curves;
     if (!b->shown.emotions)
         return 0;
@@ -1201,55 +1294,17 @@ static double lane_emotions(builder *b, double y)
         add_text(b, JMAP_BOX_SCALE_TEXT, scale[v + 2], (jmap_pos){0, 0},
                  JMAP_FONT_SMALL, x, mid - v * LEVEL_H - h / 2, 0, 0, -1, -1);
     }
+    /* every curve's paths, then every curve's points over them */
+    const jmap_emotion **pts = jmap_xcalloc(b->n_cols + 1, sizeof *pts);
     for (size_t k = 0; k < curves; k++) {
-        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * CURVE_SPREAD : 0;
-        size_t i = b->first;
-        while (i < b->end) {
-            int v;
-            if (!emotion_of(j, j->steps[i], k, &v)) {
-                i++;
-                continue;
-            }
-            size_t run_end = i + 1;
-            int w = 0;
-            while (run_end < b->end && emotion_of(j, j->steps[run_end], k, &w))
-                run_end++;
-            size_t n = run_end - i;
-            if (n > 1) {
-                jmap_path *p = add_path(b, JMAP_PATH_CURVE, j->steps[i]->pos,
-                                        1 + 3 * (n - 1));
-                p->curve = k;
-                for (size_t s = i; s < run_end; s++) {
-                    emotion_of(j, j->steps[s], k, &w);
-                    jmap_point pt = {col_x(b, s) + COL_W / 2 + dx, mid - w * LEVEL_H};
-                    size_t at = 3 * (s - i);
-                    if (s > i) {
-                        jmap_point prev = p->pts[at - 3];
-                        double half = (pt.x - prev.x) / 2;
-                        p->pts[at - 2] = (jmap_point){prev.x + half, prev.y};
-                        p->pts[at - 1] = (jmap_point){pt.x - half, pt.y};
-                    }
-                    p->pts[at] = pt;
-                }
-            }
-            i = run_end;
-        }
+        size_t n = curve_points(b, k, pts);
+        curve_paths(b, k, mid, pts, n);
     }
     for (size_t k = 0; k < curves; k++) {
-        double dx = curves > 1 ? (k - (curves - 1) / 2.0) * CURVE_SPREAD : 0;
-        for (size_t i = b->first; i < b->end; i++) {
-            const jmap_emotion *em = emotion_at(j, j->steps[i], k);
-            if (!em)
-                continue;
-            int v = em->value;
-            double cx = col_x(b, i) + COL_W / 2 + dx, cy = mid - v * LEVEL_H;
-            size_t e = add_box(b, JMAP_BOX_EMOTION, em->pos,
-                               cx - EMOTION_D / 2, cy - EMOTION_D / 2,
-                               EMOTION_D, EMOTION_D, col_of(b, i), -1);
-            box_at(b, e)->style.emotion = v;
-            box_at(b, e)->curve = k;
-        }
+        size_t n = curve_points(b, k, pts);
+        curve_marks(b, k, mid, pts, n);
     }
+    free(pts);
     return 2 * SCALE_TOP + 4 * LEVEL_H + 2 * LANE_PAD;
 }
 

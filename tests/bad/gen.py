@@ -12,6 +12,12 @@ Groups:
   flood      2^15 ids, anchors and mapping keys that all share the low 22
              bits of the 64-bit FNV-1a hash jmap 0.1 used: what made its unseeded hash
              table quadratic (bench/run.sh times them too)
+  personas   10,000 personas, each with an emotion on each of 20 steps, and
+             1,000 whose curves break into runs around plain values: what
+             made jmap 0.1's rendering quadratic (run.sh renders them too)
+  personas-long
+             10,000 personas over 100 steps (10 MB), for bench/run.sh only,
+             which times these maps
 """
 import os
 import random
@@ -317,6 +323,36 @@ def flood(out):
           "exit 1\ncontains more touchpoints than the limit of 10000\n")
 
 
+def personas_map(n, n_steps, gaps=False):
+    """n personas, each with an emotion (values cycling through -2..2) on
+    each of n_steps steps; with `gaps`, every fourth step has a plain value,
+    which applies to every curve, and the others leave out one persona in
+    three, so that the curves break into runs."""
+    rows = ["jmap: 1\ntitle: %d personas over %d steps\npersonas:\n" % (n, n_steps)]
+    rows += ["  u%d: {name: U%d}\n" % (i, i) for i in range(n)]
+    rows.append("stages:\n  - id: s\n    name: S\n    steps:\n")
+    for k in range(n_steps):
+        if gaps and k % 4 == 0:
+            rows.append("      - name: Step %d\n        emotion: %d\n" % (k, k % 5 - 2))
+            continue
+        values = ["u%d: %d" % (i, (i + k) % 5 - 2) for i in range(n)
+                  if not gaps or (i + k) % 3]
+        rows.append("      - name: Step %d\n        emotion: {%s}\n" % (k, ", ".join(values)))
+    return "".join(rows)
+
+
+def personas(out):
+    # every persona is read and used: no finding, whatever their number
+    write(out, "personas-10000x20", personas_map(MAX_ITEMS, 20), "exit 0\nnot warning\n")
+    write(out, "personas-1000x40-gaps", personas_map(1000, 40, gaps=True),
+          "exit 0\nnot warning\n")
+
+
+def personas_long(out):
+    # 10 MB: for the bench, too slow to render under a sanitizer's test timeout
+    write(out, "personas-10000x100", personas_map(MAX_ITEMS, 100), "exit 0\nnot warning\n")
+
+
 def main():
     group, src, out = sys.argv[1:4]
     if group == "generated":
@@ -327,6 +363,10 @@ def main():
         random_inputs(src, out)
     elif group == "flood":
         flood(out)
+    elif group == "personas":
+        personas(out)
+    elif group == "personas-long":
+        personas_long(out)
     else:
         sys.exit("gen.py: unknown group '%s'" % group)
 

@@ -10,6 +10,8 @@
 #   truncated  every shipped map cut at many offsets (gen.py)
 #   random     random bytes and mutated maps from a fixed seed (gen.py)
 #   flood      ids, anchors and keys made to collide in a hash (gen.py)
+#   personas   maps with thousands of personas (gen.py), linted and then
+#              rendered to SVG and PDF, each render under `timeout 120`
 #   io         paths that are not readable maps: a directory, a missing
 #              file, a FIFO, a device, an unreadable file, endless stdin
 # and all of them when it is left out.
@@ -108,6 +110,29 @@ check_dir() {
     done
 }
 
+# render_dir DIR: renders every map of DIR to SVG and PDF; each must be
+# written, with exit 0, before the timeout (generous, so that a sanitizer
+# build passes too: the bench checks the time).
+render_dir() {
+    for map in "$1"/*.yaml; do
+        name=$(basename "$map" .yaml)
+        for format in svg pdf; do
+            count=$((count + 1))
+            rm -f "$tmp/out.$format"
+            NO_COLOR=1 timeout 120 "$jmap" render --color never "$map" \
+                -o "$tmp/out.$format" >"$tmp/out" 2>&1
+            code=$?
+            case $code in
+            0) [ -s "$tmp/out.$format" ] ||
+                fail "$name.yaml: render to $format wrote nothing" ;;
+            124) fail "$name.yaml: render to $format not done after 120 seconds" ;;
+            *) fail "$name.yaml: render to $format: exit $code"; sed -n 1,20p "$tmp/out" >&2 ;;
+            esac
+        done
+    done
+    rm -f "$tmp/out.svg" "$tmp/out.pdf"
+}
+
 run_generated() {
     gen=$tmp/$1
     mkdir "$gen"
@@ -116,6 +141,7 @@ run_generated() {
         return
     fi
     check_dir "$gen"
+    [ "$1" = personas ] && render_dir "$gen"
     rm -rf "$gen"
 }
 
@@ -192,17 +218,17 @@ run_io() {
 
 case $group in
 files) check_dir "$here" ;;
-generated | truncated | random | flood) run_generated "$group" ;;
+generated | truncated | random | flood | personas) run_generated "$group" ;;
 io) run_io ;;
 all)
     check_dir "$here"
-    for g in generated truncated random flood; do
+    for g in generated truncated random flood personas; do
         run_generated $g
     done
     run_io
     ;;
 *)
-    echo "usage: run.sh JMAP SOURCE_DIR [files|generated|truncated|random|io]" >&2
+    echo "usage: run.sh JMAP SOURCE_DIR [files|generated|truncated|random|flood|personas|io]" >&2
     exit 2
     ;;
 esac
