@@ -780,14 +780,10 @@ static void sh_group_end(void *ctx)
     ((shapes *)ctx)->open = 0;
 }
 
-/* The first shape in r that lies in no box of its group's kind, or -1.
- * Emotion points are left out: their markers reach past their box (the
- * emotion lane's own work). */
+/* The first shape in r that lies in no box of its group's kind, or -1. */
 static long shape_at_fault(const jmap_layout *L, const shapes *r)
 {
     for (size_t i = 0; i < r->n; i++) {
-        if (r->d[i].kind == JMAP_BOX_EMOTION)
-            continue;
         int in = 0;
         for (size_t k = 0; k < L->n_boxes && !in; k++)
             in = L->boxes[k].kind == r->d[i].kind &&

@@ -492,7 +492,7 @@ static void paint_emotion(walk *w, const jmap_layout *L, const jmap_box *b)
     (void)L;
     double cx = b->x + b->w / 2, cy = b->y + b->h / 2;
     jmap_pen rim = pen(jmap_palette_curve(b->curve), 1.0);
-    marker_path(shape(w), b->curve, cx, cy, 3.6);
+    marker_path(shape(w), b->curve, cx, cy, b->w / (2 * JMAP_MARKER_REACH));
     fill_stroke(w, jmap_palette_emotion(b->style.emotion), &rim);
 }
 

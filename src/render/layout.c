@@ -84,7 +84,9 @@
 #define CURVE_SPREAD 5.0     /* between two personas' curves */
 #define CURVE_ROOM (COL_W - 8.0) /* the widest the curves spread in a column:
                                     past 24 personas they close up */
-#define EMOTION_D 8.0        /* an emotion point's box */
+#define EMOTION_R 3.6        /* an emotion point's marker's radius */
+#define EMOTION_D (2 * JMAP_MARKER_REACH * EMOTION_R) /* its box, which the
+                                                         marker reaches */
 #define CARD_MIN_H 17.0      /* a card's least height */
 #define CHIP_INSET 3.0       /* a chip, inside its column */
 #define CHIP_GAP 3.0         /* between two chips */
