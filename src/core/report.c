@@ -259,6 +259,20 @@ static void json_file(FILE *out, const jmap_report_file *f)
             f->diags ? f->diags->errors : 0, f->diags ? f->diags->warnings : 0);
 }
 
+/* Writes every finding of `files` with `one`, a comma and a line break
+ * between two, as a JSON array's items; returns how many it wrote. */
+static size_t put_findings(FILE *out, const jmap_report_file *files, size_t n,
+                           void (*one)(FILE *, const char *, const jmap_diag *))
+{
+    size_t written = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < diag_count(&files[i]); k++) {
+            fputs(written++ ? ",\n" : "\n", out);
+            one(out, files[i].path, &files[i].diags->items[k]);
+        }
+    return written;
+}
+
 static void json_finding(FILE *out, const char *path, const jmap_diag *d)
 {
     fputs("    {", out);
@@ -287,14 +301,8 @@ static void write_json(FILE *out, const jmap_report_file *files, size_t n, int c
         json_file(out, &files[i]);
     }
     fputs(n ? "\n  ],\n  \"findings\": [" : "],\n  \"findings\": [", out);
-    int first = 1;
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < diag_count(&files[i]); k++) {
-            fputs(first ? "\n" : ",\n", out);
-            json_finding(out, files[i].path, &files[i].diags->items[k]);
-            first = 0;
-        }
-    fputs(first ? "],\n" : "\n  ],\n", out);
+    int none = !put_findings(out, files, n, json_finding);
+    fputs(none ? "],\n" : "\n  ],\n", out);
     fprintf(out,
             "  \"totals\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
             "\"unreadable\": %zu}\n}\n",
@@ -434,14 +442,8 @@ static void write_sarif(FILE *out, const jmap_report_file *files, size_t n, int 
     sarif_invocation(out, files, n);
     sarif_base(out);
     fputs("      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [", out);
-    int first = 1;
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < diag_count(&files[i]); k++) {
-            fputs(first ? "\n" : ",\n", out);
-            sarif_result(out, files[i].path, &files[i].diags->items[k]);
-            first = 0;
-        }
-    fputs(first ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n", out);
+    int none = !put_findings(out, files, n, sarif_result);
+    fputs(none ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n", out);
 }
 
 /* ---- github ---- */
