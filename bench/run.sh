@@ -258,10 +258,13 @@ fi
 # hash jmap 0.1 used (tests/bad/gen.py): each must lint in the time of a
 # map of its size, not in seconds.
 mkdir -p "$maps/flood"
+# Two of them have errors (exit 1), which hyperfine would take for a failed
+# run: a wrapper accepts exit 0 and 1, as lint's own "findings" codes.
+printf '#!/bin/sh\n"$@" >/dev/null\n[ $? -le 1 ]\n' >"$bin/findings-ok"
+chmod +x "$bin/findings-ok"
 python3 tests/bad/gen.py flood . "$maps/flood"
 for c in ids anchors keys; do
-    time_case "flood-$c.lint" sh -c '"$1" lint "$2" >/dev/null; [ $? -le 1 ]' \
-        sh "$JMAP" "$maps/flood/flood-$c.yaml"
+    time_case "flood-$c.lint" "$bin/findings-ok" "$JMAP" lint "$maps/flood/flood-$c.yaml"
 done
 # Maps with 10,000 personas, each with an emotion on every step
 # (tests/bad/gen.py): lint and render take time in proportion to the
