@@ -31,8 +31,8 @@ _jmap()
             --disable --color -h --help"
         ;;
     render)
-        options="-o --output -f --format --page --orientation --fit --dpi
-            --color -h --help"
+        options="-o --output -f --format --page --orientation --fit --tile --blank
+            --dpi -q --quiet --color -h --help"
         ;;
     export) options="-f --format -o --output --color -h --help" ;;
     schema) options="-o --output -h --help" ;;
@@ -53,8 +53,9 @@ _jmap()
         esac
         ;;
     --color) values="auto always never" ;;
-    --page) values="auto a4 a3 a2 letter tabloid" ;;
-    --orientation) values="landscape portrait" ;;
+    --page) values="auto a4 a3 a2 letter tabloid a1 a0" ;;
+    --tile) values="a4 a3 a2 letter tabloid a1 a0" ;;
+    --orientation) values="auto landscape portrait" ;;
     --disable) values=$rules ;;
     --max-warnings | --dpi) return ;;
     -o | --output)

@@ -76,16 +76,18 @@ static void render_file(const jmap_journey *journey, unsigned seed,
                                           JMAP_FORMAT_PNG, JMAP_FORMAT_LAYOUT};
     jmap_render_options opts;
     jmap_render_options_init(&opts, formats[seed % 4]);
-    opts.page = (jmap_page)(seed / 4 % 6);
-    opts.landscape = (int)(seed / 24 % 2);
-    opts.fit = (int)(seed / 48 % 2);
+    opts.page = (jmap_page)(seed / 4 % 8);
+    opts.orientation = (jmap_orientation)(seed / 32 % 3);
+    opts.fit = (int)(seed / 96 % 2);
+    opts.tile = (jmap_page)(seed / 192 % 3 * 2); /* none, a3, letter */
+    opts.blank = (int)(seed / 576 % 2);
     if (opts.format == JMAP_FORMAT_PNG)
         opts.dpi = 12.0;
     opts.source_name = name;
     jmap_diag_list diags;
     jmap_diag_list_init(&diags);
     char why[256];
-    jmap_render_file(journey, &opts, "/dev/null", &diags, why, sizeof why);
+    jmap_render_file(journey, &opts, "/dev/null", &diags, NULL, why, sizeof why);
     jmap_diag_list_destroy(&diags);
 }
 

@@ -438,21 +438,32 @@ typedef enum jmap_page {
     JMAP_PAGE_A3,
     JMAP_PAGE_A2,
     JMAP_PAGE_LETTER,
-    JMAP_PAGE_TABLOID
+    JMAP_PAGE_TABLOID,
+    JMAP_PAGE_A1,
+    JMAP_PAGE_A0
 } jmap_page;
+
+typedef enum jmap_orientation {
+    JMAP_ORIENTATION_AUTO,      /* the side that needs fewer sheets */
+    JMAP_ORIENTATION_LANDSCAPE,
+    JMAP_ORIENTATION_PORTRAIT
+} jmap_orientation;
 
 typedef struct jmap_render_options {
     jmap_format format;  /* output format */
     jmap_page page;      /* paper size, or AUTO */
-    int landscape;       /* 1 landscape (default), 0 portrait */
+    jmap_orientation orientation; /* AUTO by default */
     int fit;             /* 1 forces one page however small the text */
+    jmap_page tile;      /* PDF: print each page on sheets of this size
+                            (AUTO: no tiling) */
+    int blank;           /* 1: the stages and lanes with empty columns */
     double dpi;          /* PNG resolution; 96 by default */
     const char *source_name; /* the input's path, for the PDF subject and
                                 for diagnostics */
 } jmap_render_options;
 
 /* Fills `opts` with the defaults for `format` (A3 for PDF, AUTO otherwise;
- * landscape; 96 dpi). */
+ * the orientation that needs fewer sheets; 96 dpi). */
 void jmap_render_options_init(jmap_render_options *opts, jmap_format format);
 
 /* 0 when `opts` can be rendered: a known format and page size, a
@@ -464,6 +475,23 @@ void jmap_render_options_init(jmap_render_options *opts, jmap_format format);
 int jmap_render_options_check(const jmap_render_options *opts, char *why,
                               size_t why_len);
 
+/* The smallest printed text a default render makes, in points, and the
+ * fewest pixels a PNG's smallest text should have to be read. */
+#define JMAP_MIN_TEXT_PT 6.0
+#define JMAP_MIN_TEXT_PX 8.0
+
+/* What a render made, for its one-line report. */
+typedef struct jmap_render_result {
+    int pages;            /* pages of the document (sheets when tiled) */
+    jmap_page page;       /* their paper (AUTO: sized to the map) */
+    jmap_orientation orientation; /* LANDSCAPE or PORTRAIT */
+    int poster_pages;     /* tiled: the posters' pages, else 0 */
+    int rows, cols;       /* pages down and across (tiles of a poster) */
+    double min_pt, max_pt; /* the smallest and largest printed text */
+    double scale;         /* layout points to printed points */
+    double width, height; /* the first page (a tile's sheet), points */
+} jmap_render_result;
+
 /* Lays out and draws `journey` to `out_path` ("-" for standard output).
  * A file is written whole or not at all: the output goes to a temporary file
  * beside `out_path` that is renamed over it only on success, so an existing
@@ -472,7 +500,8 @@ int jmap_render_options_check(const jmap_render_options *opts, char *why,
  * jmap_status, with a one-line reason (no trailing newline) in `why`. */
 int jmap_render_file(const jmap_journey *journey,
                      const jmap_render_options *opts, const char *out_path,
-                     jmap_diag_list *diags, char *why, size_t why_len);
+                     jmap_diag_list *diags, jmap_render_result *result,
+                     char *why, size_t why_len);
 
 /* The format named by a file name's extension (".pdf", ".svg", ".png"), or
  * -1 when the extension names none. */
@@ -502,7 +531,7 @@ const char *jmap_page_name(int page);
  * boundary, and its entry points. The program uses a module only when all
  * of them are its own. Change JMAP_RENDER_ABI whenever jmap_render_abi
  * itself changes; the sizes catch a struct that changed without it. */
-#define JMAP_RENDER_ABI 1
+#define JMAP_RENDER_ABI 2
 #define JMAP_RENDER_ABI_SYMBOL "jmap_render_module"
 
 /* The structs that cross the boundary, X(field, type): a journey graph
@@ -515,6 +544,7 @@ const char *jmap_page_name(int page);
     X(duration, jmap_duration) X(pos, jmap_pos) X(involved, jmap_involved)  \
     X(link, jmap_link)                                                       \
     X(render_options, jmap_render_options) X(diag_list, jmap_diag_list)      \
+    X(render_result, jmap_render_result)                                     \
     X(diag, jmap_diag)
 
 #define JMAP_RENDER_ABI_SIZE_FIELD_(field, type) size_t sizeof_##field;
@@ -528,8 +558,8 @@ typedef struct jmap_render_abi {
                             = sizeof (jmap_journey) in the module, etc. */
     int (*render_file)(const jmap_journey *journey,
                        const jmap_render_options *opts, const char *out_path,
-                       jmap_diag_list *diags, char *why,
-                       size_t why_len); /* jmap_render_file */
+                       jmap_diag_list *diags, jmap_render_result *result,
+                       char *why, size_t why_len); /* jmap_render_file */
 } jmap_render_abi;
 
 /* ------------------------------------------------------------------ */

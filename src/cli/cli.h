@@ -98,6 +98,9 @@ typedef struct render_config {
     int page;   /* a jmap_page; -1 until --page */
     int side;   /* a side (commands.c); -1 until --orientation */
     int fit;    /* 1: one page however small the text */
+    int tile;   /* a jmap_page; -1 until --tile */
+    int blank;  /* 1: an empty sheet for a workshop */
+    int quiet;  /* 1: no report on success */
     double dpi; /* -1 until --dpi */
 } render_config;
 

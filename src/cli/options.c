@@ -260,6 +260,7 @@ static void config_init(config *cfg, int argc)
     cfg->lint.max_warnings = -1;
     cfg->export.format = JMAP_EXPORT_JSON;
     cfg->render.format = cfg->render.page = cfg->render.side = -1;
+    cfg->render.tile = -1;
     cfg->render.dpi = -1;
 }
 

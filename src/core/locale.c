@@ -47,6 +47,10 @@ static const char *const labels_en[L_COUNT_] = {
     [L_PER_MONTH] = "/mo",
     [L_CONTINUED] = "(continued)",
     [L_MAP] = "Customer journey map",
+    [L_ASSEMBLY] = "How to assemble the poster",
+    [L_ASSEMBLY_HOW] = "Trim the left and top margins of every sheet along its crop "
+                       "marks (not on row A or column 1), then lay it over its "
+                       "neighbours' glue strips, up to their dashed lines.",
 };
 
 static const char *const labels_fr[L_COUNT_] = {
@@ -78,6 +82,11 @@ static const char *const labels_fr[L_COUNT_] = {
     [L_PER_MONTH] = "/mois",
     [L_CONTINUED] = "(suite)",
     [L_MAP] = "Carte du parcours client",
+    [L_ASSEMBLY] = "Assemblage de l’affiche",
+    [L_ASSEMBLY_HOW] = "Coupez les marges gauche et haute de chaque feuille le long "
+                       "des traits de coupe (sauf sur la ligne A et la colonne 1), "
+                       "puis posez-la sur les bandes de colle de ses voisines, "
+                       "jusqu’à leurs traits pointillés.",
 };
 
 /* The table of each language, by jmap_lang. */

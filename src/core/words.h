@@ -37,6 +37,7 @@ typedef enum jmap_label {
     L_PER_MONTH,                   /* after a frequency: "12/mo" */
     L_CONTINUED,                   /* the title block of pages after the first */
     L_MAP,                         /* what a map is, for the PDF subject */
+    L_ASSEMBLY, L_ASSEMBLY_HOW,    /* a tiled poster's assembly sheet */
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;
 
