@@ -48,10 +48,10 @@ typedef struct jmap_measurer jmap_measurer;
  * unrounded glyph positions. The caller frees it with jmap_measurer_free. */
 jmap_measurer *jmap_measurer_new(void);
 void jmap_measurer_free(jmap_measurer *m);
-/* Checks that every type style of `m` resolves to jmap's own font, with
- * glyphs: without it, Pango would measure with whatever it finds, or with
- * nothing. Returns 0, or JMAP_ERR_IO with a reason naming the package that
- * brings the font in `why`. */
+/* Checks that every type style of `m` resolves to one of jmap's faces (Noto
+ * Sans, else DejaVu Sans), with glyphs: without them, Pango would measure
+ * with whatever it finds, or with nothing. Returns 0, or JMAP_ERR_IO with a
+ * reason naming the packages that bring them in `why`. */
 int jmap_measurer_check(jmap_measurer *m, char *why, size_t why_len);
 
 /* Lays out plain `text` (never markup) in `font`, wrapped to `width` points
