@@ -431,6 +431,9 @@ static void render_report(const char *out, const jmap_render_options *ro,
         double k = ro->dpi / 72.0;
         snprintf(what, sizeof what, "%ld x %ld pixels at %.0f dpi",
                  whole_up(res->width * k), whole_up(res->height * k), ro->dpi);
+    } else if (ro->format == JMAP_FORMAT_SVG) {
+        snprintf(what, sizeof what, "%ld x %ld pt", whole_up(res->width),
+                 whole_up(res->height));
     } else if (res->page == JMAP_PAGE_AUTO) {
         snprintf(what, sizeof what, "%d page%s of %.0f x %.0f pt", res->pages,
                  res->pages == 1 ? "" : "s", res->width, res->height);

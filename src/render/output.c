@@ -1051,6 +1051,12 @@ static void describe(const job *jb, jmap_render_result *res)
     memset(res, 0, sizeof *res);
     const plan *p = &jb->plan;
     res->pages = (int)p->n;
+    if (!p->n) { /* the layout dump of the whole map */
+        res->pages = 1;
+        res->width = jb->full->width;
+        res->height = jb->full->height;
+        return;
+    }
     res->page = p->page_w > 0 ? jb->opts->page : JMAP_PAGE_AUTO;
     res->scale = p->scale;
     res->rows = p->n ? p->pages[0]->n_rows : 0;
