@@ -40,7 +40,8 @@ it, with no layout analysis):
 - Lane labels are the words jmap adds for the lanes, read from the locale
   table (src/core/locale.c) so that they follow it. Text is cut into runs
   (the glyphs drawn one after the other on one baseline); a label is found
-  where consecutive runs spell its words in order (a label wrapped over
+  where consecutive runs spell its words in order (compared after NFKC
+  normalization, which spells out ligatures; a label wrapped over
   two lines is two runs), the leftmost such place on the page. Pages that
   share a lane label (other than the stage band's, which every page has)
   form a page row; within a row every page must show every lane label of
@@ -51,6 +52,7 @@ import math
 import os
 import re
 import sys
+import unicodedata
 
 try:
     from pdfminer.converter import PDFPageAggregator
@@ -120,7 +122,9 @@ def lane_labels(lang):
 
 
 def words_of(text):
-    return text.replace("\u00a0", " ").replace("\u202f", " ").split()
+    """The words of TEXT, compared as read: ligatures (the "ﬁ" of a PDF)
+    spelt out, no-break spaces as spaces."""
+    return unicodedata.normalize("NFKC", text).split()
 
 
 def short(text, n=40):
