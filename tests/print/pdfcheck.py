@@ -27,7 +27,9 @@ it, with no layout analysis):
   the scale between `Tf` and `Tm` (cairo writes `1 Tf` and puts the size
   in `Tm`), for rotated text, and ignores the horizontal scaling `Tz`,
   which only widens glyphs. Spaces are not glyphs that anyone reads and
-  are left out.
+  are left out, and so are glyphs drawn wholly off the page (--report
+  counts them). Clipping paths are not followed: a glyph on the page but
+  clipped away still counts.
 - A glyph's box is pdfminer's: its advance wide, from the font's descent
   to one em above it. Its position (for the lane and title checks) is its
   origin, the point (e, f) of its matrix, on the baseline; y is given from
@@ -158,6 +160,7 @@ class Page:
         if rotate % 180 == 90:
             self.width, self.height = self.height, self.width
         self.glyphs = []
+        self.off_page = 0    # glyphs drawn wholly off the page, not counted
         self.boxes = []      # (x0, top, x1, bottom) of each drawn thing
         self.walk(layout)
         self.runs = self.cut_runs()
@@ -166,9 +169,13 @@ class Page:
         for obj in item:
             if isinstance(obj, LTChar):
                 g = Glyph(obj, self.height)
-                if g.text.strip():
-                    self.glyphs.append(g)
-                    self.boxes.append((g.x0, g.top, g.x1, g.bottom))
+                if not g.text.strip():
+                    continue
+                if g.x1 <= 0 or g.x0 >= self.width or g.bottom <= 0 or g.top >= self.height:
+                    self.off_page += 1
+                    continue
+                self.glyphs.append(g)
+                self.boxes.append((g.x0, g.top, g.x1, g.bottom))
             elif isinstance(obj, LTCurve):
                 if not obj.stroke and is_white(obj.non_stroking_color):
                     continue
@@ -513,8 +520,9 @@ class Checker:
         for p in self.pages:
             if p.glyphs:
                 sizes = [g.size for g in p.glyphs]
-                self.info(p.number, "%.2f x %.2f pt, %d glyphs, text %.2f to %.2f pt" % (
-                    p.width, p.height, len(sizes), min(sizes), max(sizes)))
+                self.info(p.number, "%.2f x %.2f pt, %d glyphs (%d more off the page), "
+                          "text %.2f to %.2f pt" % (p.width, p.height, len(sizes),
+                                                    p.off_page, min(sizes), max(sizes)))
             else:
                 self.info(p.number, "%.2f x %.2f pt, no text" % (p.width, p.height))
 

@@ -106,6 +106,9 @@ def main():
            "sizes.pdf: page 1: 3 glyphs under 6.01 pt, the smallest 6.00 pt ('S' of \"Six\"")
     pdf(p("small.pdf"), [text(100, 100, "Fine", 1, (9, 0, 0, 9)),
                          text(100, 100, "Tiny", 20, (0.25, 0, 0, 0.25))])
+    pdf(p("offpage.pdf"), [text(100, 100, "Seen") + text(-200, 100, "Unseen", 1, (3, 0, 0, 3))])
+    expect("glyphs off the page", p("offpage.pdf"), ["--min-pt", "6", "--report"], 0,
+           "4 glyphs (6 more off the page), text 12.00 to 12.00 pt")
     expect("5 pt text on page 2", p("small.pdf"), ["--min-pt", "6"], 1,
            "small.pdf: page 2: 4 glyphs under 6 pt, the smallest 5.00 pt ('T' of \"Tiny\"",
            absent=["page 1:"])
