@@ -123,6 +123,8 @@ auto_is_fewer() {
     fi
 }
 
+check 0 "the print test maps lint without a finding" "$jmap" lint --strict "$src"/tests/print/*.yaml
+
 for map in "$src"/maps/*.yaml "$src"/tests/print/*.yaml; do
     m=$(basename "$map" .yaml)
     lang=en
