@@ -1,12 +1,14 @@
 #!/bin/sh
 # render_print.sh - print that holds up on the wall and in the hand: every
 # shipped map and every map of tests/print is rendered to PDF at A3 (the
-# orientation jmap picks), A4 landscape, A4 portrait, Letter, and as an A1
-# poster tiled on A4 sheets, and each PDF is read back by
-# tests/print/pdfcheck.py: no glyph under 6 pt, pages filled, text inside the
-# printable area, one lane grid, the paper and the tiles asked for. The one
-# line jmap writes to stderr ("wrote NAME: ..., text X to Y pt") must tell
-# the truth; --quiet, --blank and --fit are checked on one map each.
+# orientation jmap picks, which must need the fewest sheets), A4 landscape,
+# A4 portrait, Letter, and as an A1 poster tiled on A4 sheets, and each PDF
+# is read back by tests/print/pdfcheck.py: no glyph under 6 pt, pages
+# filled, text inside the printable area, one lane grid, the paper and the
+# tiles asked for. The widest and the tallest map are rendered on A2 and
+# Tabloid too. The one line jmap writes to stderr ("wrote NAME: ..., text X
+# to Y pt") must tell the truth; --quiet, --blank and --fit are checked on
+# one map each.
 # Exit 77 (skipped) without python3-pdfminer.
 #   sh render_print.sh JMAP SOURCE_DIR
 jmap=$1
