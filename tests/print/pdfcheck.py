@@ -26,7 +26,8 @@ it, with no layout analysis):
   effective size is fontsize * hypot(c, d). This holds whatever splits
   the scale between `Tf` and `Tm` (cairo writes `1 Tf` and puts the size
   in `Tm`), for rotated text, and ignores the horizontal scaling `Tz`,
-  which only widens glyphs. Spaces are not glyphs that anyone reads and
+  which only widens glyphs. (A Type 3 font's own FontMatrix is not
+  applied; jmap embeds TrueType fonts only.) Spaces are not glyphs that anyone reads and
   are left out, and so are glyphs drawn wholly off the page (--report
   counts them). Clipping paths are not followed: a glyph on the page but
   clipped away still counts.
