@@ -419,14 +419,13 @@ static void render_report(const char *out, const jmap_render_options *ro,
     paper_name(res->page, paper, sizeof paper);
     if (res->poster_pages > 0) {
         paper_name(ro->tile, sheet, sizeof sheet);
-        int tiles = res->pages - res->poster_pages;
+        int tiles = res->pages - 1;
         if (res->poster_pages == 1)
             snprintf(what, sizeof what, "%s %s poster on %d %s sheet%s and an assembly sheet",
                      paper, side, tiles, sheet, tiles == 1 ? "" : "s");
         else
-            snprintf(what, sizeof what, "%d %s %s posters on %d %s sheets and %d assembly "
-                     "sheets", res->poster_pages, paper, side, tiles, sheet,
-                     res->poster_pages);
+            snprintf(what, sizeof what, "%d %s %s posters on %d %s sheets and an assembly "
+                     "sheet", res->poster_pages, paper, side, tiles, sheet);
     } else if (ro->format == JMAP_FORMAT_PNG) {
         double k = ro->dpi / 72.0;
         snprintf(what, sizeof what, "%ld x %ld pixels at %.0f dpi",

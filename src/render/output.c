@@ -48,6 +48,8 @@ typedef struct job {
     jmap_tile_spec tiles;            /* a tiled poster's tiles */
     int flags;                       /* the layout's: JMAP_LAYOUT_BLANK */
     jmap_journey *blank;             /* a blank sheet's journey, or NULL */
+    double tile_lo, tile_hi;         /* the text sizes of a poster's own
+                                        sheets: assembly, tile names */
     plan plan;                       /* the pages */
     char *why;                       /* where a failure is explained */
     size_t why_len;                  /* its size */
@@ -122,6 +124,8 @@ static void plan_destroy(plan *p, const jmap_layout *full)
 #define SEARCH_STEPS 24   /* halvings when looking for the largest scale */
 #define STAGE_CUT_FILL 0.75 /* a page may end at a stage's end when it is
                                at least this full */
+#define GLYPH_SLACK 2.0   /* points kept free under the last line: a
+                             glyph's descender reaches under its line */
 #define HEADER_ROOM 0.5   /* the share of a page the lanes keep at least:
                              with less, the title block is shortened */
 
@@ -150,7 +154,7 @@ static void page_units(const sheet *sh, double s, double *w, double *h)
 {
     double lm = 2 * JMAP_LAYOUT_MARGIN;
     *w = (sh->pw - 2 * sh->margin) / s + lm;
-    *h = (sh->ph - 2 * sh->margin) / s + lm;
+    *h = (sh->ph - 2 * sh->margin - GLYPH_SLACK) / s + lm;
 }
 
 /* The pages across needed when each holds at most `avail` of steps; their
@@ -729,6 +733,23 @@ static void pdf_outline(job *jb, cairo_surface_t *s)
     }
 }
 
+/* Widens [*lo, *hi] (0, 0: empty) to the sizes of L's texts printed at
+ * `scale`. */
+static void text_range(const jmap_layout *L, double scale, double *lo,
+                       double *hi)
+{
+    for (size_t k = 0; k < L->n_boxes; k++) {
+        const jmap_box *b = &L->boxes[k];
+        if (!b->pl)
+            continue;
+        double pt = jmap_font_size(b->font) * scale;
+        if (*hi == 0 || pt < *lo)
+            *lo = pt;
+        if (pt > *hi)
+            *hi = pt;
+    }
+}
+
 /* ---- posters on small sheets ---- */
 
 #define GLUE PRINT_MARGIN /* the strip of a tile the next one covers */
@@ -788,62 +809,87 @@ static void plan_tiles(const job *jb, jmap_tile_spec *t)
     *t = b.n_rows * b.n_cols < a.n_rows * a.n_cols ? b : a;
 }
 
-/* The assembly sheet of poster page i, then its tiles. */
-static void write_poster(job *jb, size_t i, cairo_surface_t *s, cairo_t *cr,
-                         jmap_tile_spec *t)
+/* Poster page i's tile (r, c): the rows of every poster follow one
+ * another, so that each tile's name is its own ("C2" is the first row of
+ * the second poster of a two-row grid). */
+static void paint_tile(job *jb, size_t i, cairo_t *cr, jmap_tile_spec *t,
+                       int r, int c)
+{
+    double dx, dy, dw, dh;
+    drawing_box(jb, i, &dx, &dy, &dw, &dh);
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_rectangle(cr, t->margin, t->margin, t->step_x + t->glue,
+                    t->step_y + t->glue);
+    cairo_clip(cr);
+    cairo_translate(cr, t->margin - (dx + c * t->step_x),
+                    t->margin - (dy + r * t->step_y));
+    paint_page(jb, i, cr);
+    cairo_restore(cr);
+    jmap_tile_spec here = *t;
+    here.row = (int)i * t->n_rows + r;
+    here.col = c;
+    here.n_rows = (int)jb->plan.n * t->n_rows; /* the last has no glue below */
+    char name[48];
+    snprintf(name, sizeof name, "%c%d", 'A' + here.row % 26, c + 1);
+    jmap_layout *T = jmap_layout_tile_marks(jb->journey, jb->m, &here, name);
+    jmap_layout_draw(T, cr);
+    text_range(T, 1.0, &jb->tile_lo, &jb->tile_hi);
+    jmap_layout_free(T);
+}
+
+/* The assembly sheet: every poster's drawing, one under the other, with
+ * the grid of its tiles and their names. */
+static void paint_assembly(job *jb, cairo_t *cr, const jmap_tile_spec *t)
 {
     const jmap_journey *j = jb->journey;
-    cairo_pdf_surface_set_size(s, t->sheet_w, t->sheet_h);
     jmap_buf head;
     jmap_buf_init(&head);
     jmap_buf_printf(&head, "%s%s %s", jmap_label_text(j->lang, L_ASSEMBLY),
                     jmap_colon(j->lang), j->title.str ? j->title.str : "");
-    if (jb->plan.n > 1)
-        jmap_buf_printf(&head, " (%zu/%zu)", i + 1, jb->plan.n);
+    jmap_tile_spec all = *t;
+    all.n_rows = (int)jb->plan.n * t->n_rows;
     double tx, ty, tk;
-    jmap_layout *A = jmap_layout_assembly(j, jb->m, t, head.data, &tx, &ty, &tk);
+    jmap_layout *A = jmap_layout_assembly(j, jb->m, &all, head.data, &tx, &ty, &tk);
     cairo_save(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    cairo_rectangle(cr, tx, ty, (t->n_cols * t->step_x + t->glue) * tk,
-                    (t->n_rows * t->step_y + t->glue) * tk);
-    cairo_clip(cr);
-    double dx, dy, dw, dh;
-    drawing_box(jb, i, &dx, &dy, &dw, &dh);
-    cairo_translate(cr, tx - dx * tk, ty - dy * tk);
-    cairo_scale(cr, tk, tk);
-    jb->plan.pages[i]->shapes_only = 1;
-    paint_page(jb, i, cr);
-    jb->plan.pages[i]->shapes_only = 0;
     cairo_restore(cr);
+    for (size_t i = 0; i < jb->plan.n; i++) {
+        double dx, dy, dw, dh;
+        drawing_box(jb, i, &dx, &dy, &dw, &dh);
+        double top = ty + (double)i * t->n_rows * t->step_y * tk;
+        cairo_save(cr);
+        cairo_rectangle(cr, tx, top, (t->n_cols * t->step_x + t->glue) * tk,
+                        (t->n_rows * t->step_y + t->glue) * tk);
+        cairo_clip(cr);
+        cairo_translate(cr, tx - dx * tk, top - dy * tk);
+        cairo_scale(cr, tk, tk);
+        jb->plan.pages[i]->shapes_only = 1;
+        paint_page(jb, i, cr);
+        jb->plan.pages[i]->shapes_only = 0;
+        cairo_restore(cr);
+    }
     jmap_layout_draw(A, cr);
+    text_range(A, 1.0, &jb->tile_lo, &jb->tile_hi);
     jmap_layout_free(A);
     jmap_buf_destroy(&head);
+}
+
+/* The assembly sheet, then every poster's tiles. */
+static void write_posters(job *jb, cairo_surface_t *s, cairo_t *cr,
+                          jmap_tile_spec *t)
+{
+    cairo_pdf_surface_set_size(s, t->sheet_w, t->sheet_h);
+    paint_assembly(jb, cr, t);
     cairo_show_page(cr);
-    for (int r = 0; r < t->n_rows; r++)
-        for (int c = 0; c < t->n_cols; c++) {
-            t->row = r;
-            t->col = c;
-            cairo_save(cr);
-            cairo_set_source_rgb(cr, 1, 1, 1);
-            cairo_paint(cr);
-            cairo_rectangle(cr, t->margin, t->margin, t->step_x + t->glue,
-                            t->step_y + t->glue);
-            cairo_clip(cr);
-            cairo_translate(cr, t->margin - (dx + c * t->step_x),
-                            t->margin - (dy + r * t->step_y));
-            paint_page(jb, i, cr);
-            cairo_restore(cr);
-            char name[48];
-            if (jb->plan.n > 1)
-                snprintf(name, sizeof name, "%zu-%c%d", i + 1, 'A' + r % 26, c + 1);
-            else
-                snprintf(name, sizeof name, "%c%d", 'A' + r % 26, c + 1);
-            jmap_layout *T = jmap_layout_tile_marks(j, jb->m, t, name);
-            jmap_layout_draw(T, cr);
-            jmap_layout_free(T);
-            cairo_show_page(cr);
-        }
+    for (size_t i = 0; i < jb->plan.n; i++)
+        for (int r = 0; r < t->n_rows; r++)
+            for (int c = 0; c < t->n_cols; c++) {
+                paint_tile(jb, i, cr, t, r, c);
+                cairo_show_page(cr);
+            }
 }
 
 static int write_pdf(job *jb, sink *out)
@@ -860,8 +906,7 @@ static int write_pdf(job *jb, sink *out)
     if (jb->opts->tile != JMAP_PAGE_AUTO) {
         jmap_tile_spec t;
         plan_tiles(jb, &t);
-        for (size_t i = 0; i < jb->plan.n; i++)
-            write_poster(jb, i, s, cr, &t);
+        write_posters(jb, s, cr, &t);
         jb->tiles = t;
     } else {
         for (size_t i = 0; i < jb->plan.n; i++) {
@@ -1033,16 +1078,11 @@ static void text_sizes(const job *jb, double *lo, double *hi)
     *hi = 0;
     const plan *p = &jb->plan;
     for (size_t i = 0; i < p->n; i++)
-        for (size_t k = 0; k < p->pages[i]->n_boxes; k++) {
-            const jmap_box *b = &p->pages[i]->boxes[k];
-            if (!b->pl)
-                continue;
-            double pt = jmap_font_size(b->font) * p->scale;
-            if (*hi == 0 || pt < *lo)
-                *lo = pt;
-            if (pt > *hi)
-                *hi = pt;
-        }
+        text_range(p->pages[i], p->scale, lo, hi);
+    if (jb->tile_hi > 0) {
+        *lo = *hi > 0 ? fmin(*lo, jb->tile_lo) : jb->tile_lo;
+        *hi = fmax(*hi, jb->tile_hi);
+    }
 }
 
 /* What the render made, for its report. */
@@ -1070,7 +1110,7 @@ static void describe(const job *jb, jmap_render_result *res)
     if (jb->opts->tile != JMAP_PAGE_AUTO) {
         const jmap_tile_spec *t = &jb->tiles;
         res->poster_pages = (int)p->n;
-        res->pages = (int)p->n * (1 + t->n_rows * t->n_cols); /* sheets */
+        res->pages = 1 + (int)p->n * t->n_rows * t->n_cols; /* sheets */
         res->rows = t->n_rows;
         res->cols = t->n_cols;
         res->orientation = p->page_w > p->page_h ? JMAP_ORIENTATION_LANDSCAPE

@@ -45,10 +45,12 @@ it, with no layout analysis):
   (the glyphs drawn one after the other on one baseline); a label is found
   where consecutive runs spell its words in order (compared after NFKC
   normalization, which spells out ligatures; a label wrapped over
-  two lines is two runs), the leftmost such place on the page. Pages that
-  share a lane label (other than the stage band's, which every page has)
-  form a page row; within a row every page must show every lane label of
-  the row, each at the same y as on the row's first page.
+  two lines is two runs), the leftmost such place on the page. A page's
+  row is the letter of its place in its footer ("page 4/9 (B1)"); when the
+  footers give none, pages that share a lane label (other than the stage
+  band's, which every page has) form a page row. Within a row every page
+  must show every lane label of the row, each at the same y as on the
+  row's first page.
 """
 import argparse
 import math
@@ -244,6 +246,15 @@ class Page:
         y1 = min(self.height, max(b[3] for b in self.boxes))
         return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
+    def row_letter(self):
+        """The row letter of the page's place in its footer, "(B1)", or
+        None when the pages make one row."""
+        for run in self.runs:
+            m = re.search(r"\(([A-Z])[0-9]+\)", run[0])
+            if m and run[0].lower().startswith("page"):
+                return "row " + m.group(1)
+        return None
+
     def tile_labels(self):
         """Words of the page that read as a tile label (A1, B12...)."""
         return [w for run in self.runs for w in re.split(r"[\s·/,;:()]+", run[0])
@@ -419,18 +430,19 @@ class Checker:
                           "%d's (%.2f): the header band differs" % (
                               stage, here[stage].oy, here[stage].oy - first[1],
                               first[0], first[1]))
-        # Page rows: pages that share a lane label.
+        # Page rows: the row letter of the page's footer, "page 4/9 (B1)";
+        # without one, pages that share a lane label.
         row_of = list(range(len(self.pages)))
 
         def root(i):
             while row_of[i] != i:
                 i = row_of[i]
             return i
+        letters = [p.row_letter() for p in self.pages]
         owner = {}
         for i, here in enumerate(found):
-            for label in here:
-                if label == stage:
-                    continue
+            keys = [letters[i]] if letters[i] else [l for l in here if l != stage]
+            for label in keys:
                 if label in owner:
                     row_of[root(i)] = root(owner[label])
                 else:
