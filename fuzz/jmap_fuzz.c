@@ -31,7 +31,7 @@ static void render(const jmap_journey *journey)
     jmap_diag_list diags;
     jmap_diag_list_init(&diags);
     jmap_measurer *m = jmap_measurer_new();
-    jmap_layout *layout = jmap_layout_new(journey, m, NULL, &diags);
+    jmap_layout *layout = jmap_layout_new(journey, m, &diags);
 
     jmap_buf dump;
     jmap_buf_init(&dump);

@@ -30,7 +30,7 @@
 #define COL_W 124.0       /* one step column */
 #define COL_GAP 10.0      /* between two step columns */
 #define STAGE_GAP 10.0    /* added between two stages */
-#define LANE_PAD 8.0      /* above and below a lane's content */
+#define LANE_PAD JMAP_LANE_PAD /* above and below a lane's content */
 #define LABEL_PAD 8.0     /* inside the label column */
 #define CARD_PAD 5.0      /* inside a card */
 #define CARD_GAP 4.0      /* between stacked cards */
@@ -74,11 +74,9 @@
 #define STEP_DURATION_GAP 3.0  /* above a step's duration */
 #define ARROW_RISE 6.0       /* the first arrow track, above the cards */
 #define PORT_GAP 12.0        /* between two arrow ports on a card's top */
-#define EDGE_PORT_IN 2.0     /* a page's entry port, right of its edge */
 #define FLOW_HEAD 3.5        /* the head of a flow arrow */
 #define ARROW_HEAD 4.5       /* the head of a branch or loop arrow */
 #define FLOW_GAP 1.5         /* between a flow arrow and a card */
-#define FLOW_EDGE_GAP 1.0    /* ... and the page's left edge */
 #define GUIDE_OVERHANG 4.0   /* emotion guides, left of the first column */
 #define SCALE_TOP 8.0        /* the +2 level, below the lane's padding */
 #define CURVE_SPREAD 5.0     /* between two personas' curves */
@@ -599,8 +597,9 @@ static void count_steps(const jmap_journey *j, size_t first, size_t end,
 
 /* ---- columns ---- */
 
-double jmap_layout_span_width(const jmap_journey *journey, size_t first,
-                              size_t end)
+/* The width of the map that shows steps [first, end). */
+static double span_width(const jmap_journey *journey, size_t first,
+                         size_t end)
 {
     double x = MARGIN + LABEL_W + COL_GAP;
     for (size_t i = first; i < end; i++) {
@@ -628,7 +627,7 @@ static void place_columns(builder *b)
         L->col_x[i - b->first] = x;
         x += COL_W + COL_GAP;
     }
-    L->width = jmap_layout_span_width(b->j, b->first, b->end);
+    L->width = span_width(b->j, b->first, b->end);
     b->x_right = L->width - MARGIN;
 }
 
@@ -1010,7 +1009,6 @@ typedef struct arrow {
     size_t lo, hi;    /* the columns it spans */
     int track;        /* its track above the cards, 0 nearest */
     jmap_pos pos;     /* the `next` entry */
-    size_t target;    /* the step it leads to, maybe on another page */
 } arrow;
 
 static int arrow_cmp(const void *a, const void *b)
@@ -1048,16 +1046,7 @@ static int stack_arrows(arrow *a, size_t n)
     return tracks;
 }
 
-/* Journey order of two links. */
-static int link_cmp(const void *a, const void *b)
-{
-    const jmap_link *x = a, *y = b;
-    if (x->from != y->from)
-        return x->from < y->from ? -1 : 1;
-    return x->k < y->k ? -1 : x->k > y->k;
-}
-
-/* Collects the arrows inside the slice and gives each a track so that
+/* Collects the arrows of the map and gives each a track so that
  * arrows sharing a track never overlap. Returns the number of tracks. */
 static int route_arrows(builder *b, arrow **out, size_t *n_out)
 {
@@ -1072,38 +1061,12 @@ static int route_arrows(builder *b, arrow **out, size_t *n_out)
                 continue;
             if (n == cap)
                 a = jmap_xrealloc(a, cap *= 2, sizeof *a);
-            /* a target on another page is reached through the page edge:
-             * column first - 1 or end */
-            size_t to = t->index < b->first ? b->first - 1
-                        : t->index >= b->end ? b->end : t->index;
+            size_t to = t->index;
             size_t lo = i < to ? i : to;
             size_t hi = i < to ? to : i;
-            a[n++] = (arrow){i, to, lo, hi, 0, s->next[k].pos, t->index};
+            a[n++] = (arrow){i, to, lo, hi, 0, s->next[k].pos};
         }
     }
-    /* Arrows from other pages, found by their targets, in journey order. */
-    size_t n_in = 0, cap_in = 1; /* the links into the slice (resolve.c) */
-    for (size_t t = b->first; t < b->end; t++)
-        cap_in += j->steps[t]->n_links_in;
-    jmap_link *in = jmap_xcalloc(cap_in, sizeof *in);
-    for (size_t t = b->first; t < b->end; t++)
-        for (size_t l = 0; l < j->steps[t]->n_links_in; l++)
-            if (col_of(b, j->steps[t]->links_in[l].from) < 0)
-                in[n_in++] = j->steps[t]->links_in[l];
-    qsort(in, n_in, sizeof *in, link_cmp);
-    for (size_t m = 0; m < n_in; m++) {
-        size_t i = in[m].from;
-        const jmap_step *s = j->steps[i];
-        const jmap_step *t = s->next[in[m].k].target;
-        if (n == cap)
-            a = jmap_xrealloc(a, cap *= 2, sizeof *a);
-        size_t from = i < b->first ? b->first - 1 : b->end;
-        size_t lo = from < t->index ? from : t->index;
-        size_t hi = from < t->index ? t->index : from;
-        a[n++] = (arrow){from, t->index, lo, hi, 0, s->next[in[m].k].pos,
-                         t->index};
-    }
-    free(in);
     if (n > MAX_SORTED_ARROWS) {
         *out = a;
         *n_out = n;
@@ -1135,14 +1098,10 @@ static double port_x(double x, int k, int n)
     return x + COL_W / 2 + (k - (n - 1) / 2.0) * PORT_GAP;
 }
 
-/* The x where an arrow meets column `c` (maybe a page edge), using the
- * next of the column's ports. */
+/* The x where an arrow meets column `c`, using the next of the column's
+ * ports. */
 static double arrow_x(builder *b, size_t c, int *ports, int *used)
 {
-    if (c < b->first)
-        return b->x_cols - COL_GAP + EDGE_PORT_IN;
-    if (c >= b->end)
-        return b->L->width - MARGIN / 2;
     size_t k = c - b->first;
     return port_x(col_x(b, c), used[k]++, ports[k]);
 }
@@ -1161,17 +1120,12 @@ static void draw_arrows(builder *b, const arrow *a, size_t n, double y_cards)
         double xs = arrow_x(b, a[i].from, ports, used);
         double xt = arrow_x(b, a[i].to, ports, used);
         double yt = y_cards - ARROW_RISE - a[i].track * ARROW_TRACK;
-        int from_in = col_of(b, a[i].from) >= 0, to_in = col_of(b, a[i].to) >= 0;
-        jmap_path *p = add_path(b, JMAP_PATH_ARROW, a[i].pos,
-                                2 + (size_t)from_in + (size_t)to_in);
-        size_t k = 0;
-        p->loop = a[i].target < a[i].from || a[i].to < a[i].from;
-        if (from_in)
-            p->pts[k++] = (jmap_point){xs, y_cards};
-        p->pts[k++] = (jmap_point){xs, yt};
-        p->pts[k++] = (jmap_point){xt, yt};
-        if (to_in)
-            p->pts[k++] = (jmap_point){xt, y_cards};
+        jmap_path *p = add_path(b, JMAP_PATH_ARROW, a[i].pos, 4);
+        p->loop = a[i].to < a[i].from;
+        p->pts[0] = (jmap_point){xs, y_cards};
+        p->pts[1] = (jmap_point){xs, yt};
+        p->pts[2] = (jmap_point){xt, yt};
+        p->pts[3] = (jmap_point){xt, y_cards};
         add_head(b, p, ARROW_HEAD, -1);
     }
     free(ports);
@@ -1230,15 +1184,6 @@ static double lane_actions(builder *b, double y)
             add_head(b, add_line(b, JMAP_PATH_FLOW,
                                  col_x(b, i) + COL_W + FLOW_GAP, cy,
                                  col_x(b, i + 1) - FLOW_GAP, cy), FLOW_HEAD, -1);
-    if (b->first > 0 && flows_to_next(b->j, b->first - 1)) /* from a page */
-        add_head(b, add_line(b, JMAP_PATH_FLOW,
-                             b->x_cols - COL_GAP + FLOW_EDGE_GAP, cy,
-                             b->x_cols - FLOW_GAP, cy), FLOW_HEAD, -1);
-    if (b->end < b->j->n_steps && flows_to_next(b->j, b->end - 1)) /* to one */
-        add_head(b, add_line(b, JMAP_PATH_FLOW,
-                             col_x(b, b->end - 1) + COL_W + FLOW_GAP, cy,
-                             col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy),
-                 FLOW_HEAD, -1);
     return channel + max_h + 2 * LANE_PAD;
 }
 
@@ -1699,18 +1644,13 @@ static void name_curves(builder *b)
 
 /* Lays out a slice of the journey. */
 static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
-                                 const jmap_slice *slice, jmap_diag_list *diags,
-                                 int header, int flags)
+                                 jmap_diag_list *diags, int header, int flags)
 {
     jmap_layout *L = jmap_xcalloc(1, sizeof *L);
     L->journey = journey;
     L->arena = jmap_arena_new();
-    L->slice = slice ? *slice : (jmap_slice){0, journey->n_steps, 1, 1};
+    L->slice = (jmap_slice){0, journey->n_steps, 1, 1};
     L->n_rows = L->n_cols = 1;
-    if (L->slice.end > journey->n_steps)
-        L->slice.end = journey->n_steps;
-    if (L->slice.first > L->slice.end)
-        L->slice.first = L->slice.end;
 
     builder b = {0};
     b.L = L;
@@ -1735,35 +1675,27 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
     for (size_t i = 0; i < sizeof lanes / sizeof lanes[0]; i++)
         y += place_lane(&b, &lanes[i], y);
     stage_rules(&b, lanes_top, y);
-    if (L->slice.n_pages > 1 && b.n_cols)
-        y += footer(&b, y);
     L->height = y + MARGIN;
     L->boxes[0].h = L->height;
     return L;
 }
 
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
-                             const jmap_slice *slice, jmap_diag_list *diags)
+                             jmap_diag_list *diags)
 {
-    return layout_build(journey, m, slice, diags, 1, 0);
-}
-
-jmap_layout *jmap_layout_page(const jmap_layout *whole, jmap_measurer *m,
-                              const jmap_slice *slice, jmap_diag_list *diags)
-{
-    return layout_build(whole->journey, m, slice, diags, 1, 0);
+    return layout_build(journey, m, diags, 1, 0);
 }
 
 jmap_layout *jmap_layout_grid(const jmap_journey *journey, jmap_measurer *m,
                               jmap_diag_list *diags, int flags)
 {
-    return layout_build(journey, m, NULL, diags, 0, flags);
+    return layout_build(journey, m, diags, 0, flags);
 }
 
 jmap_layout *jmap_layout_whole(const jmap_journey *journey, jmap_measurer *m,
                                jmap_diag_list *diags, int flags)
 {
-    return layout_build(journey, m, NULL, diags, 1, flags);
+    return layout_build(journey, m, diags, 1, flags);
 }
 
 /* ---- pages cut from the grid ---- */
@@ -1945,7 +1877,7 @@ static void copy_boxes(builder *b, const jmap_layout *g, const window *w,
         if (s->kind != JMAP_BOX_LANE_LABEL || s->parent < 0)
             continue;
         const jmap_box *lane = &g->boxes[s->parent];
-        if (lane->y < w->y0 && lane->y + lane->h > w->y0 &&
+        if (lane->y < w->y0 && lane->y + lane->h >= w->y0 + s->h + 2 * LANE_PAD &&
             map[s->parent] >= 0)
             copy_box(b, s, s->x, w->y0 + w->dy + LANE_PAD, s->w, s->h, -1,
                      map[s->parent]);

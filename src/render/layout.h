@@ -270,8 +270,10 @@ typedef struct jmap_page_spec {
                           flows in width - 2 margins */
 } jmap_page_spec;
 
-/* The margin around a layout, in layout units. */
+/* The margin around a layout, and above and below a lane's content, in
+ * layout units. */
 #define JMAP_LAYOUT_MARGIN 28.0
+#define JMAP_LANE_PAD 8.0
 
 /* The lanes of a layout, top to bottom. */
 #define JMAP_MAX_LANES 8
@@ -381,23 +383,12 @@ jmap_layout *jmap_layout_assembly(const jmap_journey *journey,
                                   const char *heading, double *tx, double *ty,
                                   double *tk);
 
-/* Lays out `slice` of `journey` (NULL: the whole map on one page).
- * Findings such as text-overflow go to `diags` (may be NULL). The caller
- * frees the result with jmap_layout_free. */
+/* Lays out the whole of `journey` on one page. Findings such as
+ * text-overflow go to `diags` (may be NULL). The caller frees the result
+ * with jmap_layout_free. */
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
-                             const jmap_slice *slice, jmap_diag_list *diags);
-/* The same for one page of the map that `whole` lays out. The facts about
- * the whole journey a page needs (involved departments, the arrows into
- * each step) are the journey's own, from the resolve pass, so laying out
- * every page costs time in proportion to the journey. */
-jmap_layout *jmap_layout_page(const jmap_layout *whole, jmap_measurer *m,
-                              const jmap_slice *slice, jmap_diag_list *diags);
+                             jmap_diag_list *diags);
 void jmap_layout_free(jmap_layout *layout);
-
-/* The width of the map that would show steps [first, end), in points,
- * without laying it out. */
-double jmap_layout_span_width(const jmap_journey *journey, size_t first,
-                              size_t end);
 
 /* The name of a box kind or path kind in the layout dump. */
 const char *jmap_box_kind_name(jmap_box_kind kind);

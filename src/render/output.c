@@ -208,7 +208,14 @@ static void row_cuts(sheet *sh)
     for (size_t l = 1; l < g->n_lanes; l++) {
         double top = g->lane_y[l], bottom = top + g->lane_h[l];
         if (g->lane_cut_ok[l]) {
-            /* the boxes' spans inside the lane, sorted by top */
+            /* the boxes' spans inside the lane, sorted by top; a cut
+             * leaves room under it for the lane's label again */
+            double label = 0;
+            for (size_t i = 0; i < g->n_boxes; i++)
+                if (g->boxes[i].kind == JMAP_BOX_LANE_LABEL &&
+                    g->boxes[i].y >= top && g->boxes[i].y < bottom)
+                    label = g->boxes[i].h;
+            double last = bottom - label - 2 * JMAP_LANE_PAD;
             size_t nb = 0;
             double (*span)[2] = jmap_xcalloc(g->n_boxes + 1, sizeof *span);
             for (size_t i = 0; i < g->n_boxes; i++) {
@@ -229,7 +236,7 @@ static void row_cuts(sheet *sh)
                 }
             double reach = nb ? span[0][1] : top;
             for (size_t i = 1; i < nb; i++) {
-                if (span[i][0] > reach + 1.0) {
+                if (span[i][0] > reach + 1.0 && (reach + span[i][0]) / 2 <= last) {
                     if (n + 2 >= cap)
                         rows = jmap_xrealloc(rows, cap *= 2, sizeof *rows);
                     rows[n++] = (reach + span[i][0]) / 2;
