@@ -1013,8 +1013,8 @@ static int write_layout(job *jb, sink *out)
         jmap_format_double(nums[3], sizeof nums[3], ox, 2);
         char oyn[64];
         jmap_format_double(oyn, sizeof oyn, oy, 2);
-        jmap_buf_printf(&out->buf, "page %zu/%zu %c%d %s %s %s %s %s\n", i + 1,
-                        p->n, 'A' + L->row % 26, L->col + 1, nums[0], nums[1],
+        jmap_buf_printf(&out->buf, "page %zu/%zu row %d col %d %s %s %s %s %s\n",
+                        i + 1, p->n, L->row + 1, L->col + 1, nums[0], nums[1],
                         nums[2], nums[3], oyn);
         jmap_layout_dump(L, &out->buf);
     }

@@ -58,5 +58,26 @@ pdfinfo "$tmp/letter.pdf" | grep -q 'Page size: *792 x 612' || fail "letter land
 "$jmap" render "$src/tests/layout/single-step.yaml" -o "$tmp/one.pdf" --page a2 || fail "render a2"
 [ "$(pages "$tmp/one.pdf")" = 1 ] || fail "one step is one page"
 
+# The layout dump of the pages: one "page" line before each, every lane
+# label at one height on every page of a row, every box inside its page.
+"$jmap" render "$sixty" --format layout --page a4 -o "$tmp/pages.layout" -q ||
+    fail "render the layout of A4 pages"
+n=$(grep -c '^page ' "$tmp/pages.layout")
+[ "$n" -gt 2 ] || fail "the layout dump of A4 pages has $n pages"
+awk '
+/^page / { row = $4; next }
+/^map / { w = $5; h = $6; next }
+/^lane-label / {
+    key = row " " substr($0, index($0, "\""))
+    if (key in seen && seen[key] != $4) { print "FAIL: " key " at y " $4 " and " seen[key]; bad = 1 }
+    seen[key] = $4
+}
+$3 ~ /^-?[0-9.]+$/ && ($3 < 0 || $4 < 0 || $3 + $5 > w + 0.01 || $4 + $6 > h + 0.01) {
+    print "FAIL: off its page: " $0; bad = 1
+}
+END { exit bad }' "$tmp/pages.layout" || fail "the pages of the layout dump do not line up"
+rows=$(awk '/^page / { print $4 }' "$tmp/pages.layout" | sort -u | wc -l)
+[ "$rows" -ge 1 ] || fail "no rows of pages"
+
 [ "$fails" -eq 0 ] || exit 1
 echo "ok"
