@@ -306,7 +306,7 @@ static jmap_layout **cut(const jmap_layout *grid, jmap_measurer *m,
         for (int c = 0; c < n_cols; c++) {
             jmap_page_spec spec = {c ? ends[c - 1] : 0, ends[c], top, rows[r],
                                    r, c, n_rows, n_cols, width};
-            pages[k] = jmap_layout_page_of(grid, m, &spec, k + 1, n_cols * n_rows);
+            pages[k] = jmap_layout_page_of(grid, m, &spec, k + 1, n_cols * n_rows, NULL);
             k++;
         }
         top = rows[r];
@@ -575,7 +575,7 @@ static void test_plain_values_among_personas(void **state)
     jmap_page_spec page = {1, 5, grid->lane_y[1], /* Looks it up .. Buys it */
                            grid->lane_y[grid->n_lanes - 1] + grid->lane_h[grid->n_lanes - 1],
                            0, 0, 1, 2, 1000};
-    f.layout = jmap_layout_page_of(grid, f.m, &page, 1, 2);
+    f.layout = jmap_layout_page_of(grid, f.m, &page, 1, 2, NULL);
     jmap_layout_free(grid);
     static const int want[][3] = {{0, 0, 2}, {0, 3, -1}, {1, 1, -2}, {1, 3, -1},
                                   {2, 0, -1}, {2, 1, 0}, {2, 3, -1}};

@@ -901,6 +901,22 @@ static double header_item_build(builder *b, const header_item *it, double x,
     return legend_block(b, x, y, it->w);
 }
 
+/* The blocks of the title block's row, which wraps: the description,
+ * the persona cards and the legend, as b's flags keep them. Returns how
+ * many went into `items` (room for n_personas + 2). */
+static size_t header_row(const builder *b, header_item *items)
+{
+    const jmap_journey *j = b->j;
+    size_t n = 0;
+    int full = !(b->header & JMAP_LAYOUT_HEADER_SHORT);
+    if (j->description.str && full)
+        items[n++] = (header_item){HEADER_DESCRIPTION, NULL, DESCRIPTION_W};
+    for (size_t i = 0; i < j->n_personas && full; i++)
+        items[n++] = (header_item){HEADER_PERSONA, &j->personas[i], PERSONA_W};
+    items[n++] = (header_item){HEADER_LEGEND, NULL, LEGEND_W};
+    return n;
+}
+
 static double build_header(builder *b, double y)
 {
     const jmap_journey *j = b->j;
@@ -921,13 +937,7 @@ static double build_header(builder *b, double y)
 
     /* description, persona cards, legend: a row that wraps */
     header_item *items = jmap_xcalloc(j->n_personas + 2, sizeof *items);
-    size_t n = 0;
-    int full = !(b->header & JMAP_LAYOUT_HEADER_SHORT);
-    if (j->description.str && full)
-        items[n++] = (header_item){HEADER_DESCRIPTION, NULL, DESCRIPTION_W};
-    for (size_t i = 0; i < j->n_personas && full; i++)
-        items[n++] = (header_item){HEADER_PERSONA, &j->personas[i], PERSONA_W};
-    items[n++] = (header_item){HEADER_LEGEND, NULL, LEGEND_W};
+    size_t n = header_row(b, items);
     double cx = x, row_h = 0;
     for (size_t i = 0; i < n; i++) {
         if (cx > x && cx + items[i].w > x + width) {
@@ -1758,17 +1768,93 @@ static jmap_layout *layout_alloc(const jmap_journey *journey)
     return L;
 }
 
-double jmap_layout_header_height(const jmap_journey *journey,
-                                 jmap_measurer *m, double width, int flags)
+/* What a title block's height is made of, measured once: its row's
+ * blocks keep their sizes whatever the page's width; only the title
+ * wraps, and the row. */
+struct jmap_header_sizes {
+    const jmap_journey *j;
+    jmap_measurer *m;
+    char *title;        /* the title on one paragraph */
+    double sub_h;       /* the subtitle's height, 0 for none */
+    int title_only;     /* 1: no row */
+    size_t n;           /* the row's blocks */
+    double *w, *h;
+};
+
+jmap_header_sizes *jmap_header_sizes_new(const jmap_journey *journey,
+                                         jmap_measurer *m, int flags)
 {
+    jmap_header_sizes *hs = jmap_xcalloc(1, sizeof *hs);
+    hs->j = journey;
+    hs->m = m;
     jmap_layout *L = layout_alloc(journey);
     builder b;
     builder_init(&b, L, journey, m, 0, journey->n_steps);
     b.blank = (flags & JMAP_LAYOUT_BLANK) != 0;
     b.header = flags;
-    b.x_right = MARGIN + width;
-    double h = build_header(&b, MARGIN) - MARGIN;
+    b.x_right = 1e6;
+    hs->title = jmap_xstrdup(one_paragraph(&b, journey->title.str ? journey->title.str : ""));
+    const char *sub = total_duration(&b);
+    if (sub) {
+        double w;
+        g_object_unref(jmap_measurer_layout(m, sub, JMAP_FONT_HEADING, 0, 1, 0,
+                                            NULL, &w, &hs->sub_h));
+    }
+    hs->title_only = b.blank || (flags & JMAP_LAYOUT_HEADER_TITLE);
+    if (!hs->title_only) {
+        header_item *items = jmap_xcalloc(journey->n_personas + 2, sizeof *items);
+        hs->n = header_row(&b, items);
+        hs->w = jmap_xcalloc(hs->n, sizeof *hs->w);
+        hs->h = jmap_xcalloc(hs->n, sizeof *hs->h);
+        for (size_t i = 0; i < hs->n; i++) {
+            size_t keep = L->n_boxes;
+            hs->w[i] = items[i].w;
+            hs->h[i] = header_item_build(&b, &items[i], MARGIN, MARGIN);
+            drop_boxes(&b, keep);
+        }
+        free(items);
+    }
     jmap_layout_free(L);
+    return hs;
+}
+
+double jmap_header_sizes_height(const jmap_header_sizes *hs, double width)
+{
+    double w, h;
+    g_object_unref(jmap_measurer_layout(hs->m, hs->title, JMAP_FONT_TITLE,
+                                        width, TITLE_LINES, 0, NULL, &w, &h));
+    double y = h + TITLE_GAP + hs->sub_h + SUBTITLE_GAP;
+    if (hs->title_only)
+        return y;
+    double cx = 0, row_h = 0;
+    for (size_t i = 0; i < hs->n; i++) { /* as build_header flows them */
+        if (cx > 0 && cx + hs->w[i] > width) {
+            y += row_h + HEADER_ROW_GAP;
+            cx = 0;
+            row_h = 0;
+        }
+        row_h = fmax(row_h, hs->h[i]);
+        cx += hs->w[i] + HEADER_ITEM_GAP;
+    }
+    return y + row_h + HEADER_BOTTOM;
+}
+
+void jmap_header_sizes_free(jmap_header_sizes *hs)
+{
+    if (!hs)
+        return;
+    free(hs->title);
+    free(hs->w);
+    free(hs->h);
+    free(hs);
+}
+
+double jmap_layout_header_height(const jmap_journey *journey,
+                                 jmap_measurer *m, double width, int flags)
+{
+    jmap_header_sizes *hs = jmap_header_sizes_new(journey, m, flags);
+    double h = jmap_header_sizes_height(hs, width);
+    jmap_header_sizes_free(hs);
     return h;
 }
 
@@ -2069,7 +2155,7 @@ static void page_lanes(jmap_layout *L, const jmap_layout *g, size_t lane,
 
 jmap_layout *jmap_layout_page_of(const jmap_layout *grid, jmap_measurer *m,
                                  const jmap_page_spec *spec, int page,
-                                 int n_pages)
+                                 int n_pages, jmap_diag_list *diags)
 {
     const jmap_journey *j = grid->journey;
     jmap_layout *L = layout_alloc(j);
@@ -2107,7 +2193,9 @@ jmap_layout *jmap_layout_page_of(const jmap_layout *grid, jmap_measurer *m,
     L->width = fmax(spec->width, w.right + MARGIN);
     b.x_right = L->width - MARGIN;
     add_box(&b, JMAP_BOX_MAP, (jmap_pos){0, 0}, 0, 0, L->width, 0, -1, -1);
+    b.diags = diags;
     double y = build_header(&b, MARGIN);
+    b.diags = NULL;
     L->header_h = y - MARGIN;
     double lanes_top = y;
     if (end > first && grid->n_lanes) {

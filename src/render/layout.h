@@ -336,6 +336,13 @@ jmap_journey *jmap_blank_journey(const jmap_journey *journey);
 /* The height of the title block of a page `width` wide (layout units). */
 double jmap_layout_header_height(const jmap_journey *journey,
                                  jmap_measurer *m, double width, int flags);
+/* The same, measured once for many widths: the sizes of a title block
+ * with `flags`, its height at a width, freed with jmap_header_sizes_free. */
+typedef struct jmap_header_sizes jmap_header_sizes;
+jmap_header_sizes *jmap_header_sizes_new(const jmap_journey *journey,
+                                         jmap_measurer *m, int flags);
+double jmap_header_sizes_height(const jmap_header_sizes *hs, double width);
+void jmap_header_sizes_free(jmap_header_sizes *hs);
 /* The layout unit width of the column of steps [first, end) in `grid`,
  * from the left edge of the first to the right edge of the last. */
 double jmap_grid_span(const jmap_layout *grid, size_t first, size_t end);
@@ -344,10 +351,11 @@ double jmap_grid_span(const jmap_layout *grid, size_t first, size_t end);
  * lanes it shows (curves and arrows cut exactly at its edges, a lane's
  * label repeated when the lane began on the page above, a stage's name
  * when it began on the page before), and a footer. page / n_pages number
- * it. */
+ * it; the texts of its title block that are cut are reported to `diags`
+ * (may be NULL). */
 jmap_layout *jmap_layout_page_of(const jmap_layout *grid, jmap_measurer *m,
                                  const jmap_page_spec *spec, int page,
-                                 int n_pages);
+                                 int n_pages, jmap_diag_list *diags);
 /* The fixed parts of a page around its lanes: margins, stage lane,
  * footer. */
 double jmap_page_extra_height(const jmap_layout *grid, jmap_measurer *m,

@@ -45,6 +45,7 @@ typedef struct job {
     jmap_measurer *m;                /* this render's text measurer */
     jmap_layout *full;               /* the whole map on one page */
     jmap_layout *grid;               /* a printed map's grid, or NULL */
+    jmap_diag_list *diags;           /* where findings go, or NULL */
     jmap_tile_spec tiles;            /* a tiled poster's tiles */
     int flags;                       /* the layout's: JMAP_LAYOUT_BLANK */
     jmap_journey *blank;             /* a blank sheet's journey, or NULL */
@@ -121,7 +122,8 @@ static void plan_destroy(plan *p, const jmap_layout *full)
 
 /* The printable area: the paper less this margin on every side (10 mm). */
 #define PRINT_MARGIN 28.35
-#define SEARCH_STEPS 24   /* halvings when looking for the largest scale */
+#define SEARCH_STEPS 14   /* halvings when looking for the largest scale or
+                             the most even cut: 1/16384 of the range */
 #define STAGE_CUT_FILL 0.75 /* a page may end at a stage's end when it is
                                at least this full */
 #define GLYPH_SLACK 2.0   /* points kept free under the last line: a
@@ -146,6 +148,7 @@ typedef struct sheet {
     double *rows;       /* grid y where a page may end, rising; the last
                            is the grid's end */
     size_t n_rows;
+    jmap_header_sizes *hs; /* the pages' title block */
 } sheet;
 
 /* The page's width and height in layout units at scale s: the printable
@@ -265,8 +268,7 @@ static size_t count_pages(const sheet *sh, double s, int footer, size_t *nx,
     const jmap_journey *j = g->journey;
     double across = w - jmap_page_extra_width();
     double down = h - jmap_page_extra_height(g, sh->m, footer) -
-                  jmap_layout_header_height(j, sh->m, w - 2 * JMAP_LAYOUT_MARGIN,
-                                            g->flags);
+                  jmap_header_sizes_height(sh->hs, w - 2 * JMAP_LAYOUT_MARGIN);
     if (across < jmap_grid_span(g, 0, 1) || down <= 1) {
         *nx = *ny = (size_t)-1 / 4;
         return (size_t)-1 / 2;
@@ -384,8 +386,7 @@ static double plan_sheet(sheet *sh, double s_min, double max_scale, cuts *c,
     const jmap_layout *g = sh->grid;
     double across = w - jmap_page_extra_width();
     double down = h - jmap_page_extra_height(g, sh->m, footer) -
-                  jmap_layout_header_height(g->journey, sh->m,
-                                            w - 2 * JMAP_LAYOUT_MARGIN, g->flags);
+                  jmap_header_sizes_height(sh->hs, w - 2 * JMAP_LAYOUT_MARGIN);
     size_t steps = g->journey->n_steps;
     if (steps) {
         c->col_end = balance_cols(g, nx, across);
@@ -411,7 +412,9 @@ static void cut_pages(job *jb, const sheet *sh, const cuts *c, double s)
         for (size_t k = 0, first = 0; k < c->nx; first = c->col_end[k++]) {
             jmap_page_spec spec = {first, c->col_end[k], top, c->row_end[r],
                                    (int)r, (int)k, (int)c->ny, (int)c->nx, w};
-            plan_add(&jb->plan, jmap_layout_page_of(g, jb->m, &spec, ++page, n));
+            ++page; /* the first page's title block reports its cut texts */
+            plan_add(&jb->plan, jmap_layout_page_of(g, jb->m, &spec, page, n,
+                                                    page == 1 ? jb->diags : NULL));
         }
         top = c->row_end[r];
     }
@@ -441,22 +444,21 @@ static int header_flags(const sheet *sh, double s)
 static void plan_print(job *jb, double pw, double ph, double margin,
                        double min_scale, double max_scale, int both_sides)
 {
-    jmap_layout *grid = jmap_layout_grid(jb->journey, jb->m, NULL, jb->flags);
-    sheet sh = {grid, jb->m, pw, ph, margin, NULL, 0};
+    jmap_layout *grid = jmap_layout_grid(jb->journey, jb->m, jb->diags, jb->flags);
+    sheet sh = {grid, jb->m, pw, ph, margin, NULL, 0, NULL};
     row_cuts(&sh);
     /* the title block of the smaller side decides for both */
     sheet small = sh;
     small.pw = small.ph = fmin(pw, ph);
     grid->flags |= header_flags(&small, min_scale);
+    sh.hs = jmap_header_sizes_new(jb->journey, jb->m, grid->flags);
     cuts best = {0};
-    double best_s = 0;
+    double best_s = 0, best_w = pw, best_h = ph;
     size_t best_n = 0;
     for (int side = 0; side < (both_sides ? 2 : 1); side++) {
         sheet try = sh;
-        if (side) {
-            try.pw = ph;
-            try.ph = pw;
-        }
+        try.pw = side ? ph : pw;
+        try.ph = side ? pw : ph;
         cuts c = {0};
         size_t n;
         double s = plan_sheet(&try, min_scale, max_scale, &c, &n);
@@ -466,35 +468,15 @@ static void plan_print(job *jb, double pw, double ph, double margin,
             best = c;
             best_s = s;
             best_n = n;
-            sh.pw = try.pw;
-            sh.ph = try.ph;
+            best_w = try.pw;
+            best_h = try.ph;
         } else {
             free(c.col_end);
             free(c.row_end);
         }
-        if (side == 0) {
-            sh.pw = pw;
-            sh.ph = ph;
-        }
     }
-    /* the winner's paper */
-    if (both_sides && best_n) {
-        cuts c0 = {0};
-        size_t n0;
-        sheet first = sh;
-        first.pw = pw;
-        first.ph = ph;
-        double s0 = plan_sheet(&first, min_scale, max_scale, &c0, &n0);
-        if (n0 == best_n && fabs(s0 - best_s) < 1e-9) {
-            sh.pw = pw;
-            sh.ph = ph;
-        } else {
-            sh.pw = ph;
-            sh.ph = pw;
-        }
-        free(c0.col_end);
-        free(c0.row_end);
-    }
+    sh.pw = best_w;
+    sh.ph = best_h;
     jb->plan.page_w = sh.pw;
     jb->plan.page_h = sh.ph;
     jb->plan.scale = best_s;
@@ -503,14 +485,20 @@ static void plan_print(job *jb, double pw, double ph, double margin,
     free(best.col_end);
     free(best.row_end);
     free(sh.rows);
+    jmap_header_sizes_free(sh.hs);
     jb->grid = grid;
 }
 
 static void plan_pages(job *jb)
 {
     const jmap_render_options *o = jb->opts;
-    jmap_layout *full = jb->full;
     plan *p = &jb->plan;
+    int print = o->page != JMAP_PAGE_AUTO && formats[o->format].paged &&
+                (!o->fit || o->blank);
+    /* the whole map on one page, when it may be one */
+    if (!print)
+        jb->full = jmap_layout_whole(jb->journey, jb->m, jb->diags, jb->flags);
+    jmap_layout *full = jb->full;
     /* the smallest scale at which every glyph stays readable; a blank
      * sheet's own, at which a sticky note fits its room */
     double lo = o->blank ? JMAP_BLANK_SCALE : JMAP_MIN_PRINT_PT / JMAP_SMALLEST_PT;
@@ -1159,10 +1147,11 @@ int jmap_render_file(const jmap_journey *journey,
         jb.journey = jb.blank;
         jb.flags = JMAP_LAYOUT_BLANK;
     }
-    jb.full = jmap_layout_whole(jb.journey, jb.m, opts->blank ? NULL : diags,
-                                jb.flags);
+    jb.diags = opts->blank ? NULL : diags;
     if (opts->format != JMAP_FORMAT_LAYOUT || opts->page != JMAP_PAGE_AUTO)
         plan_pages(&jb);
+    else
+        jb.full = jmap_layout_whole(jb.journey, jb.m, jb.diags, jb.flags);
     sink out = {.path = out_path, .stream = formats[opts->format].streamed};
     jmap_buf_init(&out.buf);
     r = formats[opts->format].write(&jb, &out);
