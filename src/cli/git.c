@@ -42,6 +42,12 @@ static char *folder_of(const char *path)
 static int run_git(const char *dir, const char *const *args, char **out, size_t *len,
                    size_t max)
 {
+    if (out) {
+        *out = NULL;
+        *len = 0;
+    }
+    if (access(dir, X_OK) != 0)
+        return -1; /* errno says why the folder cannot be entered */
     int fd[2];
     if (pipe(fd) != 0)
         return -1;
@@ -59,7 +65,7 @@ static int run_git(const char *dir, const char *const *args, char **out, size_t 
         close(fd[0]);
         close(fd[1]);
         if (chdir(dir) != 0)
-            _exit(GIT_EXEC_FAILED + 1);
+            _exit(GIT_EXEC_FAILED);
         const char *argv[16] = {"git"};
         size_t n = 1;
         for (; args[n - 1] && n < 15; n++)
@@ -108,15 +114,11 @@ static int run_git(const char *dir, const char *const *args, char **out, size_t 
 static int git_trouble(const char *dir, int status, char *why, size_t why_len)
 {
     if (status < 0) {
-        snprintf(why, why_len, "cannot run git: %s", strerror(errno));
+        snprintf(why, why_len, "cannot run git in '%s': %s", dir, strerror(errno));
         return 1;
     }
     if (status == GIT_EXEC_FAILED) {
-        snprintf(why, why_len, "cannot run git (is it installed?)");
-        return 1;
-    }
-    if (status == GIT_EXEC_FAILED + 1) {
-        snprintf(why, why_len, "cannot enter the folder '%s'", dir);
+        snprintf(why, why_len, "cannot run git in '%s' (is it installed?)", dir);
         return 1;
     }
     const char *args[] = {"rev-parse", "--git-dir", NULL};
