@@ -66,6 +66,22 @@ cp "$d/steps.old.yaml" map.yaml
 check 0 "working tree back to HEAD~1" "$jmap" diff HEAD~1 -- map.yaml
 git checkout -q -- map.yaml
 
+# The diff driver and difftool of docs/integration.md, with this jmap first
+# on the PATH.
+mkdir -p "$tmp/bin"
+ln -s "$jmap" "$tmp/bin/jmap"
+echo 'map.yaml diff=jmap' >.gitattributes
+git config diff.jmap.command \
+    'f() { echo "jmap diff $1"; jmap diff "$2" "$5"; [ $? -le 1 ]; }; f'
+PATH="$tmp/bin:$PATH" git diff HEAD~1 HEAD -- map.yaml >"$tmp/out" 2>"$tmp/err" ||
+    fail "git diff with the jmap driver failed: $(cat "$tmp/err")"
+expect_in "$tmp/out" "jmap diff map.yaml"
+expect_in "$tmp/out" "  step-added compares 'Compares two models'"
+PATH="$tmp/bin:$PATH" git difftool --no-prompt --extcmd 'jmap diff' HEAD~1 HEAD -- map.yaml \
+    >"$tmp/out" 2>"$tmp/err"
+expect_in "$tmp/out" "1 step added, 1 step removed, 1 step renamed"
+rm .gitattributes
+
 # ---- trouble: exit 2, a message, nothing written ----
 trouble() { # trouble DESCRIPTION MESSAGE ARGS...
     what=$1
