@@ -5,9 +5,11 @@
  *
  * Matching, each step in about linear time:
  *   - personas, departments, touchpoints and stages by id (string maps);
- *   - steps by id, then the steps left over by their content (everything
- *     but id, name and successors) when it is unique on both sides, then by
- *     their name: a step whose id changed is renamed, not removed and added;
+ *   - steps by id (two default ids only with the same content, since a
+ *     default id is numbered among steps of the same name), then the steps
+ *     left over by their content (everything but id, name and successors)
+ *     when it is unique on both sides, then by id, then by name: a step
+ *     whose id changed is renamed, not removed and added;
  *   - within a matched step, irritants, moments and ideas by their text,
  *     then a reworded one by a close text (JMAP_DIFF_CLOSE_TEXT: the Dice
  *     coefficient of character pairs) with, for an irritant, the same other
@@ -229,18 +231,22 @@ static void step_content(const jmap_step *s, jmap_buf *b)
         jmap_buf_printf(b, "I%s\x1f", s->ideas[k].str ? s->ideas[k].str : "");
 }
 
-static const char *step_key(const jmap_step *s, int by_content, jmap_buf *b,
-                            jmap_arena *arena)
+/* How leftover steps are matched, in this order. */
+enum { BY_CONTENT, BY_ID, BY_NAME };
+
+static const char *step_key(const jmap_step *s, int by, jmap_buf *b, jmap_arena *arena)
 {
-    if (!by_content)
+    if (by == BY_NAME)
         return s->name.str;
+    if (by == BY_ID)
+        return s->id;
     step_content(s, b);
     return b->len ? jmap_arena_strdup(arena, b->data) : NULL;
 }
 
-/* Matches the steps left over after the ids, by a key (their content, or
- * their name) that is unique among the leftovers of each side. */
-static void match_steps_by(differ *d, int by_content)
+/* Matches the steps left over by a key (their content, id or name) that
+ * is unique among the leftovers of each side. */
+static void match_steps_by(differ *d, int by)
 {
     jmap_strmap in_a, in_b;
     jmap_strmap_init(&in_a);
@@ -249,13 +255,13 @@ static void match_steps_by(differ *d, int by_content)
     const char **keys_a = jmap_xcalloc(d->a->n_steps + 1, sizeof *keys_a);
     for (size_t i = 0; i < d->b->n_steps; i++) {
         const jmap_step *t = d->b->steps[i];
-        const char *key = d->step_ba[i] ? NULL : step_key(t, by_content, &d->scratch[0], arena);
+        const char *key = d->step_ba[i] ? NULL : step_key(t, by, &d->scratch[0], arena);
         if (key && jmap_strmap_put(&in_b, key, (void *)t))
             jmap_strmap_set(&in_b, key, (void *)AMBIGUOUS);
     }
     for (size_t i = 0; i < d->a->n_steps && in_b.count; i++) {
         const jmap_step *s = d->a->steps[i];
-        const char *key = d->step_ab[i] ? NULL : step_key(s, by_content, &d->scratch[0], arena);
+        const char *key = d->step_ab[i] ? NULL : step_key(s, by, &d->scratch[0], arena);
         keys_a[i] = key;
         if (key && jmap_strmap_put(&in_a, key, (void *)s))
             jmap_strmap_set(&in_a, key, (void *)AMBIGUOUS);
@@ -264,7 +270,7 @@ static void match_steps_by(differ *d, int by_content)
         if (!keys_a[i] || jmap_strmap_get(&in_a, keys_a[i]) == AMBIGUOUS)
             continue;
         const jmap_step *t = jmap_strmap_get(&in_b, keys_a[i]);
-        if (!t || t == AMBIGUOUS)
+        if (!t || t == AMBIGUOUS || d->step_ba[t->index])
             continue;
         d->step_ab[i] = t;
         d->step_ba[t->index] = d->a->steps[i];
@@ -275,6 +281,20 @@ static void match_steps_by(differ *d, int by_content)
     jmap_strmap_destroy(&in_b);
 }
 
+/* 1 when two steps have the same content (step_content). */
+static int same_content(differ *d, const jmap_step *s, const jmap_step *t)
+{
+    step_content(s, &d->scratch[0]);
+    step_content(t, &d->scratch[1]);
+    return d->scratch[0].len == d->scratch[1].len &&
+           (!d->scratch[0].len || strcmp(d->scratch[0].data, d->scratch[1].data) == 0);
+}
+
+/* Steps by id, except that two steps whose ids are both defaults (slugs of
+ * their names, numbered when names repeat) are the same step only when
+ * their content is: renaming one of three "Calls the hotline" steps
+ * renumbers the others, whose ids then name other steps. The leftovers by
+ * content, then by default id, then by name. */
 static void match_steps(differ *d)
 {
     jmap_strmap ids;
@@ -286,6 +306,8 @@ static void match_steps(differ *d)
     for (size_t i = 0; i < d->a->n_steps; i++) {
         const jmap_step *s = d->a->steps[i];
         const jmap_step *t = s->id ? jmap_strmap_get(&ids, s->id) : NULL;
+        if (t && s->id_is_default && t->id_is_default && !same_content(d, s, t))
+            t = NULL;
         d->step_ab[i] = t;
         if (t)
             d->step_ba[t->index] = s;
@@ -294,8 +316,9 @@ static void match_steps(differ *d)
     }
     jmap_strmap_destroy(&ids);
     if (left && left + d->b->n_steps > d->a->n_steps) { /* some on each side */
-        match_steps_by(d, 1);
-        match_steps_by(d, 0);
+        match_steps_by(d, BY_CONTENT);
+        match_steps_by(d, BY_ID);
+        match_steps_by(d, BY_NAME);
     }
 }
 
