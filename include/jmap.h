@@ -731,8 +731,10 @@ void jmap_change_list_destroy(jmap_change_list *list);
  * least this (and, for an irritant, its other fields are the same). */
 #define JMAP_DIFF_CLOSE_TEXT 0.6
 /* Reworded items are looked for only among this many unmatched items of
- * one step on each side; beyond, only identical texts are matched. */
-#define JMAP_DIFF_MAX_FUZZY 64
+ * one step on each side, and only among texts of at most
+ * JMAP_DIFF_MAX_CLOSE_BYTES; beyond, only identical texts are matched. */
+#define JMAP_DIFF_MAX_FUZZY 16
+#define JMAP_DIFF_MAX_CLOSE_BYTES 512
 
 /* Compares two loaded journeys (without errors) as journeys and appends
  * what changed to `out`. Stages, steps, personas, departments and

@@ -586,12 +586,11 @@ static size_t text_pairs(const char *s, unsigned **out)
     return m;
 }
 
-/* The Dice coefficient of the character pairs of two texts: twice the
+/* The Dice coefficient of two texts' sorted character pairs: twice the
  * pairs they share over the pairs of both, from 0 (nothing shared) to 1. */
-static double closeness(const char *x, const char *y)
+static double closeness(const unsigned *px, size_t nx, const unsigned *py, size_t ny)
 {
-    unsigned *px, *py;
-    size_t nx = text_pairs(x, &px), ny = text_pairs(y, &py), shared = 0;
+    size_t shared = 0;
     for (size_t i = 0, j = 0; i < nx && j < ny;) {
         if (px[i] == py[j]) {
             shared++;
@@ -603,8 +602,6 @@ static double closeness(const char *x, const char *y)
             j++;
         }
     }
-    free(px);
-    free(py);
     return nx + ny ? 2.0 * (double)shared / (double)(nx + ny) : 1.0;
 }
 
@@ -674,29 +671,62 @@ static void match_items(items *it)
         left_b += it->ba[j] < 0;
     if (!left_a || !left_b || left_a > JMAP_DIFF_MAX_FUZZY || left_b > JMAP_DIFF_MAX_FUZZY)
         return;
-    /* Close pairs, the closest first. */
+    /* Close pairs, the closest first: each text's pairs and each
+     * closeness computed once (at most JMAP_DIFF_MAX_FUZZY squared). */
+    size_t *ia = jmap_xcalloc(left_a, sizeof *ia), *jb = jmap_xcalloc(left_b, sizeof *jb);
+    unsigned **pa = jmap_xcalloc(left_a, sizeof *pa), **pb = jmap_xcalloc(left_b, sizeof *pb);
+    size_t *na = jmap_xcalloc(left_a, sizeof *na), *nb = jmap_xcalloc(left_b, sizeof *nb);
+    double *near = jmap_xcalloc(left_a * left_b, sizeof *near);
+    for (size_t i = 0, k = 0; i < it->na; i++)
+        if (it->ab[i] < 0) {
+            ia[k] = i;
+            na[k] = text_pairs(it->a[i], &pa[k]);
+            k++;
+        }
+    for (size_t j = 0, k = 0; j < it->nb; j++)
+        if (it->ba[j] < 0) {
+            jb[k] = j;
+            nb[k] = text_pairs(it->b[j], &pb[k]);
+            k++;
+        }
+    for (size_t x = 0; x < left_a; x++)
+        for (size_t y = 0; y < left_b; y++) {
+            int long_text = na[x] >= JMAP_DIFF_MAX_CLOSE_BYTES ||
+                            nb[y] >= JMAP_DIFF_MAX_CLOSE_BYTES;
+            near[x * left_b + y] =
+                long_text || (it->alike && !it->alike(it->ctx, ia[x], jb[y]))
+                    ? -1.0
+                    : closeness(pa[x], na[x], pb[y], nb[y]);
+        }
     for (;;) {
         double best = JMAP_DIFF_CLOSE_TEXT;
-        long bi = -1, bj = -1;
-        for (size_t i = 0; i < it->na; i++) {
-            if (it->ab[i] >= 0)
-                continue;
-            for (size_t j = 0; j < it->nb; j++) {
-                if (it->ba[j] >= 0 || (it->alike && !it->alike(it->ctx, i, j)))
-                    continue;
-                double c = closeness(it->a[i], it->b[j]);
-                if (c >= best && (bi < 0 || c > best)) {
+        long bx = -1, by = -1;
+        for (size_t x = 0; x < left_a; x++)
+            for (size_t y = 0; y < left_b; y++) {
+                double c = near[x * left_b + y];
+                if (c >= best && (bx < 0 || c > best) && it->ab[ia[x]] < 0 &&
+                    it->ba[jb[y]] < 0) {
                     best = c;
-                    bi = (long)i;
-                    bj = (long)j;
+                    bx = (long)x;
+                    by = (long)y;
                 }
             }
-        }
-        if (bi < 0)
-            return;
-        it->ab[bi] = bj;
-        it->ba[bj] = bi;
+        if (bx < 0)
+            break;
+        it->ab[ia[bx]] = (long)jb[by];
+        it->ba[jb[by]] = (long)ia[bx];
     }
+    for (size_t x = 0; x < left_a; x++)
+        free(pa[x]);
+    for (size_t y = 0; y < left_b; y++)
+        free(pb[y]);
+    free(ia);
+    free(jb);
+    free(pa);
+    free(pb);
+    free(na);
+    free(nb);
+    free(near);
 }
 
 static void items_init(items *it, size_t na, size_t nb)
