@@ -281,13 +281,49 @@ static void match_steps_by(differ *d, int by)
     jmap_strmap_destroy(&in_b);
 }
 
-/* 1 when two steps have the same content (step_content). */
-static int same_content(differ *d, const jmap_step *s, const jmap_step *t)
+static int same_refs(const jmap_ref *x, const jmap_ref *y, size_t n)
 {
-    step_content(s, &d->scratch[0]);
-    step_content(t, &d->scratch[1]);
-    return d->scratch[0].len == d->scratch[1].len &&
-           (!d->scratch[0].len || strcmp(d->scratch[0].data, d->scratch[1].data) == 0);
+    for (size_t k = 0; k < n; k++)
+        if (!same_text(x[k].id, y[k].id))
+            return 0;
+    return 1;
+}
+
+static int same_texts(const jmap_text *x, const jmap_text *y, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!same_text(x[k].str, y[k].str))
+            return 0;
+    return 1;
+}
+
+/* 1 when two steps have the same content, as step_content() writes it,
+ * compared field by field (no string is built: every step of two maps
+ * with default ids goes through here). */
+static int same_content(const jmap_step *s, const jmap_step *t)
+{
+    if (!same_text(s->description.str, t->description.str) ||
+        (s->duration.minutes >= 0) != (t->duration.minutes >= 0) ||
+        (s->duration.minutes >= 0 && s->duration.minutes != t->duration.minutes) ||
+        s->n_emotions != t->n_emotions || s->n_touchpoints != t->n_touchpoints ||
+        s->n_departments != t->n_departments || s->n_irritants != t->n_irritants ||
+        s->n_moments != t->n_moments || s->n_ideas != t->n_ideas)
+        return 0;
+    for (size_t k = 0; k < s->n_emotions; k++)
+        if (s->emotions[k].value != t->emotions[k].value ||
+            !same_text(s->emotions[k].persona.id, t->emotions[k].persona.id))
+            return 0;
+    for (size_t k = 0; k < s->n_irritants; k++) {
+        const jmap_irritant *x = &s->irritants[k], *y = &t->irritants[k];
+        if (!same_text(x->name.str, y->name.str) || x->severity != y->severity ||
+            x->frequency != y->frequency || !same_text(x->owner.id, y->owner.id) ||
+            !same_text(x->remedy.str, y->remedy.str))
+            return 0;
+    }
+    return same_refs(s->touchpoints, t->touchpoints, s->n_touchpoints) &&
+           same_refs(s->departments, t->departments, s->n_departments) &&
+           same_texts(s->moments, t->moments, s->n_moments) &&
+           same_texts(s->ideas, t->ideas, s->n_ideas);
 }
 
 /* Steps by id, except that two steps whose ids are both defaults (slugs of
@@ -306,7 +342,7 @@ static void match_steps(differ *d)
     for (size_t i = 0; i < d->a->n_steps; i++) {
         const jmap_step *s = d->a->steps[i];
         const jmap_step *t = s->id ? jmap_strmap_get(&ids, s->id) : NULL;
-        if (t && s->id_is_default && t->id_is_default && !same_content(d, s, t))
+        if (t && s->id_is_default && t->id_is_default && !same_content(s, t))
             t = NULL;
         d->step_ab[i] = t;
         if (t)
