@@ -217,7 +217,7 @@ static const char *kind_color(const jmap_change *c)
     return strstr(jmap_change_kind_name(c->kind), "-added") ? "\033[32m" : "\033[31m";
 }
 
-/* Writes `b` escaped for a terminal (jmap_escape_text). */
+/* Writes `s` escaped for a terminal (jmap_escape_text). */
 static void put_escaped(FILE *out, const char *s)
 {
     char *shown = jmap_escape_text(s);
@@ -247,8 +247,8 @@ static void text_change(FILE *out, const jmap_change *c, jmap_lang lang, int col
     }
     if (c->solved)
         jmap_buf_printf(b, " (%s)", jmap_diff_word_text(lang, DW_SOLVED, 1));
-    fprintf(out, "  %s%s%s %s", color ? kind_color(c) : "",
-            jmap_change_kind_name(c->kind), color ? "\033[0m" : "", "");
+    fprintf(out, "  %s%s%s ", color ? kind_color(c) : "", jmap_change_kind_name(c->kind),
+            color ? "\033[0m" : "");
     put_escaped(out, b->data);
     putc('\n', out);
 }
