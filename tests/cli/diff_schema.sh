@@ -2,8 +2,8 @@
 # diff_schema.sh JMAP SOURCE_DIR - the JSON report of `jmap diff` checked
 # with the real consumer (python3-jsonschema) against the schema that ships,
 # schema/jmap-diff.schema.json: the schema is valid draft-07, every golden
-# JSON report of tests/diff/ and a report of several pairs (an array) is
-# valid under it, and together the goldens show every kind of change the
+# JSON report of tests/diff/ and a fresh one are valid under it, an unknown
+# kind is not, and together the goldens show every kind of change the
 # schema lists, which are the kinds `jmap diff` writes.
 # Exit 77 (skipped) when python3's jsonschema module is missing.
 set -u
@@ -19,9 +19,8 @@ trap 'rm -rf "$tmp"' EXIT
 d=$src/tests/diff
 "$jmap" diff --format json "$d/steps.old.yaml" "$d/steps.new.yaml" >"$tmp/one.json"
 [ $? -eq 1 ] || { echo "FAIL: jmap diff of two different maps did not exit 1"; exit 1; }
-# Several pairs: the same map at two "revisions" is not needed; two paths
-# of a git repository would be, so the array form is made from two runs'
-# objects here and checked as jmap writes it in tests/cli/diff_git.sh.
+# The array that several paths make is checked in tests/cli/diff_git.sh,
+# which has a repository to take them from.
 "$python" - "$src" "$tmp/one.json" <<'PY'
 import glob, json, os, sys
 import jsonschema
