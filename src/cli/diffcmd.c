@@ -204,8 +204,8 @@ static int run_diff(const command *cmd, config *cfg)
 
 const command diff_command = {
     "diff",
-    "jmap diff [--format FORMAT] [-o FILE] [--color WHEN] OLD NEW\n"
-    "       jmap diff [OPTION]... REV [REV2] -- PATH...",
+    "jmap diff [--format FORMAT] [-o FILE] [--color WHEN] {OLD NEW | REV [REV2] -- "
+    "PATH...}",
     "Compares two journey maps as journeys, not as text.\nStages, steps, touchpoints, "
     "departments and personas are matched by id (a step\nwhose id changed by its "
     "content), irritants, moments and ideas by their text\nwithin their step. With REV "

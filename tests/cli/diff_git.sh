@@ -107,6 +107,7 @@ expect_in "$tmp/err" "HEAD:map.yaml:69:23: error: unknown touchpoint 'hotlin'"
 trouble "map with errors in the tree" "'map.yaml' has errors" HEAD~1 -- map.yaml
 trouble "missing file" "cannot read 'missing.yaml'" "$d/steps.old.yaml" missing.yaml
 trouble "missing old file" "cannot read 'missing.yaml'" missing.yaml "$d/steps.old.yaml"
+trouble "no operand" "diff: no map given (usage: jmap diff [--format FORMAT] [-o FILE] [--color WHEN] {OLD NEW | REV [REV2] -- PATH...})"
 trouble "one operand" "give two maps (OLD NEW)" map.yaml
 trouble "three operands" "give two maps (OLD NEW)" a.yaml b.yaml c.yaml
 trouble "no path" "give two maps (OLD NEW)" HEAD --
