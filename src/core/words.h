@@ -69,4 +69,31 @@ void jmap_format_total(jmap_buf *out, jmap_lang lang, double minutes);
  * followed by a unit of the format. */
 int jmap_format_duration(jmap_buf *out, jmap_lang lang, const char *text);
 
+/* ---- the words of `jmap diff`'s reports (diff_report.c) ---- */
+typedef enum jmap_diff_word {
+    DW_STAGE_ADDED, DW_STAGE_REMOVED, DW_STAGE_RENAMED, DW_STAGE_MOVED,
+    DW_STEP_ADDED, DW_STEP_REMOVED, DW_STEP_RENAMED, DW_STEP_MOVED,
+    DW_IRRITANT_ADDED, DW_IRRITANT_SOLVED, DW_IRRITANT_CHANGED,
+    DW_MOMENT_ADDED, DW_MOMENT_REMOVED, DW_IDEA_ADDED, DW_IDEA_REMOVED,
+    DW_TOUCHPOINT_ADDED, DW_TOUCHPOINT_REMOVED, DW_PERSONA_ADDED,
+    DW_PERSONA_REMOVED, DW_DEPARTMENT_ADDED, DW_DEPARTMENT_REMOVED,
+    DW_OTHER,                          /* "3 other changes" */
+    DW_EMOTION_DOWN, DW_EMOTION_UP,    /* "emotion down at 'Calls the hotline'" */
+    DW_STEPS,                          /* "emotion down at 5 steps" */
+    DW_NO_CHANGE,                      /* the summary of equal maps */
+    DW_JOURNEY, DW_STAGE, DW_CHANGE, DW_STEP, DW_WHAT, DW_BEFORE, DW_AFTER, /* headings */
+    DW_SOLVED,                         /* after a solved irritant */
+    DW_DEFAULT,                        /* the default successor */
+    DW_NONE,                           /* a value that is absent */
+    DW_QUOTE_OPEN, DW_QUOTE_CLOSE,     /* around a quoted text */
+    DW_COUNT_                          /* number of words, not a word */
+} jmap_diff_word;
+
+/* The text of `word` in `lang` for a count of `n` (singular for 1, plural
+ * otherwise; words without a count take n = 1). */
+const char *jmap_diff_word_text(jmap_lang lang, jmap_diff_word word, size_t n);
+
+/* Appends `n` as a count is written in `lang` ("16,000", "16 000"). */
+void jmap_format_count(jmap_buf *out, jmap_lang lang, size_t n);
+
 #endif /* JMAP_WORDS_H */
