@@ -447,6 +447,87 @@ static void test_lane_cut_repeats_its_label(void **state)
     unload(&f);
 }
 
+/* A tile's marks: crop marks in its margins only, on the edges it is
+ * trimmed at and where its part of the poster ends; the dashed edges of
+ * its glue strips where the next sheets go; its name tag in the corner
+ * its neighbours cover, inside the printable area. The assembly sheet's
+ * cells do not overlap and hold their tags. */
+static void test_tiles(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "maps/shoes.yaml");
+    jmap_tile_spec t = {595.28, 841.89, 28.35, 595.28 - 3 * 28.35,
+                        841.89 - 3 * 28.35, 28.35, 0, 1, 2, 3, 1500, 1400};
+    jmap_layout *T = jmap_layout_tile_marks(f.journey, f.m, &t, "A2");
+    double x1 = t.margin + t.step_x, y1 = t.margin + t.step_y;
+    size_t crops = 0, glue = 0;
+    for (size_t i = 0; i < T->n_paths; i++) {
+        const jmap_path *p = &T->paths[i];
+        double x, y, w, h;
+        jmap_path_bounds(p, &x, &y, &w, &h);
+        if (p->kind == JMAP_PATH_CROP) {
+            crops++;
+            int in_margin = y + h <= t.margin || y >= t.sheet_h - t.margin ||
+                            x + w <= t.margin || x >= t.sheet_w - t.margin;
+            assert_true(in_margin);
+        } else if (p->kind == JMAP_PATH_GLUE) {
+            glue++;
+            assert_true(fabs(x - x1) < EPS || fabs(y - y1) < EPS);
+        }
+    }
+    assert_int_equal(crops, 6); /* left, right and bottom, at both ends; no top
+                                   trim on row A */
+    assert_int_equal(glue, 2);  /* a neighbour right and one below */
+    size_t tags = 0;
+    for (size_t i = 0; i < T->n_boxes; i++) {
+        const jmap_box *b = &T->boxes[i];
+        if (b->kind == JMAP_BOX_TILE_TAG) {
+            tags++;
+            assert_true(b->x >= x1 && b->y >= y1);
+            assert_true(b->x + b->w <= t.sheet_w - t.margin + EPS);
+            assert_true(b->y + b->h <= t.sheet_h - t.margin + EPS);
+        }
+        if (b->kind == JMAP_BOX_TILE_LABEL) {
+            assert_string_equal(b->text, "A2");
+            assert_true(jmap_font_size(b->font) >= JMAP_MIN_PRINT_PT);
+        }
+    }
+    assert_int_equal(tags, 1);
+    jmap_layout_free(T);
+
+    /* the last tile: no glue strip, no trim on column 1 */
+    t.row = 1;
+    t.col = 2;
+    T = jmap_layout_tile_marks(f.journey, f.m, &t, "B3");
+    glue = 0;
+    for (size_t i = 0; i < T->n_paths; i++)
+        glue += T->paths[i].kind == JMAP_PATH_GLUE;
+    assert_int_equal(glue, 0);
+    jmap_layout_free(T);
+
+    double tx, ty, tk;
+    jmap_layout *A = jmap_layout_assembly(f.journey, f.m, &t, "How to", &tx, &ty, &tk);
+    assert_true(tk > 0 && tx >= t.margin && ty > t.margin);
+    size_t cells = 0;
+    for (size_t i = 0; i < A->n_boxes; i++) {
+        const jmap_box *a = &A->boxes[i];
+        if (a->kind != JMAP_BOX_TILE_CELL)
+            continue;
+        cells++;
+        assert_true(a->x >= t.margin - EPS && a->x + a->w <= t.sheet_w - t.margin + EPS);
+        assert_true(a->y + a->h <= t.sheet_h - t.margin + EPS);
+        for (size_t k = i + 1; k < A->n_boxes; k++)
+            if (A->boxes[k].kind == JMAP_BOX_TILE_CELL)
+                assert_false(overlap(a->x, a->y, a->w, a->h, A->boxes[k].x,
+                                     A->boxes[k].y, A->boxes[k].w, A->boxes[k].h));
+    }
+    assert_int_equal(cells, 6);
+    check_texts_fit(A, "assembly sheet");
+    jmap_layout_free(A);
+    unload(&f);
+}
+
 static size_t count_kind(const jmap_layout *L, jmap_box_kind kind)
 {
     size_t n = 0;
@@ -1080,6 +1161,7 @@ int main(void)
         cmocka_unit_test(test_geometry),
         cmocka_unit_test(test_geometry_of_pages),
         cmocka_unit_test(test_lane_cut_repeats_its_label),
+        cmocka_unit_test(test_tiles),
         cmocka_unit_test(test_cut_text_is_reported),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
