@@ -523,7 +523,15 @@ static void test_tiles(void **state)
                                      A->boxes[k].y, A->boxes[k].w, A->boxes[k].h));
     }
     assert_int_equal(cells, 6);
-    check_texts_fit(A, "assembly sheet");
+    for (size_t i = 0; i < A->n_boxes; i++) { /* its texts on the sheet */
+        const jmap_box *a = &A->boxes[i];
+        if (a->pl)
+            assert_true(a->x >= t.margin - EPS && a->y >= t.margin - EPS &&
+                        a->x + a->w <= t.sheet_w - t.margin + EPS &&
+                        a->y + a->h <= t.sheet_h - t.margin + EPS);
+        if (a->parent >= 0)
+            assert_true(inside(a, &A->boxes[a->parent]));
+    }
     jmap_layout_free(A);
     unload(&f);
 }
