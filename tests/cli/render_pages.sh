@@ -58,6 +58,21 @@ pdfinfo "$tmp/letter.pdf" | grep -q 'Page size: *792 x 612' || fail "letter land
 "$jmap" render "$src/tests/layout/single-step.yaml" -o "$tmp/one.pdf" --page a2 || fail "render a2"
 [ "$(pages "$tmp/one.pdf")" = 1 ] || fail "one step is one page"
 
+# An SVG or PNG holds one page: on a small paper its text gets small, and
+# jmap says so, naming what avoids it; so it does for a PNG at a low --dpi.
+"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/small.svg" --page a4 2>"$tmp/err" ||
+    fail "render an A4 SVG"
+grep -q '^jmap: warning: text prints at [0-9.]* pt, under 6 pt; render a PDF' "$tmp/err" ||
+    fail "no warning for an SVG on A4: $(cat "$tmp/err")"
+"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/big.svg" 2>"$tmp/err" || fail "render an SVG"
+grep -q 'warning' "$tmp/err" && fail "a warning for an SVG at its own size: $(cat "$tmp/err")"
+"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/low.png" --dpi 50 2>"$tmp/err" ||
+    fail "render a PNG at 50 dpi"
+grep -q '^jmap: warning: the smallest text is [0-9.]* pixels high at 50 dpi, too few to read; give --dpi [0-9]* or more$' "$tmp/err" ||
+    fail "no warning for a PNG at 50 dpi: $(cat "$tmp/err")"
+"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/ok.png" 2>"$tmp/err" || fail "render a PNG"
+grep -q 'warning' "$tmp/err" && fail "a warning for a PNG at 96 dpi: $(cat "$tmp/err")"
+
 # The layout dump of the pages: one "page" line before each, every lane
 # label at one height on every page of a row, every box inside its page.
 "$jmap" render "$sixty" --format layout --page a4 -o "$tmp/pages.layout" -q ||
