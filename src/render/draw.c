@@ -19,6 +19,7 @@
  * lines, points, text), so text is always on top and nothing hides it.
  */
 #include "painter.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -787,16 +788,26 @@ static void group_end(walk *w)
         w->p->group_end(w->ctx);
 }
 
-static void paint_layer(walk *w, const jmap_layout *L, int layer)
+/* Paints box i by its kind's painter, inside its backend group. */
+static void paint_box(walk *w, const jmap_layout *L, size_t i)
+{
+    const jmap_box *b = &L->boxes[i];
+    if (b->kind >= JMAP_BOX_KIND_COUNT_ || !box_painters[b->kind].paint)
+        return;
+    group_begin(w, b);
+    box_painters[b->kind].paint(w, L, b);
+    group_end(w);
+}
+
+/* Paints the boxes of `layer`, but those the reading pass paints. */
+static void paint_layer(walk *w, const jmap_layout *L, int layer,
+                        const unsigned char *owned)
 {
     for (size_t i = 0; i < L->n_boxes; i++) {
         const jmap_box *b = &L->boxes[i];
         if (b->kind < JMAP_BOX_KIND_COUNT_ && box_painters[b->kind].paint &&
-            box_painters[b->kind].layer == layer) {
-            group_begin(w, b);
-            box_painters[b->kind].paint(w, L, b);
-            group_end(w);
-        }
+            box_painters[b->kind].layer == layer && !owned[i])
+            paint_box(w, L, i);
     }
 }
 
@@ -813,22 +824,370 @@ static void paint_paths(walk *w, const jmap_layout *L, int guides)
             paint_path(w, &L->paths[i]);
 }
 
+/* ---- the reading pass ----
+ *
+ * Texts come last, over everything, as before; the reading pass paints
+ * them in the order a reader takes them (a tagged PDF reads its elements
+ * in the order they were opened, and each holds what was painted while it
+ * was open): the title block, then each stage, its name as a heading,
+ * then each of its steps, its name as a heading, its duration, emotions,
+ * touchpoints, irritants, moments, ideas, remedies and departments.
+ *
+ * A few marks mean something that no text on the map says: an emotion
+ * point its value, a severity bar its severity, a department mark its
+ * department, the band of a stage that a previous page began that it is
+ * continued. Those marks are painted here rather than in their layer, each
+ * over its words (painter's `words`: tiny text for readers, which the
+ * opaque mark hides), so that the words sit in the right element. Nothing
+ * else is drawn over those marks in their layers, so the page looks the
+ * same. Whatever the walk does not reach is painted at the end, outside
+ * every element, as decoration. */
+
+#define WORDS_PT 1.0 /* the size of a mark's words, hidden under it */
+
+typedef struct reader {
+    walk *w;                  /* the painter */
+    const jmap_layout *L;     /* the page */
+    const unsigned char *owned; /* 1: a mark this pass paints */
+    unsigned char *done;      /* 1: painted */
+    int *step_of;             /* the step box of each shown column, or -1 */
+    size_t n_cols;            /* shown columns */
+    PangoContext *pc;         /* the measurer's context, for words */
+    PangoFontDescription *font; /* the words' font, WORDS_PT */
+} reader;
+
+static int tagged(const reader *r)
+{
+    return r->w->p->tag_begin != NULL;
+}
+
+static void tag(reader *r, const char *role)
+{
+    if (role && r->w->p->tag_begin)
+        r->w->p->tag_begin(r->w->ctx, role);
+}
+
+static void untag(reader *r, const char *role)
+{
+    if (role && r->w->p->tag_end)
+        r->w->p->tag_end(r->w->ctx, role);
+}
+
+static void put_text(reader *r, size_t i)
+{
+    const jmap_box *b = &r->L->boxes[i];
+    group_begin(r->w, b);
+    paint_text(r->w, b);
+    group_end(r->w);
+    r->done[i] = 1;
+}
+
+/* Text box i as an element of `role` (NULL: decoration). */
+static void leaf(reader *r, const char *role, size_t i)
+{
+    tag(r, role);
+    put_text(r, i);
+    untag(r, role);
+}
+
+/* 1 when box i sits in box `in`, at any depth. */
+static int inside(const jmap_layout *L, size_t i, size_t in)
+{
+    for (int k = L->boxes[i].parent, n = 0; k >= 0 && n < 8;
+         k = L->boxes[k].parent, n++)
+        if ((size_t)k == in)
+            return 1;
+    return 0;
+}
+
+/* The texts in box `in` not yet painted, each an element of `role`. */
+static void texts_in(reader *r, const char *role, size_t in)
+{
+    for (size_t i = 0; i < r->L->n_boxes; i++)
+        if (r->L->boxes[i].pl && !r->done[i] && inside(r->L, i, in))
+            leaf(r, role, i);
+}
+
+/* The first text of `kind` in box `in`, or -1. */
+static int text_in(const reader *r, jmap_box_kind kind, size_t in)
+{
+    for (size_t i = 0; i < r->L->n_boxes; i++)
+        if (r->L->boxes[i].kind == kind && r->L->boxes[i].pl && !r->done[i] &&
+            inside(r->L, i, in))
+            return (int)i;
+    return -1;
+}
+
+/* Mark i with `words` under it, in an element of `role`, then the marks
+ * that sit on it (a stage band's clock). */
+static void carrier(reader *r, const char *role, size_t i, const char *words)
+{
+    const jmap_box *b = &r->L->boxes[i];
+    if (words && r->w->p->words && r->pc) {
+        PangoLayout *pl = pango_layout_new(r->pc);
+        pango_layout_set_font_description(pl, r->font);
+        pango_layout_set_text(pl, words, -1);
+        tag(r, role);
+        r->w->p->words(r->w->ctx, pl, b->x + b->w / 2, b->y + b->h / 2);
+        untag(r, role);
+        g_object_unref(pl);
+    }
+    paint_box(r->w, r->L, i);
+    r->done[i] = 1;
+    for (size_t k = 0; k < r->L->n_boxes; k++)
+        if (r->owned[k] && !r->done[k] && r->L->boxes[k].parent == (int)i) {
+            paint_box(r->w, r->L, k);
+            r->done[k] = 1;
+        }
+}
+
+static const jmap_journey *journey(const reader *r)
+{
+    return r->L->journey;
+}
+
+/* "Emotion: -1 (Léa)"; the caller frees it. */
+static char *emotion_words(const reader *r, const jmap_box *b)
+{
+    jmap_lang lang = journey(r)->lang;
+    const char *who = b->curve < r->L->n_curves && r->L->curve_names
+                          ? r->L->curve_names[b->curve]
+                          : NULL;
+    char *v = jmap_xasprintf("%s%s %s%d", jmap_label_text(lang, L_CURVE),
+                             jmap_colon(lang), b->style.emotion > 0 ? "+" : "",
+                             b->style.emotion);
+    if (!who)
+        return v;
+    char *w = jmap_xasprintf("%s (%s)", v, who);
+    free(v);
+    return w;
+}
+
+/* The department a department mark stands for (by its source position),
+ * or NULL. */
+static const char *department_name(const reader *r, const jmap_box *b)
+{
+    const jmap_journey *j = journey(r);
+    for (size_t k = 0; k < j->n_departments; k++)
+        if (j->departments[k].pos.line == b->pos.line &&
+            j->departments[k].pos.column == b->pos.column)
+            return j->departments[k].name.str ? j->departments[k].name.str
+                                              : j->departments[k].id;
+    return NULL;
+}
+
+/* 1 when stage `stage` began on an earlier page. */
+static int continued(const reader *r, size_t stage)
+{
+    const jmap_journey *j = journey(r);
+    return stage < j->n_stages && j->stages[stage].n_steps &&
+           j->stages[stage].steps[0]->index < r->L->slice.first;
+}
+
+/* The kinds of a step's items, in reading order. */
+static const jmap_box_kind step_items[] = {
+    JMAP_BOX_TOUCHPOINT, JMAP_BOX_IRRITANT, JMAP_BOX_MOMENT,
+    JMAP_BOX_IDEA,       JMAP_BOX_REMEDY,
+};
+
+static void read_step(reader *r, size_t col)
+{
+    const jmap_layout *L = r->L;
+    size_t step = (size_t)r->step_of[col];
+    tag(r, "Sect");
+    int name = text_in(r, JMAP_BOX_STEP_NAME, step);
+    if (name >= 0)
+        leaf(r, "H3", (size_t)name);
+    texts_in(r, "P", step);
+    for (size_t i = 0; i < L->n_boxes; i++)
+        if (L->boxes[i].kind == JMAP_BOX_EMOTION && r->owned[i] &&
+            !r->done[i] && L->boxes[i].column == (int)col) {
+            char *words = emotion_words(r, &L->boxes[i]);
+            carrier(r, "P", i, words);
+            free(words);
+        }
+    for (size_t k = 0; k < sizeof step_items / sizeof *step_items; k++)
+        for (size_t i = 0; i < L->n_boxes; i++) {
+            if (L->boxes[i].kind != step_items[k] || L->boxes[i].column != (int)col)
+                continue;
+            for (size_t m = 0; m < L->n_boxes; m++) /* a severity bar */
+                if (r->owned[m] && !r->done[m] && L->boxes[m].parent == (int)i &&
+                    L->boxes[m].kind == JMAP_BOX_SEVERITY_BAR)
+                    carrier(r, "P", m,
+                            jmap_label_text(journey(r)->lang,
+                                            (jmap_label)(L_IRR_LOW +
+                                                         L->boxes[m].style.level)));
+            texts_in(r, "P", i);
+        }
+    for (size_t i = 0; i < L->n_boxes; i++)
+        if (L->boxes[i].kind == JMAP_BOX_DEPT_MARK && r->owned[i] &&
+            !r->done[i] && L->boxes[i].column == (int)col)
+            carrier(r, "P", i, department_name(r, &L->boxes[i]));
+    for (size_t i = 0; i < L->n_boxes; i++) /* anything else of the step */
+        if (L->boxes[i].pl && !r->done[i] && L->boxes[i].column == (int)col)
+            leaf(r, "P", i);
+    untag(r, "Sect");
+}
+
+/* Stage `stage`, shown by columns [c0, c1) of the page. */
+static void read_stage(reader *r, size_t stage, size_t c0, size_t c1)
+{
+    const jmap_layout *L = r->L;
+    tag(r, "Sect");
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        if (L->boxes[i].kind != JMAP_BOX_STAGE || L->boxes[i].style.stage != stage ||
+            r->done[i])
+            continue;
+        int name = text_in(r, JMAP_BOX_STAGE_NAME, i);
+        if (r->owned[i] && name >= 0) { /* "Service (continued)" */
+            char *words = jmap_xasprintf(
+                "%s %s", L->boxes[name].text ? L->boxes[name].text : "",
+                jmap_label_text(journey(r)->lang, L_CONTINUED));
+            carrier(r, "H2", i, tagged(r) ? words : NULL);
+            free(words);
+            put_text(r, (size_t)name);
+        } else if (name >= 0) {
+            leaf(r, "H2", (size_t)name);
+        }
+        texts_in(r, "P", i);
+        break;
+    }
+    for (size_t c = c0; c < c1; c++)
+        read_step(r, c);
+    untag(r, "Sect");
+}
+
+/* The title block: title, subtitle, description, personas, legend. Read
+ * on the first page only; later pages repeat it as decoration. */
+static void read_title_block(reader *r)
+{
+    const jmap_layout *L = r->L;
+    int first = L->slice.page <= 1;
+    static const struct {
+        jmap_box_kind kind; /* a text of the title block */
+        const char *role;   /* its element */
+    } heads[] = {
+        {JMAP_BOX_TITLE, "H1"},
+        {JMAP_BOX_SUBTITLE, "P"},
+        {JMAP_BOX_DESCRIPTION, "P"},
+    };
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+        for (size_t i = 0; i < L->n_boxes; i++)
+            if (L->boxes[i].kind == heads[k].kind && L->boxes[i].pl && !r->done[i])
+                leaf(r, first ? heads[k].role : NULL, i);
+    for (size_t i = 0; i < L->n_boxes; i++)
+        if (L->boxes[i].kind == JMAP_BOX_PERSONA ||
+            L->boxes[i].kind == JMAP_BOX_LEGEND) {
+            tag(r, first ? "Div" : NULL);
+            texts_in(r, first ? "P" : NULL, i);
+            untag(r, first ? "Div" : NULL);
+        }
+}
+
+/* The stages, as runs of consecutive columns of one stage. */
+static void read_stages(reader *r)
+{
+    const jmap_layout *L = r->L;
+    for (size_t c = 0; c < r->n_cols;) {
+        if (r->step_of[c] < 0) {
+            c++;
+            continue;
+        }
+        size_t stage = L->boxes[r->step_of[c]].style.stage, end = c + 1;
+        while (end < r->n_cols && r->step_of[end] >= 0 &&
+               L->boxes[r->step_of[end]].style.stage == stage)
+            end++;
+        read_stage(r, stage, c, end);
+        c = end;
+    }
+}
+
+/* Which marks the reading pass paints (owned[i] = 1): the ones that carry
+ * words of a step, and the band of a stage begun on an earlier page with
+ * the marks on it. */
+static void own_marks(const jmap_layout *L, unsigned char *owned)
+{
+    reader r = {.L = L};
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        int steps = b->column >= 0;
+        if ((b->kind == JMAP_BOX_EMOTION || b->kind == JMAP_BOX_DEPT_MARK) && steps)
+            owned[i] = 1;
+        else if (b->kind == JMAP_BOX_SEVERITY_BAR && steps && b->parent >= 0 &&
+                 L->boxes[b->parent].kind == JMAP_BOX_IRRITANT)
+            owned[i] = 1;
+        else if (b->kind == JMAP_BOX_STAGE && continued(&r, b->style.stage))
+            owned[i] = 1;
+    }
+    for (size_t i = 0; i < L->n_boxes; i++) /* the marks on a band */
+        if (L->boxes[i].parent >= 0 && owned[L->boxes[i].parent] &&
+            L->boxes[L->boxes[i].parent].kind == JMAP_BOX_STAGE &&
+            jmap_box_kind_class(L->boxes[i].kind) == JMAP_CLASS_MARK)
+            owned[i] = 1;
+}
+
+/* A font for words, from the measurer's own context and font (never the
+ * process-wide ones): any text box's. */
+static void words_font(reader *r)
+{
+    for (size_t i = 0; i < r->L->n_boxes && !r->pc; i++) {
+        PangoLayout *pl = r->L->boxes[i].pl;
+        if (!pl)
+            continue;
+        r->pc = pango_layout_get_context(pl);
+        const PangoFontDescription *fd = pango_layout_get_font_description(pl);
+        r->font = pango_font_description_copy(
+            fd ? fd : pango_context_get_font_description(r->pc));
+        pango_font_description_set_size(r->font, (int)(WORDS_PT * PANGO_SCALE));
+    }
+}
+
+static void read_page(walk *w, const jmap_layout *L, const unsigned char *owned)
+{
+    reader r = {.w = w, .L = L, .owned = owned};
+    r.done = jmap_xcalloc(L->n_boxes + 1, 1);
+    r.n_cols = L->slice.end > L->slice.first ? L->slice.end - L->slice.first : 0;
+    r.step_of = jmap_xcalloc(r.n_cols + 1, sizeof *r.step_of);
+    for (size_t c = 0; c < r.n_cols; c++)
+        r.step_of[c] = -1;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind == JMAP_BOX_STEP && b->column >= 0 &&
+            (size_t)b->column < r.n_cols && r.step_of[b->column] < 0)
+            r.step_of[b->column] = (int)i;
+    }
+    if (w->p->words)
+        words_font(&r);
+    read_title_block(&r);
+    read_stages(&r);
+    for (size_t i = 0; i < L->n_boxes; i++) /* the rest: decoration */
+        if (owned[i] && !r.done[i]) {
+            paint_box(w, L, i);
+            r.done[i] = 1;
+        }
+    for (size_t i = 0; i < L->n_boxes; i++)
+        if (L->boxes[i].pl && !r.done[i])
+            put_text(&r, i);
+    if (r.font)
+        pango_font_description_free(r.font);
+    free(r.step_of);
+    free(r.done);
+}
+
 void jmap_layout_paint(const jmap_layout *layout, const jmap_painter *p,
                        void *ctx)
 {
     walk w = {.p = p, .ctx = ctx};
     jmap_shape_init(&w.s);
-    paint_layer(&w, layout, 0);
+    unsigned char *owned = jmap_xcalloc(layout->n_boxes + 1, 1);
+    own_marks(layout, owned);
+    paint_layer(&w, layout, 0, owned);
     paint_paths(&w, layout, 1);
-    paint_layer(&w, layout, 1);
-    paint_layer(&w, layout, 2);
+    paint_layer(&w, layout, 1, owned);
+    paint_layer(&w, layout, 2, owned);
     paint_paths(&w, layout, 0);
-    paint_layer(&w, layout, 3);
-    for (size_t i = 0; i < layout->n_boxes; i++)
-        if (layout->boxes[i].pl) {
-            group_begin(&w, &layout->boxes[i]);
-            paint_text(&w, &layout->boxes[i]);
-            group_end(&w);
-        }
+    paint_layer(&w, layout, 3, owned);
+    read_page(&w, layout, owned);
+    free(owned);
     jmap_shape_destroy(&w.s);
 }

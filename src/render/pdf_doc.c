@@ -22,6 +22,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_doc.h"
+#include "paint_cairo.h"
 #include "words.h"
 
 #include <cairo-pdf.h>
@@ -185,6 +186,7 @@ void jmap_pdf_document(cairo_surface_t *s, const jmap_journey *j,
                        const char *source_name, const jmap_pdf_page *pages,
                        size_t n)
 {
+    jmap_cairo_tags_close(s);
     metadata(s, j, source_name);
     outline(s, j, pages, n);
 }
