@@ -25,7 +25,7 @@ extra_fonts="fonts-urw-base35 fonts-liberation2 fonts-droid-fallback"
 # what the tests use when the distribution has it (clang's fuzzer runtime).
 build_packages="pkg-config libyaml-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core"
 test_packages="libcmocka-dev poppler-utils librsvg2-bin libxml2-utils python3
-python3-jsonschema python3-yaml valgrind groff-base mandoc bash-completion zsh
+python3-jsonschema python3-pdfminer python3-yaml valgrind groff-base mandoc bash-completion zsh
 pre-commit git man-db locales $extra_fonts"
 optional_test_packages="clang libclang-rt-14-dev"
 

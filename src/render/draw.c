@@ -900,9 +900,14 @@ static int inside(const jmap_layout *L, size_t i, size_t in)
     return 0;
 }
 
-/* The texts in box `in` not yet painted, each an element of `role`. */
+/* The texts in box `in` not yet painted, each an element of `role`: its
+ * own first (an irritant's name), then those of the boxes in it (its
+ * badge's count). */
 static void texts_in(reader *r, const char *role, size_t in)
 {
+    for (size_t i = 0; i < r->L->n_boxes; i++)
+        if (r->L->boxes[i].pl && !r->done[i] && r->L->boxes[i].parent == (int)in)
+            leaf(r, role, i);
     for (size_t i = 0; i < r->L->n_boxes; i++)
         if (r->L->boxes[i].pl && !r->done[i] && inside(r->L, i, in))
             leaf(r, role, i);
