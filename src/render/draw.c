@@ -16,7 +16,10 @@
  * icon to a jmap_painter (painter.h); the output formats are backends of
  * that table (paint_cairo.c, paint_svg.c), and nothing here knows which one
  * it talks to. Painting goes in layers (backgrounds, guides, cards, marks,
- * lines, points, text), so text is always on top and nothing hides it.
+ * lines, points, text), so text is always on top and nothing hides it; the
+ * texts, and the few marks that carry words for readers, are painted last
+ * in reading order, inside the structure elements of a tagged PDF (the
+ * reading pass, below).
  */
 #include "painter.h"
 #include "words.h"
