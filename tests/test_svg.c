@@ -8,8 +8,8 @@
  *   recoloured shape, border, dash or icon fails.
  * - Texts: every text box's lines, read back from the SVG in reading order,
  *   are its text (with "…" where it was cut), and the full SVG, texts
- *   included, drawn by
- *   librsvg matches jmap's own PNG: a text at the wrong place fails.
+ *   included, drawn by librsvg matches jmap's own PNG: a text at the wrong
+ *   place fails.
  * - Bidi: a right-to-left line is marked as such.
  * - The SVG is the same bytes each time.
  */
