@@ -1,8 +1,9 @@
 /*
  * test_pdf_doc.c - the PDF's document parts (pdf_doc.c): page labels, and
  * the incremental update that sets the language, on small PDFs made here:
- * one laid out as cairo writes it gets its /Lang; every file that is not
- * comes back byte for byte as it was.
+ * one laid out as cairo writes it gets its /Lang (and page labels in place
+ * of cairo's empty tree); every file that is not comes back byte for byte
+ * as it was.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,11 +17,14 @@
 #include "pdf_doc.h"
 
 /* A one-page PDF as cairo lays one out: objects, a classic cross-reference
- * table, a trailer, startxref. `catalog` is the catalog's dictionary;
- * `trailer` the trailer's (NULL: the usual one). */
-static void make_pdf(jmap_buf *b, const char *catalog, const char *trailer)
+ * table, a trailer, startxref. `catalog` is the catalog's dictionary (object
+ * 3); `labels` object 4's, NULL for none; `trailer` the trailer's (NULL:
+ * the usual one). */
+static void make_pdf_with(jmap_buf *b, const char *catalog, const char *labels,
+                          const char *trailer)
 {
-    size_t off[4];
+    size_t off[5];
+    int n = labels ? 5 : 4;
     jmap_buf_init(b);
     jmap_buf_puts(b, "%PDF-1.5\n%\xb5\xed\xae\xfb\n");
     off[1] = b->len;
@@ -30,12 +34,20 @@ static void make_pdf(jmap_buf *b, const char *catalog, const char *trailer)
                      "/MediaBox [ 0 0 10 10 ] >>\nendobj\n");
     off[3] = b->len;
     jmap_buf_printf(b, "3 0 obj\n%s\nendobj\n", catalog);
+    off[4] = b->len;
+    if (labels)
+        jmap_buf_printf(b, "4 0 obj\n%s\nendobj\n", labels);
     size_t x = b->len;
-    jmap_buf_puts(b, "xref\n0 4\n0000000000 65535 f \n");
-    for (int i = 1; i < 4; i++)
+    jmap_buf_printf(b, "xref\n0 %d\n0000000000 65535 f \n", n);
+    for (int i = 1; i < n; i++)
         jmap_buf_printf(b, "%010zu 00000 n \n", off[i]);
     jmap_buf_printf(b, "trailer\n%s\nstartxref\n%zu\n%%%%EOF\n",
-                    trailer ? trailer : "<< /Size 4\n   /Root 3 0 R\n>>", x);
+                    trailer ? trailer : "<< /Size 5\n   /Root 3 0 R\n>>", x);
+}
+
+static void make_pdf(jmap_buf *b, const char *catalog, const char *trailer)
+{
+    make_pdf_with(b, catalog, NULL, trailer);
 }
 
 static const char *plain_catalog =
@@ -155,6 +167,42 @@ static void files_not_like_cairos_are_left_alone(void **state)
     refused(&b);
 }
 
+/* cairo's empty label tree becomes one that numbers the pages; a tree
+ * with labels, or one that cannot be read, stays. */
+static void empty_page_labels_number_the_pages(void **state)
+{
+    (void)state;
+    static const char *cat = "<< /Type /Catalog\n   /Pages 1 0 R\n"
+                             "   /PageLabels 4 0 R\n>>";
+    static const char *numbered =
+        " /PageLabels << /Nums [ 0 << /S /D >> ] >> /Lang (fr-FR) >>";
+    jmap_buf b;
+    make_pdf_with(&b, cat, "<< /Nums [\n  ]\n>>", NULL);
+    size_t old_len = b.len;
+    assert_int_equal(jmap_pdf_set_lang(&b, JMAP_LANG_FR), 0);
+    const char *u = strstr(b.data + old_len, "3 0 obj");
+    assert_non_null(u);
+    assert_non_null(strstr(u, numbered));
+    assert_null(strstr(u, "4 0 R")); /* the empty tree is no longer used */
+    jmap_buf_destroy(&b);
+    make_pdf_with(&b, cat, "<< /Nums [ 0 << /P (B) /S /D >> ] >>", NULL);
+    old_len = b.len;
+    assert_int_equal(jmap_pdf_set_lang(&b, JMAP_LANG_FR), 0);
+    u = strstr(b.data + old_len, "3 0 obj");
+    assert_non_null(strstr(u, "/PageLabels 4 0 R"));
+    assert_null(strstr(u, numbered));
+    jmap_buf_destroy(&b);
+    make_pdf_with(&b, "<< /Type /Catalog /Pages 1 0 R /PageLabels 9 0 R >>",
+                  "<< /Nums [ ] >>", NULL); /* a tree the table lacks */
+    old_len = b.len;
+    assert_int_equal(jmap_pdf_set_lang(&b, JMAP_LANG_FR), 0);
+    u = strstr(b.data + old_len, "3 0 obj");
+    assert_non_null(strstr(u, "/PageLabels 9 0 R"));
+    assert_non_null(strstr(u, "/Lang (fr-FR) >>"));
+    assert_null(strstr(u, numbered));
+    jmap_buf_destroy(&b);
+}
+
 static void page_labels(void **state)
 {
     (void)state;
@@ -184,6 +232,7 @@ int main(void)
         cmocka_unit_test(lang_is_added_by_an_update),
         cmocka_unit_test(english_is_en_us),
         cmocka_unit_test(files_not_like_cairos_are_left_alone),
+        cmocka_unit_test(empty_page_labels_number_the_pages),
         cmocka_unit_test(page_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,7 +15,9 @@
  * it is written, jmap_pdf_set_lang() appends a standard incremental update
  * to cairo's finished bytes: the catalog again with /Lang added, a
  * cross-reference section for it and a trailer whose /Prev points back at
- * cairo's. It reads only what cairo writes (a classic cross-reference
+ * cairo's. The same catalog replaces the empty page-label tree that cairo
+ * writes when every label is the page's number (cairo leaves such labels
+ * out) by one that numbers the pages. It reads only what cairo writes (a classic cross-reference
  * table, the catalog as a plain dictionary) and touches nothing when the
  * file looks otherwise: a PDF without its language is better than a
  * broken one.
@@ -345,6 +347,57 @@ static size_t xref_offset(const char *d, size_t x, size_t end, size_t num,
     }
 }
 
+/* The dictionary of object `num` `gen` found at d[at] before x: its
+ * "<<" at *o0 and one past its ">>" at *o1. Returns 0, or -1. */
+static int object_dict(const char *d, size_t x, size_t at, size_t num,
+                       size_t gen, size_t *o0, size_t *o1)
+{
+    char head[64];
+    int hn = snprintf(head, sizeof head, "%zu %zu obj", num, gen);
+    if (at >= x || x - at < (size_t)hn || memcmp(d + at, head, (size_t)hn) != 0)
+        return -1;
+    size_t i = at + (size_t)hn;
+    while (i < x && is_space(d[i]))
+        i++;
+    if (i + 1 >= x || d[i] != '<' || d[i + 1] != '<')
+        return -1;
+    *o0 = i;
+    *o1 = dict_end(d, x, i);
+    return *o1 == NOT_FOUND ? -1 : 0;
+}
+
+/* cairo 1.16 writes an empty page label tree (/Nums [ ]) when every page's
+ * label is its number, where the format wants the tree to hold page 0. 1
+ * when the catalog d[c0..c1) points at such a tree, with [*k0, *k1) the
+ * span of its key and reference in the catalog. */
+static int empty_labels(const char *d, size_t x, size_t tr, size_t c0,
+                        size_t c1, size_t *k0, size_t *k1)
+{
+    size_t i = dict_key(d, c0, c1, "/PageLabels"), num, gen, o0, o1;
+    if (i == NOT_FOUND)
+        return 0;
+    *k0 = i - strlen("/PageLabels");
+    if (read_number(d, c1, &i, &num) || read_number(d, c1, &i, &gen))
+        return 0;
+    while (i < c1 && is_space(d[i]))
+        i++;
+    if (i >= c1 || d[i] != 'R')
+        return 0;
+    *k1 = i + 1;
+    if (object_dict(d, x, xref_offset(d, x, tr, num, gen), num, gen, &o0, &o1))
+        return 0;
+    i = dict_key(d, o0, o1, "/Nums");
+    if (i == NOT_FOUND)
+        return 0;
+    while (i < o1 && is_space(d[i]))
+        i++;
+    if (i >= o1 || d[i++] != '[')
+        return 0;
+    while (i < o1 && is_space(d[i]))
+        i++;
+    return i < o1 && d[i] == ']';
+}
+
 int jmap_pdf_set_lang(jmap_buf *pdf, jmap_lang lang)
 {
     const char *d = pdf->data;
@@ -374,32 +427,32 @@ int jmap_pdf_set_lang(jmap_buf *pdf, jmap_lang lang)
     size_t at = xref_offset(d, x, tr, root, gen);
     if (at == NOT_FOUND || at >= x)
         return -1;
-    char head[64];
-    int hn = snprintf(head, sizeof head, "%zu %zu obj", root, gen);
-    if (memcmp(d + at, head, (size_t)hn) != 0)
-        return -1;
-    size_t c0 = at + (size_t)hn;
-    while (c0 < x && is_space(d[c0]))
-        c0++;
-    size_t c1 = c0 + 1 < x && d[c0] == '<' && d[c0 + 1] == '<'
-                    ? dict_end(d, x, c0)
-                    : NOT_FOUND;
-    if (c1 == NOT_FOUND || dict_key(d, c0, c1, "/Lang") != NOT_FOUND)
+    size_t c0, c1;
+    if (object_dict(d, x, at, root, gen, &c0, &c1) ||
+        dict_key(d, c0, c1, "/Lang") != NOT_FOUND)
         return -1;
     size_t ty = dict_key(d, c0, c1, "/Type");
     while (ty != NOT_FOUND && ty < c1 && is_space(d[ty]))
         ty++;
     if (ty == NOT_FOUND || c1 - ty < 8 || memcmp(d + ty, "/Catalog", 8) != 0)
         return -1;
-    /* The update: the catalog again with /Lang, its cross-reference
+    /* The update: the catalog again with /Lang (and page labels that
+     * number the pages, in place of an empty tree), its cross-reference
      * section, and a trailer like cairo's that points back at it. */
+    size_t k0 = c1 - 2, k1 = c1 - 2; /* what to leave out of the catalog */
+    int numbered = empty_labels(d, x, tr, c0, c1, &k0, &k1);
+    if (!numbered)
+        k0 = k1 = c1 - 2;
     jmap_buf u;
     jmap_buf_init(&u);
     if (d[n - 1] != '\n')
         jmap_buf_putc(&u, '\n');
     size_t obj = n + u.len;
     jmap_buf_printf(&u, "%zu %zu obj\n", root, gen);
-    jmap_buf_put(&u, d + c0, c1 - c0 - 2); /* without its ">>" */
+    jmap_buf_put(&u, d + c0, k0 - c0);
+    jmap_buf_put(&u, d + k1, c1 - 2 - k1); /* without its ">>" */
+    if (numbered)
+        jmap_buf_puts(&u, " /PageLabels << /Nums [ 0 << /S /D >> ] >>");
     jmap_buf_printf(&u, " /Lang (%s) >>\nendobj\n", jmap_pdf_lang_tag(lang));
     size_t xref = n + u.len;
     jmap_buf_printf(&u, "xref\n%zu 1\n%010zu %05zu n \ntrailer\n", root, obj,

@@ -57,7 +57,8 @@ const char *jmap_pdf_lang_tag(jmap_lang lang);
 
 /* Appends to the finished PDF in `pdf` an incremental update (a new
  * catalog with /Lang, a cross-reference section and a trailer pointing
- * back at the old one) that declares `lang`. Returns 0, or -1 when the
+ * back at the old one) that declares `lang`, and numbers the pages when
+ * cairo left the page-label tree empty. Returns 0, or -1 when the
  * file is not laid out as cairo writes it (no classic cross-reference
  * table, no catalog, a language already set): `pdf` is then unchanged. */
 int jmap_pdf_set_lang(jmap_buf *pdf, jmap_lang lang);
