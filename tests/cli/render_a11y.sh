@@ -117,7 +117,7 @@ fi
 nav() {
     "$python" - "$1" <<'PY'
 import itertools, sys
-from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfdocument import PDFDocument, PDFNoPageLabels
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 with open(sys.argv[1], "rb") as f:
@@ -125,7 +125,10 @@ with open(sys.argv[1], "rb") as f:
     lang = doc.catalog.get("Lang")
     print("lang", lang.decode() if isinstance(lang, bytes) else lang)
     pages = sum(1 for _ in PDFPage.create_pages(doc))
-    print("labels", " ".join(itertools.islice(doc.get_page_labels(), pages)))
+    try:
+        print("labels", " ".join(itertools.islice(doc.get_page_labels(), pages)))
+    except PDFNoPageLabels:
+        print("labels none")
     for level, title, dest, _a, _se in doc.get_outlines():
         print("outline", level, title)
 PY
