@@ -18,7 +18,6 @@
 #include "paint_cairo.h"
 #include "paint_svg.h"
 #include "pdf_doc.h"
-#include "words.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
