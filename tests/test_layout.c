@@ -901,7 +901,7 @@ static void test_drawing_places_only_boxes(void **state)
     (void)state;
     static const jmap_painter rec = {rec_fill, rec_stroke, rec_fill_stroke,
                                      rec_text, rec_icon, rec_group_begin,
-                                     rec_group_end, NULL};
+                                     rec_group_end, NULL, NULL, NULL, NULL};
     for (size_t m = 0; m < N_MAPS; m++) {
         fixture f;
         load(&f, maps[m]);
@@ -1051,7 +1051,7 @@ static void paint_shapes(const jmap_layout *L, shapes *r)
 {
     static const jmap_painter sh = {sh_fill, sh_stroke, sh_fill_stroke,
                                     sh_text, sh_icon, sh_group_begin,
-                                    sh_group_end, NULL};
+                                    sh_group_end, NULL, NULL, NULL, NULL};
     *r = (shapes){.d = NULL};
     jmap_layout_paint(L, &sh, r);
 }

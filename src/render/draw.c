@@ -16,12 +16,17 @@
  * icon to a jmap_painter (painter.h); the output formats are backends of
  * that table (paint_cairo.c, paint_svg.c), and nothing here knows which one
  * it talks to. Painting goes in layers (backgrounds, guides, cards, marks,
- * lines, points, text), so text is always on top and nothing hides it.
+ * lines, points, text), so text is always on top and nothing hides it; the
+ * texts, and the few marks that carry words for readers, are painted last
+ * in reading order, inside the structure elements of a tagged PDF (the
+ * reading pass, below).
  */
 #include "painter.h"
+#include "words.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define PI 3.14159265358979323846
 
@@ -811,16 +816,26 @@ static void group_end(walk *w)
         w->p->group_end(w->ctx);
 }
 
-static void paint_layer(walk *w, const jmap_layout *L, int layer)
+/* Paints box i by its kind's painter, inside its backend group. */
+static void paint_box(walk *w, const jmap_layout *L, size_t i)
+{
+    const jmap_box *b = &L->boxes[i];
+    if (b->kind >= JMAP_BOX_KIND_COUNT_ || !box_painters[b->kind].paint)
+        return;
+    group_begin(w, b);
+    box_painters[b->kind].paint(w, L, b);
+    group_end(w);
+}
+
+/* Paints the boxes of `layer`, but those the reading pass paints. */
+static void paint_layer(walk *w, const jmap_layout *L, int layer,
+                        const unsigned char *owned)
 {
     for (size_t i = 0; i < L->n_boxes; i++) {
         const jmap_box *b = &L->boxes[i];
         if (b->kind < JMAP_BOX_KIND_COUNT_ && box_painters[b->kind].paint &&
-            box_painters[b->kind].layer == layer) {
-            group_begin(w, b);
-            box_painters[b->kind].paint(w, L, b);
-            group_end(w);
-        }
+            box_painters[b->kind].layer == layer && !owned[i])
+            paint_box(w, L, i);
     }
 }
 
@@ -837,22 +852,508 @@ static void paint_paths(walk *w, const jmap_layout *L, int guides)
             paint_path(w, &L->paths[i]);
 }
 
+/* ---- the reading pass ----
+ *
+ * Texts come last, over everything, as before; the reading pass paints
+ * them in the order a reader takes them (a tagged PDF reads its elements
+ * in the order they were opened, and each holds what was painted while it
+ * was open): the title block, then each stage, its name as a heading,
+ * then each of its steps, its name as a heading, its duration, emotions,
+ * touchpoints, irritants, moments, ideas, remedies and departments.
+ *
+ * A few marks mean something that no text on the map says: an emotion
+ * point its value, a severity bar its severity, a department mark its
+ * department, the band of a stage that a previous page began that it is
+ * continued. Those marks are painted here rather than in their layer, each
+ * over its words (painter's `words`: tiny text for readers, which the
+ * opaque mark hides), so that the words sit in the right element. Nothing
+ * else is drawn over those marks in their layers, so the page looks the
+ * same. Whatever the walk does not reach is painted at the end, outside
+ * every element, as decoration. */
+
+#define WORDS_PT 1.0 /* the size of a mark's words, hidden under it */
+#define MAX_DEPTH 8  /* boxes nest at most this deep */
+
+/* Box indices grouped by a key (a parent, a column): the list of key k is
+ * items[start[k] .. start[k + 1]), in the order the pairs were given. */
+typedef struct lists {
+    size_t *start; /* n_keys + 1 offsets */
+    size_t *items; /* box indices */
+} lists;
+
+/* Groups the n pairs (keys[i], vals[i]) by key, keys < n_keys, keeping
+ * their order (a counting sort). */
+static void lists_build(lists *l, size_t n_keys, const size_t *keys,
+                        const size_t *vals, size_t n)
+{
+    l->start = jmap_xcalloc(n_keys + 2, sizeof *l->start);
+    l->items = jmap_xcalloc(n + 1, sizeof *l->items);
+    for (size_t i = 0; i < n; i++)
+        l->start[keys[i] + 1]++;
+    for (size_t k = 0; k < n_keys; k++)
+        l->start[k + 1] += l->start[k];
+    size_t *at = jmap_xcalloc(n_keys + 1, sizeof *at);
+    for (size_t k = 0; k < n_keys; k++)
+        at[k] = l->start[k];
+    for (size_t i = 0; i < n; i++)
+        l->items[at[keys[i]]++] = vals[i];
+    free(at);
+}
+
+static void lists_free(lists *l)
+{
+    free(l->start);
+    free(l->items);
+}
+
+/* Walks the list of key k: for (EACH(l, k, it)) ... *it is a box index. */
+#define EACH(l, k, it) \
+    const size_t *it = (l)->items + (l)->start[k]; \
+    it < (l)->items + (l)->start[(k) + 1]; it++
+
+typedef struct reader {
+    walk *w;                  /* the painter */
+    const jmap_layout *L;     /* the page */
+    const unsigned char *owned; /* 1: a mark this pass paints */
+    unsigned char *done;      /* 1: painted */
+    int *step_of;             /* the step box of each shown column, or -1 */
+    size_t n_cols;            /* shown columns */
+    lists kids;               /* boxes by the box they sit in */
+    lists texts;              /* texts by every box they sit in: those
+                                 right in it first, then deeper ones */
+    lists cols;               /* boxes by column */
+    PangoLayout *words;       /* the layout of marks' words, in the
+                                 measurer's context; NULL without words */
+} reader;
+
+static int tagged(const reader *r)
+{
+    return r->w->p->tag_begin != NULL;
+}
+
+static void tag(reader *r, const char *role)
+{
+    if (role && r->w->p->tag_begin)
+        r->w->p->tag_begin(r->w->ctx, role);
+}
+
+static void untag(reader *r, const char *role)
+{
+    if (role && r->w->p->tag_end)
+        r->w->p->tag_end(r->w->ctx, role);
+}
+
+static void put_text(reader *r, size_t i)
+{
+    const jmap_box *b = &r->L->boxes[i];
+    group_begin(r->w, b);
+    paint_text(r->w, b);
+    group_end(r->w);
+    r->done[i] = 1;
+}
+
+/* 1 when s holds a Unicode noncharacter (U+FDD0 to U+FDEF, U+FFFE,
+ * U+FFFF and the same at the end of every plane), which a map may hold:
+ * cairo 1.16 can crash finishing a tagged PDF that has one in a text drawn
+ * inside an element, so such a text is left out of the structure, drawn
+ * with the decoration at the end. */
+static int has_nonchar(const char *s)
+{
+    size_t len = s ? strlen(s) : 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        i += jmap_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+            return 1;
+    }
+    return 0;
+}
+
+/* Text box i as an element of `role` (NULL: decoration). */
+static void leaf(reader *r, const char *role, size_t i)
+{
+    if (has_nonchar(pango_layout_get_text(r->L->boxes[i].pl)))
+        return;
+    tag(r, role);
+    put_text(r, i);
+    untag(r, role);
+}
+
+/* The texts in box `in` not yet painted, each an element of `role`: its
+ * own first (an irritant's name), then those of the boxes in it (its
+ * badge's count). */
+static void texts_in(reader *r, const char *role, size_t in)
+{
+    for (EACH(&r->texts, in, t))
+        if (!r->done[*t])
+            leaf(r, role, *t);
+}
+
+/* The first text of `kind` in box `in` not yet painted, or -1. */
+static int text_in(const reader *r, jmap_box_kind kind, size_t in)
+{
+    for (EACH(&r->texts, in, t))
+        if (r->L->boxes[*t].kind == kind && !r->done[*t])
+            return (int)*t;
+    return -1;
+}
+
+/* Mark i with `words` under it, in an element of `role`, then the marks
+ * that sit on it (a stage band's clock). */
+static void carrier(reader *r, const char *role, size_t i, const char *words)
+{
+    const jmap_box *b = &r->L->boxes[i];
+    if (words && r->words && !has_nonchar(words)) {
+        pango_layout_set_text(r->words, words, -1);
+        tag(r, role);
+        r->w->p->words(r->w->ctx, r->words, b->x + b->w / 2, b->y + b->h / 2);
+        untag(r, role);
+    }
+    paint_box(r->w, r->L, i);
+    r->done[i] = 1;
+    for (EACH(&r->kids, i, k))
+        if (r->owned[*k] && !r->done[*k]) {
+            paint_box(r->w, r->L, *k);
+            r->done[*k] = 1;
+        }
+}
+
+static const jmap_journey *journey(const reader *r)
+{
+    return r->L->journey;
+}
+
+static int pos_cmp(jmap_pos a, jmap_pos b)
+{
+    if (a.line != b.line)
+        return a.line < b.line ? -1 : 1;
+    return a.column < b.column ? -1 : a.column > b.column;
+}
+
+/* The department a department mark stands for: the one written at the
+ * mark's source position (departments are in source order), or NULL. */
+static const char *department_name(const reader *r, const jmap_box *b)
+{
+    const jmap_journey *j = journey(r);
+    size_t lo = 0, hi = j->n_departments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = pos_cmp(j->departments[mid].pos, b->pos);
+        if (c == 0)
+            return j->departments[mid].name.str ? j->departments[mid].name.str
+                                                : j->departments[mid].id;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* Appends an emotion point's value and whose it is: "-1 (Léa)". */
+static void emotion_words(const reader *r, const jmap_box *b, jmap_buf *out)
+{
+    const char *who = b->curve < r->L->n_curves && r->L->curve_names
+                          ? r->L->curve_names[b->curve]
+                          : NULL;
+    jmap_buf_printf(out, "%s%d", b->style.emotion > 0 ? "+" : "",
+                    b->style.emotion);
+    if (who)
+        jmap_buf_printf(out, " (%s)", who);
+}
+
+/* The marks of `kind` that column `col` owns, read as one element: the
+ * words of all of them under the first ("Emotion: +1 (Ana), -2 (Ben)";
+ * the departments' names), then each mark. */
+static void read_marks(reader *r, size_t col, jmap_box_kind kind)
+{
+    const jmap_layout *L = r->L;
+    jmap_lang lang = journey(r)->lang;
+    jmap_buf words;
+    jmap_buf_init(&words);
+    int first = -1;
+    for (EACH(&r->cols, col, i)) {
+        if (L->boxes[*i].kind != kind || !r->owned[*i] || r->done[*i])
+            continue;
+        if (first < 0 && kind == JMAP_BOX_EMOTION)
+            jmap_buf_printf(&words, "%s%s ", jmap_label_text(lang, L_CURVE),
+                            jmap_colon(lang));
+        else if (first >= 0)
+            jmap_buf_puts(&words, ", ");
+        if (first < 0)
+            first = (int)*i;
+        if (kind == JMAP_BOX_EMOTION) {
+            emotion_words(r, &L->boxes[*i], &words);
+        } else {
+            const char *name = department_name(r, &L->boxes[*i]);
+            jmap_buf_puts(&words, name ? name : "");
+        }
+    }
+    if (first >= 0)
+        carrier(r, "P", (size_t)first, words.data);
+    for (EACH(&r->cols, col, i))
+        if (L->boxes[*i].kind == kind && r->owned[*i] && !r->done[*i]) {
+            paint_box(r->w, L, *i);
+            r->done[*i] = 1;
+        }
+    jmap_buf_destroy(&words);
+}
+
+/* 1 when stage `stage` began on an earlier page. */
+static int continued(const jmap_layout *L, size_t stage)
+{
+    const jmap_journey *j = L->journey;
+    return stage < j->n_stages && j->stages[stage].n_steps &&
+           j->stages[stage].steps[0]->index < L->slice.first;
+}
+
+/* The kinds of a step's items, in reading order. */
+static const jmap_box_kind step_items[] = {
+    JMAP_BOX_TOUCHPOINT, JMAP_BOX_IRRITANT, JMAP_BOX_MOMENT,
+    JMAP_BOX_IDEA,       JMAP_BOX_REMEDY,
+};
+
+static void read_step(reader *r, size_t col)
+{
+    const jmap_layout *L = r->L;
+    size_t step = (size_t)r->step_of[col];
+    jmap_lang lang = journey(r)->lang;
+    tag(r, "Sect");
+    int name = text_in(r, JMAP_BOX_STEP_NAME, step);
+    if (name >= 0)
+        leaf(r, "H3", (size_t)name);
+    texts_in(r, "P", step);
+    read_marks(r, col, JMAP_BOX_EMOTION);
+    for (size_t k = 0; k < sizeof step_items / sizeof *step_items; k++)
+        for (EACH(&r->cols, col, i)) {
+            if (L->boxes[*i].kind != step_items[k])
+                continue;
+            for (EACH(&r->kids, *i, m)) /* an irritant's severity bar */
+                if (L->boxes[*m].kind == JMAP_BOX_SEVERITY_BAR &&
+                    r->owned[*m] && !r->done[*m])
+                    carrier(r, "P", *m,
+                            jmap_label_text(lang, (jmap_label)(L_IRR_LOW +
+                                                               L->boxes[*m].style.level)));
+            texts_in(r, "P", *i);
+        }
+    read_marks(r, col, JMAP_BOX_DEPT_MARK);
+    for (EACH(&r->cols, col, i)) /* anything else of the step */
+        if (L->boxes[*i].pl && !r->done[*i])
+            leaf(r, "P", *i);
+    untag(r, "Sect");
+}
+
+/* Stage `stage`, shown by columns [c0, c1) of the page, under its band
+ * `band` (-1: none). */
+static void read_stage(reader *r, int band, size_t c0, size_t c1)
+{
+    const jmap_layout *L = r->L;
+    tag(r, "Sect");
+    if (band >= 0 && !r->done[band]) {
+        size_t i = (size_t)band;
+        int name = text_in(r, JMAP_BOX_STAGE_NAME, i);
+        if (r->owned[i] && name >= 0) { /* "Service (continued)" */
+            char *words = jmap_xasprintf(
+                "%s %s", L->boxes[name].text ? L->boxes[name].text : "",
+                jmap_label_text(journey(r)->lang, L_CONTINUED));
+            carrier(r, "H2", i, tagged(r) ? words : NULL);
+            free(words);
+            if (!has_nonchar(L->boxes[name].text))
+                put_text(r, (size_t)name);
+        } else if (name >= 0) {
+            leaf(r, "H2", (size_t)name);
+        }
+        texts_in(r, "P", i);
+    }
+    for (size_t c = c0; c < c1; c++)
+        read_step(r, c);
+    untag(r, "Sect");
+}
+
+/* The title block: title, subtitle, description, personas, legend. Read
+ * on the first page only; later pages repeat it as decoration. */
+static void read_title_block(reader *r)
+{
+    const jmap_layout *L = r->L;
+    int first = L->slice.page <= 1;
+    static const struct {
+        jmap_box_kind kind; /* a text of the title block */
+        const char *role;   /* its element */
+    } heads[] = {
+        {JMAP_BOX_TITLE, "H1"},
+        {JMAP_BOX_SUBTITLE, "P"},
+        {JMAP_BOX_DESCRIPTION, "P"},
+    };
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+        for (size_t i = 0; i < L->n_boxes; i++)
+            if (L->boxes[i].kind == heads[k].kind && L->boxes[i].pl && !r->done[i])
+                leaf(r, first ? heads[k].role : NULL, i);
+    for (size_t i = 0; i < L->n_boxes; i++)
+        if (L->boxes[i].kind == JMAP_BOX_PERSONA ||
+            L->boxes[i].kind == JMAP_BOX_LEGEND) {
+            tag(r, first ? "Div" : NULL);
+            texts_in(r, first ? "P" : NULL, i);
+            untag(r, first ? "Div" : NULL);
+        }
+}
+
+/* The stages, as runs of consecutive columns of one stage. */
+static void read_stages(reader *r)
+{
+    const jmap_layout *L = r->L;
+    size_t n_stages = L->journey->n_stages;
+    int *band = jmap_xcalloc(n_stages + 1, sizeof *band);
+    for (size_t k = 0; k < n_stages; k++)
+        band[k] = -1;
+    for (size_t i = L->n_boxes; i-- > 0;) /* the first band of each stage */
+        if (L->boxes[i].kind == JMAP_BOX_STAGE && L->boxes[i].style.stage < n_stages)
+            band[L->boxes[i].style.stage] = (int)i;
+    for (size_t c = 0; c < r->n_cols;) {
+        if (r->step_of[c] < 0) {
+            c++;
+            continue;
+        }
+        size_t stage = L->boxes[r->step_of[c]].style.stage, end = c + 1;
+        while (end < r->n_cols && r->step_of[end] >= 0 &&
+               L->boxes[r->step_of[end]].style.stage == stage)
+            end++;
+        read_stage(r, stage < n_stages ? band[stage] : -1, c, end);
+        c = end;
+    }
+    free(band);
+}
+
+/* Which marks the reading pass paints (owned[i] = 1): the ones that carry
+ * words of a step, and the band of a stage begun on an earlier page with
+ * the marks on it. */
+static void own_marks(const jmap_layout *L, unsigned char *owned)
+{
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        int steps = b->column >= 0;
+        if ((b->kind == JMAP_BOX_EMOTION || b->kind == JMAP_BOX_DEPT_MARK) && steps)
+            owned[i] = 1;
+        else if (b->kind == JMAP_BOX_SEVERITY_BAR && steps && b->parent >= 0 &&
+                 L->boxes[b->parent].kind == JMAP_BOX_IRRITANT)
+            owned[i] = 1;
+        else if (b->kind == JMAP_BOX_STAGE && continued(L, b->style.stage))
+            owned[i] = 1;
+    }
+    for (size_t i = 0; i < L->n_boxes; i++) /* the marks on a band */
+        if (L->boxes[i].parent >= 0 && owned[L->boxes[i].parent] &&
+            L->boxes[L->boxes[i].parent].kind == JMAP_BOX_STAGE &&
+            jmap_box_kind_class(L->boxes[i].kind) == JMAP_CLASS_MARK)
+            owned[i] = 1;
+}
+
+/* The layout for words, in the measurer's own context and font (never
+ * the process-wide ones): any text box's, at WORDS_PT. */
+static void words_layout(reader *r)
+{
+    for (size_t i = 0; i < r->L->n_boxes && !r->words; i++) {
+        PangoLayout *pl = r->L->boxes[i].pl;
+        if (!pl)
+            continue;
+        PangoContext *pc = pango_layout_get_context(pl);
+        const PangoFontDescription *fd = pango_layout_get_font_description(pl);
+        PangoFontDescription *font = pango_font_description_copy(
+            fd ? fd : pango_context_get_font_description(pc));
+        pango_font_description_set_size(font, (int)(WORDS_PT * PANGO_SCALE));
+        r->words = pango_layout_new(pc);
+        pango_layout_set_font_description(r->words, font);
+        pango_font_description_free(font);
+    }
+}
+
+/* The reader's lists of a page: kids, texts, cols, step_of. */
+static void index_page(reader *r)
+{
+    const jmap_layout *L = r->L;
+    size_t n = L->n_boxes, m = 0;
+    size_t *keys = jmap_xcalloc(n * MAX_DEPTH + 1, sizeof *keys);
+    size_t *vals = jmap_xcalloc(n * MAX_DEPTH + 1, sizeof *vals);
+    for (size_t i = 0; i < n; i++)
+        if (L->boxes[i].parent >= 0 && (size_t)L->boxes[i].parent < n) {
+            keys[m] = (size_t)L->boxes[i].parent;
+            vals[m++] = i;
+        }
+    lists_build(&r->kids, n, keys, vals, m);
+    m = 0;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) /* right in it first */
+        for (size_t i = 0; i < n; i++) {
+            if (!L->boxes[i].pl)
+                continue;
+            int a = L->boxes[i].parent;
+            for (int d = 0; d < depth && a >= 0 && (size_t)a < n; d++)
+                a = L->boxes[a].parent;
+            if (a >= 0 && (size_t)a < n) {
+                keys[m] = (size_t)a;
+                vals[m++] = i;
+            }
+        }
+    lists_build(&r->texts, n, keys, vals, m);
+    r->n_cols = L->slice.end > L->slice.first ? L->slice.end - L->slice.first : 0;
+    m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (L->boxes[i].column >= 0 && (size_t)L->boxes[i].column < r->n_cols) {
+            keys[m] = (size_t)L->boxes[i].column;
+            vals[m++] = i;
+        }
+    lists_build(&r->cols, r->n_cols, keys, vals, m);
+    free(keys);
+    free(vals);
+    r->step_of = jmap_xcalloc(r->n_cols + 1, sizeof *r->step_of);
+    for (size_t c = 0; c < r->n_cols; c++) {
+        r->step_of[c] = -1;
+        for (EACH(&r->cols, c, i))
+            if (L->boxes[*i].kind == JMAP_BOX_STEP) {
+                r->step_of[c] = (int)*i;
+                break;
+            }
+    }
+}
+
+static void read_page(walk *w, const jmap_layout *L, const unsigned char *owned)
+{
+    reader r = {.w = w, .L = L, .owned = owned};
+    r.done = jmap_xcalloc(L->n_boxes + 1, 1);
+    index_page(&r);
+    if (w->p->words)
+        words_layout(&r);
+    read_title_block(&r);
+    read_stages(&r);
+    for (size_t i = 0; i < L->n_boxes; i++) /* the rest: decoration */
+        if (owned[i] && !r.done[i]) {
+            paint_box(w, L, i);
+            r.done[i] = 1;
+        }
+    for (size_t i = 0; i < L->n_boxes; i++)
+        if (L->boxes[i].pl && !r.done[i])
+            put_text(&r, i);
+    if (r.words)
+        g_object_unref(r.words);
+    lists_free(&r.kids);
+    lists_free(&r.texts);
+    lists_free(&r.cols);
+    free(r.step_of);
+    free(r.done);
+}
+
 void jmap_layout_paint(const jmap_layout *layout, const jmap_painter *p,
                        void *ctx)
 {
     walk w = {.p = p, .ctx = ctx};
     jmap_shape_init(&w.s);
-    paint_layer(&w, layout, 0);
+    unsigned char *owned = jmap_xcalloc(layout->n_boxes + 1, 1);
+    own_marks(layout, owned);
+    paint_layer(&w, layout, 0, owned);
     paint_paths(&w, layout, 1);
-    paint_layer(&w, layout, 1);
-    paint_layer(&w, layout, 2);
+    paint_layer(&w, layout, 1, owned);
+    paint_layer(&w, layout, 2, owned);
     paint_paths(&w, layout, 0);
-    paint_layer(&w, layout, 3);
-    for (size_t i = 0; i < layout->n_boxes && !layout->shapes_only; i++)
-        if (layout->boxes[i].pl) {
-            group_begin(&w, &layout->boxes[i]);
-            paint_text(&w, &layout->boxes[i]);
-            group_end(&w);
-        }
+    paint_layer(&w, layout, 3, owned);
+    if (!layout->shapes_only)
+        read_page(&w, layout, owned);
+    free(owned);
     jmap_shape_destroy(&w.s);
 }

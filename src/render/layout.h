@@ -303,6 +303,7 @@ typedef struct jmap_layout {
     size_t n_curves;      /* emotion curves (1, or one per persona) */
     const char **curve_names; /* curve_names[k]: persona name, or NULL */
     int shapes_only;      /* 1: draw no text (an assembly thumbnail) */
+    int untagged;         /* 1: no structure in a PDF (a poster's tile) */
     int flags;            /* JMAP_LAYOUT_BLANK or 0 */
     jmap_arena *arena;    /* owns generated strings and path points */
 } jmap_layout;

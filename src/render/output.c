@@ -18,13 +18,13 @@
 #include "paint_cairo.h"
 #include "paint_svg.h"
 #include "words.h"
+#include "pdf_doc.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define MAX_SCALE 1.5     /* a small map is enlarged at most this much */
 #define MAX_POSTER_SCALE 6.0 /* ... and on a poster, this much */
@@ -623,109 +623,33 @@ static int surface_failed(job *jb, cairo_surface_t *s, const char *what)
     return 1;
 }
 
-/* "2026-01-02T03:04:05Z" from SOURCE_DATE_EPOCH, or 0 when unset or bad:
- * not a whole number of seconds, negative, or past the end of year 9999,
- * which a PDF date cannot write. */
-static int source_date(char *out, size_t len)
-{
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    if (!env || !*env)
-        return 0;
-    char *end;
-    errno = 0;
-    long long v = strtoll(env, &end, 10);
-    if (errno || *end || v < 0)
-        return 0;
-    time_t t = (time_t)v;
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || tm.tm_year > 9999 - 1900)
-        return 0;
-    return strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *slash = path ? strrchr(path, '/') : NULL;
-    return slash ? slash + 1 : path;
-}
-
-/* A copy of `s` for cairo's PDF strings (metadata, bookmarks), which refuse
- * the Unicode noncharacters (U+FDD0 to U+FDEF, U+FFFE, U+FFFF and the same
- * at the end of every plane) that a map may hold, and the bytes that are
- * not UTF-8 that a file name may hold: they become U+FFFD. The caller
- * frees it. */
-static char *pdf_string(const char *s)
-{
-    jmap_buf b;
-    jmap_buf_init(&b);
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        unsigned cp;
-        size_t k = jmap_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        int bad = cp == 0xFFFD && k == 1; /* a byte that is not UTF-8 */
-        if (bad || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
-            jmap_buf_puts(&b, "\xEF\xBF\xBD");
-        else
-            jmap_buf_put(&b, s + i, k);
-        i += k;
-    }
-    return b.data ? jmap_buf_take(&b) : jmap_xstrdup("");
-}
-
-static void pdf_metadata(job *jb, cairo_surface_t *s)
+/* What each page shows, for its label and bookmarks: one entry per page,
+ * and in *starts (the caller frees both) where each stage's first column
+ * is. */
+static jmap_pdf_page *pdf_pages(const job *jb, jmap_pdf_start **starts)
 {
     const jmap_journey *j = jb->journey;
-    if (j->title.str) {
-        char *title = pdf_string(j->title.str);
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
-        free(title);
-    }
-    const char *src = base_name(jb->opts->source_name);
-    const char *what = jmap_label_text(j->lang, L_MAP);
-    char *subject = src && *src && strcmp(src, "-") != 0
-                        ? jmap_xasprintf("%s (%s)", what, src)
-                        : jmap_xstrdup(what);
-    char *safe = pdf_string(subject);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, safe);
-    free(safe);
-    free(subject);
-    char *creator = jmap_xasprintf("jmap %s", jmap_version());
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, creator);
-    free(creator);
-    char date[64];
-    if (source_date(date, sizeof date)) {
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
-    }
-}
-
-/* One bookmark per stage, pointing at its first column. */
-static void pdf_outline(job *jb, cairo_surface_t *s)
-{
-    const jmap_journey *j = jb->journey;
-    for (size_t st = 0; st < j->n_stages; st++) {
-        const jmap_stage *stage = &j->stages[st];
-        if (!stage->n_steps)
-            continue;
-        size_t first = stage->steps[0]->index;
-        for (size_t i = 0; i < jb->plan.n; i++) {
-            const jmap_layout *L = jb->plan.pages[i];
-            if (first < L->slice.first || first >= L->slice.end)
+    jmap_pdf_page *pages = jmap_xcalloc(jb->plan.n, sizeof *pages);
+    jmap_pdf_start *st = jmap_xcalloc(j->n_stages + 1, sizeof *st);
+    size_t n = 0;
+    for (size_t i = 0; i < jb->plan.n; i++) {
+        const jmap_layout *L = jb->plan.pages[i];
+        double ox, oy;
+        page_origin(jb, i, &ox, &oy);
+        pages[i] = (jmap_pdf_page){.number = (int)i + 1, .first = L->slice.first,
+                                   .end = L->slice.end, .starts = st + n};
+        for (size_t k = 0; k < j->n_stages; k++) {
+            const jmap_stage *stage = &j->stages[k];
+            size_t first = stage->n_steps ? stage->steps[0]->index : 0;
+            if (!stage->n_steps || first < L->slice.first || first >= L->slice.end)
                 continue;
-            double ox, oy;
-            page_origin(jb, i, &ox, &oy);
-            char x[32], y[32];
-            jmap_format_double(x, sizeof x,
-                               ox + L->col_x[first - L->slice.first] * jb->plan.scale, 2);
-            jmap_format_double(y, sizeof y, oy, 2);
-            char *link = jmap_xasprintf("page=%zu pos=[%s %s]", i + 1, x, y);
-            char *name = pdf_string(stage->name.str ? stage->name.str : stage->id);
-            cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
-            free(name);
-            free(link);
-            break;
+            double x = L->col_x[first - L->slice.first] * jb->plan.scale;
+            st[n++] = (jmap_pdf_start){k, ox + x, oy};
+            pages[i].n_starts++;
         }
     }
+    *starts = st;
+    return pages;
 }
 
 /* Widens [*lo, *hi] (0, 0: empty) to the sizes of L's texts printed at
@@ -820,7 +744,11 @@ static void paint_tile(job *jb, size_t i, cairo_t *cr, jmap_tile_spec *t,
     cairo_clip(cr);
     cairo_translate(cr, t->margin - (dx + c * t->step_x),
                     t->margin - (dy + r * t->step_y));
+    /* the poster is read once, on the assembly sheet's words, not once a
+     * tile: its pieces are drawn untagged */
+    jb->plan.pages[i]->untagged = 1;
     paint_page(jb, i, cr);
+    jb->plan.pages[i]->untagged = 0;
     cairo_restore(cr);
     jmap_tile_spec here = *t;
     here.row = (int)i * t->n_rows + r;
@@ -872,19 +800,35 @@ static void paint_assembly(job *jb, cairo_t *cr, const jmap_tile_spec *t)
     jmap_buf_destroy(&head);
 }
 
-/* The assembly sheet, then every poster's tiles. */
+/* The assembly sheet, then every poster's tiles, each sheet labelled
+ * with its name ("B3") and bookmarked. */
 static void write_posters(job *jb, cairo_surface_t *s, cairo_t *cr,
                           jmap_tile_spec *t)
 {
+    size_t n = 1 + jb->plan.n * (size_t)(t->n_rows * t->n_cols), k = 0;
+    jmap_pdf_page *sheets = jmap_xcalloc(n, sizeof *sheets);
     cairo_pdf_surface_set_size(s, t->sheet_w, t->sheet_h);
     paint_assembly(jb, cr, t);
+    sheets[k] = (jmap_pdf_page){.number = 1, .first = 0,
+                                .end = jb->journey->n_steps};
+    jmap_pdf_page_end(s, &sheets[k++]);
     cairo_show_page(cr);
-    for (size_t i = 0; i < jb->plan.n; i++)
+    for (size_t i = 0; i < jb->plan.n; i++) {
+        const jmap_layout *L = jb->plan.pages[i];
         for (int r = 0; r < t->n_rows; r++)
             for (int c = 0; c < t->n_cols; c++) {
                 paint_tile(jb, i, cr, t, r, c);
+                sheets[k] = (jmap_pdf_page){.number = (int)k + 1,
+                                            .first = L->slice.first,
+                                            .end = L->slice.end,
+                                            .row = (int)i * t->n_rows + r + 1,
+                                            .col = c + 1};
+                jmap_pdf_page_end(s, &sheets[k++]);
                 cairo_show_page(cr);
             }
+    }
+    jmap_pdf_document(s, jb->journey, jb->opts->source_name, sheets, k);
+    free(sheets);
 }
 
 static int write_pdf(job *jb, sink *out)
@@ -896,7 +840,8 @@ static int write_pdf(job *jb, sink *out)
         cairo_surface_destroy(s);
         return JMAP_ERR_IO;
     }
-    pdf_metadata(jb, s);
+    jmap_pdf_start *starts;
+    jmap_pdf_page *pages = pdf_pages(jb, &starts);
     cairo_t *cr = cairo_create(s);
     if (jb->opts->tile != JMAP_PAGE_AUTO) {
         jmap_tile_spec t;
@@ -908,14 +853,19 @@ static int write_pdf(job *jb, sink *out)
             page_size(jb, i, &w, &h);
             cairo_pdf_surface_set_size(s, w, h);
             paint_page(jb, i, cr);
+            jmap_pdf_page_end(s, &pages[i]);
             cairo_show_page(cr);
         }
-        pdf_outline(jb, s);
+        jmap_pdf_document(s, jb->journey, jb->opts->source_name, pages, jb->plan.n);
     }
+    free(pages);
+    free(starts);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     int bad = surface_failed(jb, s, "cannot draw the PDF");
     cairo_surface_destroy(s);
+    if (!bad) /* a PDF is not streamed: its bytes are all in out->buf */
+        jmap_pdf_set_lang(&out->buf, jb->journey->lang);
     return bad ? JMAP_ERR_IO : 0;
 }
 

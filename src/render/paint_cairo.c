@@ -9,6 +9,14 @@
  * under the identity matrix (stroke()), and each icon is recorded once and
  * painted as a pattern, which cairo writes as one form object (icon()).
  * Other surfaces get exactly cairo's plain drawing.
+ *
+ * A PDF is also tagged: draw.c's structure hooks become cairo's tags
+ * (cairo_tag_begin), inside one Document element that the first page
+ * opens and jmap_cairo_tags_close() closes, and the words of a mark are
+ * text clipped to a speck under it. Elements may run over several pages;
+ * what is painted outside every element is left unmarked, which readers
+ * take as decoration (cairo 1.16 has no artifact tag, nor an alternate
+ * text).
  */
 #include "paint_cairo.h"
 #include "painter.h"
@@ -227,6 +235,67 @@ static void cp_icon(void *ctx, jmap_icon which, double x, double y,
     cairo_restore(cr);
 }
 
+/* ---- structure: a tagged PDF ---- */
+
+/* The square, in points, that a mark's words are clipped to: far inside
+ * the mark that covers them, so that no pixel they touch shows. */
+#define WORDS_CLIP 0.1
+
+/* The document element of a PDF surface: opened by its first page,
+ * closed by jmap_cairo_tags_close() (or by cairo when it finishes). */
+static const cairo_user_data_key_t document_key; /* only its address counts */
+
+static void open_document(cairo_t *cr)
+{
+    cairo_surface_t *target = cairo_get_target(cr);
+    if (cairo_surface_get_user_data(target, &document_key))
+        return;
+    if (cairo_surface_set_user_data(target, &document_key, (void *)&document_key,
+                                    NULL) == CAIRO_STATUS_SUCCESS)
+        cairo_tag_begin(cr, "Document", NULL);
+}
+
+void jmap_cairo_tags_close(cairo_surface_t *s)
+{
+    if (!cairo_surface_get_user_data(s, &document_key))
+        return;
+    cairo_t *cr = cairo_create(s);
+    cairo_tag_end(cr, "Document");
+    cairo_destroy(cr);
+    cairo_surface_set_user_data(s, &document_key, NULL, NULL);
+}
+
+static void cp_tag_begin(void *ctx, const char *role)
+{
+    cairo_t *cr = ((cairo_painter *)ctx)->cr;
+    open_document(cr);
+    cairo_tag_begin(cr, role, NULL);
+}
+
+static void cp_tag_end(void *ctx, const char *role)
+{
+    cairo_tag_end(((cairo_painter *)ctx)->cr, role);
+}
+
+/* Words under a mark: shown, as text a reader finds, but clipped to a
+ * speck at (x, y) that the mark painted next covers. */
+static void cp_words(void *ctx, PangoLayout *pl, double x, double y)
+{
+    cairo_t *cr = ((cairo_painter *)ctx)->cr;
+    PangoRectangle ink;
+    pango_layout_get_extents(pl, NULL, &ink);
+    cairo_save(cr);
+    cairo_new_path(cr);
+    cairo_rectangle(cr, x - WORDS_CLIP / 2, y - WORDS_CLIP / 2, WORDS_CLIP,
+                    WORDS_CLIP);
+    cairo_clip(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_move_to(cr, x - ink.width / (2.0 * PANGO_SCALE),
+                  y - ink.height / (2.0 * PANGO_SCALE));
+    pango_cairo_show_layout(cr, pl);
+    cairo_restore(cr);
+}
+
 static const jmap_painter painter = {
     .fill = cp_fill,
     .stroke = cp_stroke,
@@ -235,10 +304,25 @@ static const jmap_painter painter = {
     .icon = cp_icon,
 };
 
+/* The same for a PDF, with its structure. */
+static const jmap_painter tagged = {
+    .fill = cp_fill,
+    .stroke = cp_stroke,
+    .fill_stroke = cp_fill_stroke,
+    .text = cp_text,
+    .icon = cp_icon,
+    .tag_begin = cp_tag_begin,
+    .tag_end = cp_tag_end,
+    .words = cp_words,
+};
+
 void jmap_layout_draw(const jmap_layout *layout, cairo_t *cr)
 {
     cairo_painter cp = {cr};
+    int pdf = cairo_surface_get_type(cairo_get_target(cr)) ==
+                  CAIRO_SURFACE_TYPE_PDF &&
+              !layout->untagged;
     cairo_save(cr);
-    jmap_layout_paint(layout, &painter, &cp);
+    jmap_layout_paint(layout, pdf ? &tagged : &painter, &cp);
     cairo_restore(cr);
 }

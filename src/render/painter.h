@@ -127,12 +127,29 @@ struct jmap_painter {
     /* Makes the area (x, y, w, h) a link to uri. */
     void (*link)(void *ctx, const char *uri, double x, double y, double w,
                  double h);
+    /* The reading structure (tagged PDF); NULL when a backend has none.
+     * tag_begin opens an element of `role`, a standard PDF structure type
+     * ("Sect", "H2", "P"...), inside the one open; tag_end closes the
+     * innermost, which has that role. A reader reads elements in the order
+     * they were opened, whatever their place on the page; what is painted
+     * outside every leaf element is decoration (an artifact). */
+    void (*tag_begin)(void *ctx, const char *role);
+    void (*tag_end)(void *ctx, const char *role);
+    /* Shows `pl`, words for readers only (what a mark means: "Emotion: -1
+     * (Léa)"), centred on (x, y), where the mark painted next covers them.
+     * NULL when a backend has no structure. */
+    void (*words)(void *ctx, PangoLayout *pl, double x, double y);
 };
 
 /* ---- the walk (draw.c) ---- */
 
 /* Paints `layout` through `p` on `ctx`, in layout units, in painting
- * layers (backgrounds, guides, cards, marks, lines, points, texts). */
+ * layers (backgrounds, guides, cards, marks, lines), then its texts and
+ * the marks that carry words (emotion points, severity bars, department
+ * marks) in reading order, inside the structure elements of the tag hooks:
+ * the title block, then each stage with its steps. A split map's pages are
+ * painted in order; the title block of pages after the first is
+ * decoration. */
 void jmap_layout_paint(const jmap_layout *layout, const jmap_painter *p,
                        void *ctx);
 
