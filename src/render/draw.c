@@ -871,7 +871,9 @@ static void paint_paths(walk *w, const jmap_layout *L, int guides)
  * same. Whatever the walk does not reach is painted at the end, outside
  * every element, as decoration. */
 
-#define WORDS_PT 1.0 /* the size of a mark's words, hidden under it */
+#define WORDS_PT JMAP_SMALLEST_PT /* the size of a mark's words, hidden under it:
+                                    that of the smallest text, so that it
+                                    prints at 6 pt or more like any text */
 #define MAX_DEPTH 8  /* boxes nest at most this deep */
 
 /* Box indices grouped by a key (a parent, a column): the list of key k is
@@ -1152,12 +1154,9 @@ static void read_stage(reader *r, int band, size_t c0, size_t c1)
     if (band >= 0 && !r->done[band]) {
         size_t i = (size_t)band;
         int name = text_in(r, JMAP_BOX_STAGE_NAME, i);
-        if (r->owned[i] && name >= 0) { /* "Service (continued)" */
-            char *words = jmap_xasprintf(
-                "%s %s", L->boxes[name].text ? L->boxes[name].text : "",
-                jmap_label_text(journey(r)->lang, L_CONTINUED));
-            carrier(r, "H2", i, tagged(r) ? words : NULL);
-            free(words);
+        if (r->owned[i] && name >= 0) { /* "Service (continued)", as the
+                                            layout wrote it on the band */
+            carrier(r, "H2", i, tagged(r) ? L->boxes[name].text : NULL);
             if (!has_nonchar(L->boxes[name].text))
                 put_text(r, (size_t)name);
         } else if (name >= 0) {

@@ -630,7 +630,8 @@ static jmap_pdf_page *pdf_pages(const job *jb, jmap_pdf_start **starts)
 {
     const jmap_journey *j = jb->journey;
     jmap_pdf_page *pages = jmap_xcalloc(jb->plan.n, sizeof *pages);
-    jmap_pdf_start *st = jmap_xcalloc(j->n_stages + 1, sizeof *st);
+    /* a stage starts on one page of each row of pages */
+    jmap_pdf_start *st = jmap_xcalloc(j->n_stages * jb->plan.n + 1, sizeof *st);
     size_t n = 0;
     for (size_t i = 0; i < jb->plan.n; i++) {
         const jmap_layout *L = jb->plan.pages[i];

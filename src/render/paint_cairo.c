@@ -240,6 +240,7 @@ static void cp_icon(void *ctx, jmap_icon which, double x, double y,
 /* The square, in points, that a mark's words are clipped to: far inside
  * the mark that covers them, so that no pixel they touch shows. */
 #define WORDS_CLIP 0.1
+#define WORDS_SQUEEZE 0.01 /* their width, to their natural width */
 
 /* The document element of a PDF surface: opened by its first page,
  * closed by jmap_cairo_tags_close() (or by cairo when it finishes). */
@@ -278,7 +279,8 @@ static void cp_tag_end(void *ctx, const char *role)
 }
 
 /* Words under a mark: shown, as text a reader finds, but clipped to a
- * speck at (x, y) that the mark painted next covers. */
+ * speck at (x, y) that the mark painted next covers, and squeezed across
+ * so that, at their full height, they reach no further than the mark. */
 static void cp_words(void *ctx, PangoLayout *pl, double x, double y)
 {
     cairo_t *cr = ((cairo_painter *)ctx)->cr;
@@ -290,8 +292,10 @@ static void cp_words(void *ctx, PangoLayout *pl, double x, double y)
                     WORDS_CLIP);
     cairo_clip(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_move_to(cr, x - ink.width / (2.0 * PANGO_SCALE),
-                  y - ink.height / (2.0 * PANGO_SCALE));
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, WORDS_SQUEEZE, 1);
+    cairo_move_to(cr, -ink.width / (2.0 * PANGO_SCALE),
+                  -ink.height / (2.0 * PANGO_SCALE));
     pango_cairo_show_layout(cr, pl);
     cairo_restore(cr);
 }

@@ -43,16 +43,19 @@ count() {
     grep -c -x -F -- "$2" "$1"
 }
 
-# ---- shoes.yaml: two A3 pages, English ----
+# ---- shoes.yaml: four A3 pages, English ----
 "$jmap" render "$src/maps/shoes.yaml" -o "$tmp/shoes.pdf" || fail "render shoes.pdf"
 pdfinfo "$tmp/shoes.pdf" >"$tmp/info" 2>&1 || fail "pdfinfo shoes.pdf"
 expect_in "$tmp/info" "Tagged:          yes"
-expect_in "$tmp/info" "Pages:           2"
+expect_in "$tmp/info" "Pages:           4"
 struct "$tmp/shoes.pdf" >"$tmp/shoes.st"
 [ "$(head -n 1 "$tmp/shoes.st")" = Document ] || fail "the structure is not one Document"
 [ "$(count "$tmp/shoes.st" Document)" = 1 ] || fail "not one Document element"
 [ "$(count "$tmp/shoes.st" "H1 (block)")" = 1 ] || fail "not one H1"
-[ "$(count "$tmp/shoes.st" "H2 (block)")" = 5 ] || fail "not one H2 per stage"
+# one H2 per stage, and one per page it goes on to, "(continued)"
+[ "$(count "$tmp/shoes.st" "H2 (block)")" = 8 ] || fail "not one H2 per stage and page"
+[ "$(grep -A1 -x -F "H2 (block)" "$tmp/shoes.st" | grep -c ' (continued)"$')" = 3 ] ||
+    fail "not one H2 per page a stage goes on to"
 [ "$(count "$tmp/shoes.st" "H3 (block)")" = 16 ] || fail "not one H3 per step"
 # The title block, then the stages in order, each step with its parts.
 in_order "$tmp/shoes.st" "Buying running shoes online\"" "Total duration: 2 mo 5 d" \
@@ -82,7 +85,7 @@ in_order "$tmp/shoes.st" "Checks out\"" "E-shop management\"" "Receives the parc
 "$jmap" render "$src/maps/boutique.yaml" -o "$tmp/boutique.pdf" || fail "render boutique.pdf"
 struct "$tmp/boutique.pdf" >"$tmp/boutique.st"
 in_order "$tmp/boutique.st" "Le Comptoir des Thés" "Sensibilisation\"" \
-    "Cherche « thé vert »\"" "Émotion$nbsp: 0\"" "Moteurs de recherche\"" \
+    "Cherche « thé vert »" "Émotion$nbsp: 0\"" "Moteurs de recherche\"" \
     "Irritant, gravité moyenne\""
 
 # ---- a stage longer than an A4 page: "(suite)" ----
@@ -135,14 +138,16 @@ PY
 }
 nav "$tmp/shoes.pdf" >"$tmp/shoes.nav" || fail "pdfminer cannot read shoes.pdf"
 expect_in "$tmp/shoes.nav" "lang en-US"
-expect_in "$tmp/shoes.nav" "labels 1 2"
+expect_in "$tmp/shoes.nav" "labels 1 2 3 4"
 cat >"$tmp/want" <<'EOF'
 outline 1 1 · Awareness – Acquisition
 outline 2 Awareness
 outline 2 Consideration
 outline 2 Acquisition
-outline 1 2 · Service – Loyalty
+outline 1 2 · Acquisition – Service
 outline 2 Service
+outline 1 3 · Service
+outline 1 4 · Service – Loyalty
 outline 2 Loyalty
 EOF
 grep '^outline' "$tmp/shoes.nav" | diff "$tmp/want" - >&2 || fail "shoes.pdf bookmarks"
