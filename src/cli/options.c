@@ -261,6 +261,7 @@ static void config_init(config *cfg, int argc)
     cfg->export.format = JMAP_EXPORT_JSON;
     cfg->render.format = cfg->render.page = cfg->render.side = -1;
     cfg->render.dpi = -1;
+    cfg->report.format = JMAP_PLAN_MARKDOWN;
 }
 
 /* Checks the count of operands against what `cmd` takes. */
