@@ -219,7 +219,7 @@ static void doc_ranked(doc *d)
                           word(d, L_R_STAGE),    word(d, L_R_MAP),       word(d, L_R_SEVERITY),
                           word(d, L_R_FREQUENCY), word(d, L_R_PRIORITY), word(d, L_R_OWNER),
                           word(d, L_R_REMEDY),   word(d, L_R_SOURCES)};
-    const double widths[] = {16, 105, 78, 55, 45, 40, 34, 38, 62, 100, 34};
+    const double widths[] = {16, 100, 76, 56, 45, 44, 36, 40, 62, 96, 40};
     int multi = several(d);
     if (multi) {
         begin_table(d, 11, head, widths);
@@ -318,10 +318,10 @@ static void doc_heat(doc *d)
     const char **head = jmap_xcalloc(n, sizeof *head);
     double *widths = jmap_xcalloc(n, sizeof *widths);
     head[0] = word(d, L_R_STAGE);
-    widths[0] = 90;
+    widths[0] = 70;
     for (size_t c = 0; c < p->n_owners; c++) {
         head[c + 1] = jmap_plan_owner_name(p, &p->owners[p->columns[c]]);
-        widths[c + 1] = 40;
+        widths[c + 1] = 45;
     }
     begin_table(d, n, head, widths);
     free(head);
@@ -793,8 +793,8 @@ static void write_html(FILE *out, jmap_plan *p)
     jmap_buf_init(&b);
     jmap_buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                        "<meta name=\"generator\" content=\"jmap %s\">\n<title>",
-                    jmap_lang_names[p->lang], jmap_version());
+                        "<title>",
+                    jmap_lang_names[p->lang]);
     html_text(&b, p->n_blocks ? p->blocks[0].text : "");
     jmap_buf_printf(&b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
     for (size_t i = 0; i < p->n_blocks; i++) {
