@@ -26,7 +26,8 @@ extra_fonts="fonts-urw-base35 fonts-liberation2 fonts-droid-fallback"
 build_packages="pkg-config libyaml-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core"
 test_packages="libcmocka-dev poppler-utils librsvg2-bin libxml2-utils python3
 python3-jsonschema python3-yaml valgrind groff-base mandoc bash-completion zsh
-pre-commit git man-db locales $extra_fonts"
+pre-commit git man-db locales python3-html5lib python3-pdfminer chromium
+$extra_fonts"
 optional_test_packages="clang libclang-rt-14-dev"
 
 missing_packages() {
