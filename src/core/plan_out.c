@@ -219,7 +219,7 @@ static void doc_ranked(doc *d)
                           word(d, L_R_STAGE),    word(d, L_R_MAP),       word(d, L_R_SEVERITY),
                           word(d, L_R_FREQUENCY), word(d, L_R_PRIORITY), word(d, L_R_OWNER),
                           word(d, L_R_REMEDY),   word(d, L_R_SOURCES)};
-    const double widths[] = {16, 100, 76, 56, 45, 44, 36, 40, 62, 96, 40};
+    const double widths[] = {20, 98, 74, 62, 45, 42, 34, 40, 62, 94, 40};
     int multi = several(d);
     if (multi) {
         begin_table(d, 11, head, widths);
@@ -279,7 +279,7 @@ static void doc_owners(doc *d)
         jmap_buf_destroy(&b);
         const char *head[] = {word(d, L_R_RANK), word(d, L_R_IRRITANT), word(d, L_R_STEP),
                               word(d, L_R_PRIORITY), word(d, L_R_REMEDY)};
-        const double widths[] = {16, 150, 120, 40, 170};
+        const double widths[] = {20, 150, 120, 40, 170};
         begin_table(d, 5, head, widths);
         for (size_t k = 0; k < g->n_rows; k++) {
             const jmap_plan_row *r = &p->rows[g->rows[k]];
@@ -318,7 +318,7 @@ static void doc_heat(doc *d)
     const char **head = jmap_xcalloc(n, sizeof *head);
     double *widths = jmap_xcalloc(n, sizeof *widths);
     head[0] = word(d, L_R_STAGE);
-    widths[0] = 70;
+    widths[0] = 64;
     for (size_t c = 0; c < p->n_owners; c++) {
         head[c + 1] = jmap_plan_owner_name(p, &p->owners[p->columns[c]]);
         widths[c + 1] = 45;
@@ -699,7 +699,7 @@ static void html_cell(jmap_buf *b, const jmap_plan_cell *c, int head)
         jmap_buf_puts(b, "</th>");
         return;
     }
-    if (c->heat >= 0) {
+    if (c->heat >= 0 && c->text[0]) { /* an empty cell stays white */
         char colour[16];
         int dark;
         heat_colour(c->heat, colour, sizeof colour, &dark);
