@@ -54,10 +54,13 @@ static double bottom(void)
     return PAGE_H - MARGIN - FOOTER_H;
 }
 
-/* The measured layout of `text`, wrapped to `width` (0: one line). */
+/* The measured layout of `text`, wrapped to `width` (0: one line) on at
+ * most MAX_CELL_LINES lines. */
 static PangoLayout *measure(pdf *d, const char *text, jmap_font font, double width,
                             double *w, double *h)
 {
+    if (width < 0) /* a column narrower than its padding: wrap at each glyph */
+        width = 1;
     return jmap_measurer_layout(d->m, text, font, width, width > 0 ? MAX_CELL_LINES : 0, 0,
                                 NULL, w, h);
 }
