@@ -8,7 +8,8 @@
  * that the Markdown and HTML show: headings, paragraphs, lists, tables and
  * emotion curves. A table that does not fit goes on over the next pages,
  * its header row repeated at the top of each; a row, a heading with the
- * start of what follows it, and a curve are never split. The walk runs
+ * start of what follows it, and a curve are never split; a heat map of many
+ * owners is drawn eight owners at a time beside the stages. The walk runs
  * twice: once without drawing to count the pages, then to draw them with
  * "page n/N" footers. The smallest text is 6.5 pt.
  *
@@ -33,6 +34,7 @@
 #define CURVE_H 64.0     /* an emotion plot, scale -2..2 */
 #define CURVE_MAX_DX 24.0 /* the widest gap between two points */
 #define GAP 6.0          /* between two blocks */
+#define HEAT_COLUMNS 8   /* owners in one part of the heat map */
 
 /* One pass of the walk. */
 typedef struct pdf {
@@ -284,6 +286,41 @@ static void table(pdf *d, const jmap_plan_block *k)
     free(w);
 }
 
+/* Columns 0 and first..end-1 of `k`, as a table of their own. */
+static void table_part(pdf *d, const jmap_plan_block *k, size_t first, size_t end)
+{
+    size_t n = 1 + end - first;
+    jmap_plan_block part = *k;
+    jmap_plan_cell *head = jmap_xcalloc(n, sizeof *head);
+    jmap_plan_cell *cells = jmap_xcalloc(n * (k->n_rows + 1), sizeof *cells);
+    double *widths = jmap_xcalloc(n, sizeof *widths);
+    for (size_t c = 0; c < n; c++) {
+        size_t from = c ? first + c - 1 : 0;
+        head[c] = k->head[from];
+        widths[c] = k->widths[from];
+        for (size_t r = 0; r < k->n_rows; r++)
+            cells[r * n + c] = k->cells[r * k->n_cols + from];
+    }
+    part.n_cols = n;
+    part.head = head;
+    part.cells = cells;
+    part.widths = widths;
+    table(d, &part);
+    free(head);
+    free(cells);
+    free(widths);
+}
+
+/* The heat map, HEAT_COLUMNS owners at a time beside the stages, so that
+ * the owners' names stay readable however many there are. */
+static void heat_table(pdf *d, const jmap_plan_block *k)
+{
+    for (size_t first = 1; first < k->n_cols; first += HEAT_COLUMNS) {
+        size_t end = first + HEAT_COLUMNS < k->n_cols ? first + HEAT_COLUMNS : k->n_cols;
+        table_part(d, k, first, end);
+    }
+}
+
 /* ---- emotion curves ---- */
 
 static void curve(pdf *d, const jmap_plan_block *k)
@@ -356,7 +393,10 @@ static void walk(pdf *d)
             paragraph(d, k->text);
             break;
         case JMAP_PB_TABLE:
-            table(d, k);
+            if (k->n_cols > 1 + HEAT_COLUMNS && k->n_rows && k->cells[1].heat >= 0)
+                heat_table(d, k);
+            else
+                table(d, k);
             break;
         case JMAP_PB_LIST:
             list(d, k);
