@@ -167,7 +167,7 @@ void jmap_plan_format_long(jmap_buf *out, jmap_lang lang, long n);
 /* The owner's display name: the department's, or "no owner". */
 const char *jmap_plan_owner_name(const jmap_plan *plan, const jmap_plan_owner *o);
 
-/* The name of the department or of the persona (its name, else its id). */
+/* The department's display name: its name, else its id. */
 const char *jmap_plan_dept_name(const jmap_department *d);
 
 /* The severity's word in the report's language ("high", "forte"). */

@@ -258,9 +258,17 @@ static void draw_row(pdf *d, const jmap_plan_cell *cells, size_t n, const double
         show(d, pl, tx, d->y + CELL_PAD, cell->warn ? 0.0 : grey);
         g_object_unref(pl);
     }
-    line(d, MARGIN, d->y + h, PAGE_W - MARGIN, d->y + h, 0.6, 0.4);
-    for (size_t c = 1; c < n; c++)
-        line(d, x[c], d->y, x[c], d->y + h, 0.8, 0.4);
+    if (d->cr) { /* the rules of a row as one path: one operation for cairo */
+        cairo_set_source_rgb(d->cr, 0.7, 0.7, 0.7);
+        cairo_set_line_width(d->cr, 0.4);
+        cairo_move_to(d->cr, MARGIN, d->y + h);
+        cairo_line_to(d->cr, PAGE_W - MARGIN, d->y + h);
+        for (size_t c = 1; c < n; c++) {
+            cairo_move_to(d->cr, x[c], d->y);
+            cairo_line_to(d->cr, x[c], d->y + h);
+        }
+        cairo_stroke(d->cr);
+    }
     d->y += h;
 }
 
