@@ -127,8 +127,8 @@ static void num_cell(doc *d, long n)
     jmap_buf_destroy(&b);
 }
 
-/* Starts a table of `n` columns named by `head` (labels; -1 for a text
- * in `names`), with relative widths. */
+/* Starts a table of `n` columns named by `head`, with relative widths (the
+ * PDF's; the other formats size their columns to the text). */
 static void begin_table(doc *d, size_t n, const char *const *head, const double *widths)
 {
     d->n_cells = 0;
