@@ -763,8 +763,9 @@ static void html_curve(jmap_buf *b, const jmap_plan *p, const jmap_plan_block *k
         jmap_format_double(num[2], sizeof num[2], w - 10, 1);
         jmap_buf_printf(b,
                         "<line x1=\"%g\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\"/>"
-                        "<text x=\"2\" y=\"%s\">%+d</text>\n",
-                        left - 6, num[0], num[2], num[0], v ? "#ddd" : "#999", num[1], v);
+                        "<text x=\"2\" y=\"%s\">%s%d</text>\n",
+                        left - 6, num[0], num[2], num[0], v ? "#ddd" : "#999", num[1],
+                        v > 0 ? "+" : "", v);
     }
     jmap_buf_puts(b, "<polyline fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\" points=\"");
     for (size_t i = 0; i < c->n; i++) {
