@@ -21,13 +21,15 @@ esac
 # Fonts that other packages (Graphviz, Ghostscript, LibreOffice) bring: the
 # suite runs with them installed, to prove that they change no layout.
 extra_fonts="fonts-urw-base35 fonts-liberation2 fonts-droid-fallback"
-# What the build needs, then what the tests use as real consumers, then
-# what the tests use when the distribution has it (clang's fuzzer runtime).
-build_packages="pkg-config libyaml-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core"
-test_packages="libcmocka-dev poppler-utils librsvg2-bin libxml2-utils python3
-python3-jsonschema python3-yaml valgrind groff-base mandoc bash-completion zsh
-pre-commit git man-db locales python3-html5lib python3-pdfminer chromium
-$extra_fonts"
+# What the build needs (with jmap's two faces: Noto Sans, which draws the
+# maps, and DejaVu Sans, which draws the signs Noto Sans lacks), then what
+# the tests use as real consumers, then what the tests use when the
+# distribution has it (clang's fuzzer runtime).
+build_packages="pkg-config libyaml-dev libcairo2-dev libpango1.0-dev
+fonts-noto-core fonts-dejavu-core"
+test_packages="libcmocka-dev poppler-utils librsvg2-bin libxml2-utils fontconfig python3
+python3-jsonschema python3-yaml python3-pdfminer valgrind groff-base mandoc bash-completion zsh
+pre-commit git man-db locales python3-html5lib chromium $extra_fonts"
 optional_test_packages="clang libclang-rt-14-dev"
 
 missing_packages() {

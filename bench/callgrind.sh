@@ -9,7 +9,9 @@
 #
 # Cases: render maps/shoes.yaml to PDF, render 1,600 and 16,000 generated
 # steps to SVG, lint a generated 10 MiB map (bench/genmap.c, fixed seeds,
-# as bench/run.sh makes them). Prints one line per case: name, then
+# as bench/run.sh makes them); compare two maps of 16,000 steps that differ
+# in 100 places (bench/mutate.awk) with `jmap diff`, next to linting both
+# (without --quick). Prints one line per case: name, then
 # instructions. Needs valgrind.
 set -eu
 cd "$(dirname "$0")/.."
@@ -38,4 +40,11 @@ count shoes.pdf "$JMAP" render maps/shoes.yaml -o "$out/shoes.pdf"
 count gen1600.svg "$JMAP" render "$out/gen1600.yaml" -o "$out/gen1600.svg"
 count big.lint "$JMAP" lint "$out/big.yaml"
 [ $quick = yes ] || count gen16000.svg "$JMAP" render "$out/gen16000.yaml" -o "$out/gen16000.svg"
+if [ $quick = no ]; then
+    [ -f "$out/gen16000-changed.yaml" ] ||
+        awk -v n=100 -f bench/mutate.awk "$out/gen16000.yaml" "$out/gen16000.yaml" \
+            >"$out/gen16000-changed.yaml"
+    count gen16000.lint2 "$JMAP" lint "$out/gen16000.yaml" "$out/gen16000-changed.yaml"
+    count gen16000.diff100 "$JMAP" diff "$out/gen16000.yaml" "$out/gen16000-changed.yaml"
+fi
 rm -f "$out"/*.pdf "$out"/*.svg

@@ -102,6 +102,14 @@ END {
         } else if (quick != "yes")
             target(kinds[k] " 1,600 -> 16,000 steps", "-", "<= 11x, <= 11x", missing(a, b))
     }
+    for (k = 1; k <= 2; k++) {
+        c = (k == 1 ? "gen16000" : "gen1600")
+        if (have(c ".diff100") && have(c ".lint2")) {
+            target("diff " c " and a copy changed in 100 places / lint both",
+                   ratio(c ".diff100", c ".lint2"), "about 1", verdict(med[c ".diff100"] / med[c ".lint2"] <= 1.3))
+            break
+        }
+    }
     if (have("gen16000.render.svg")) {
         target("render 16,000 steps to SVG: time", sprintf("%.2f s", med["gen16000.render.svg"]),
                "< 2 s", verdict(med["gen16000.render.svg"] < 2))

@@ -237,6 +237,21 @@ for m in shoes $(for n in $sizes; do echo "gen$n"; done); do
         mermaid_case "$m"
     fi
 done
+# jmap diff (issue 14): the largest generated map against a copy changed in
+# 100 places (bench/mutate.awk), next to linting both. Diff exits 1 on
+# differences, which the findings wrapper below accepts.
+printf '#!/bin/sh\n"$@" >/dev/null\n[ $? -le 1 ]\n' >"$bin/differs-ok"
+chmod +x "$bin/differs-ok"
+largest=gen$(echo $sizes | tr ' ' '\n' | tail -1)
+awk -v n=100 -f bench/mutate.awk "$maps/$largest.yaml" "$maps/$largest.yaml" \
+    >"$maps/$largest-changed.yaml"
+if ! "$JMAP" lint "$maps/$largest-changed.yaml" >/dev/null; then
+    echo "bench: $largest-changed.yaml is not a valid map" >&2
+    exit 1
+fi
+time_case "$largest.lint2" "$JMAP" lint "$maps/$largest.yaml" "$maps/$largest-changed.yaml"
+time_case "$largest.diff100" "$bin/differs-ok" "$JMAP" diff "$maps/$largest.yaml" \
+    "$maps/$largest-changed.yaml"
 if [ $quick = no ]; then
     time_case big.floor.yaml "$bin/yaml_floor" "$maps/big.yaml"
     time_case big.lint "$JMAP" lint "$maps/big.yaml"

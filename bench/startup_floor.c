@@ -6,7 +6,7 @@
  *
  * The set-up is jmap's own (src/text.c): a font map of its own from
  * pango_cairo_font_map_new (not the process-wide one), a context at 72 dpi
- * with metrics hinting off, and "DejaVu Sans" loaded through it; asking for
+ * with metrics hinting off, and "Noto Sans" loaded through it; asking for
  * the font's metrics makes fontconfig find the file and FreeType open it.
  * Exits 0 when the PDF was written, 1 otherwise.
  */
@@ -28,10 +28,10 @@ int main(int argc, char **argv)
     pango_cairo_context_set_font_options(context, fo);
     cairo_font_options_destroy(fo);
 
-    PangoFontDescription *desc = pango_font_description_from_string("DejaVu Sans 8");
+    PangoFontDescription *desc = pango_font_description_from_string("Noto Sans 8");
     PangoFont *font = pango_font_map_load_font(fontmap, context, desc);
     if (!font) {
-        fputs("startup_floor: cannot load DejaVu Sans\n", stderr);
+        fputs("startup_floor: cannot load Noto Sans\n", stderr);
         return 1;
     }
     PangoFontMetrics *metrics = pango_font_get_metrics(font, NULL);

@@ -15,7 +15,7 @@ _jmap()
         prev=${COMP_WORDS[COMP_CWORD - 1]}
     fi
 
-    local commands="lint render export report schema help"
+    local commands="lint render export diff report schema help"
     local rules="syntax type missing-key unknown-key duplicate-key duplicate-id
         unknown-reference bad-value limit empty-stage unused no-owner
         unreachable-step text-overflow"
@@ -31,11 +31,12 @@ _jmap()
             --disable --color -h --help"
         ;;
     render)
-        options="-o --output -f --format --page --orientation --fit --dpi
-            --color -h --help"
+        options="-o --output -f --format --page --orientation --fit --tile --blank
+            --dpi -q --quiet --color -h --help"
         ;;
     export) options="-f --format -o --output --color -h --help" ;;
     report) options="-f --format -o --output --color -h --help" ;;
+    diff) options="-f --format -o --output --color -h --help" ;;
     schema) options="-o --output -h --help" ;;
     help)
         [[ $cur == -* ]] && values="-h --help" || values=$commands
@@ -52,11 +53,13 @@ _jmap()
         render) values="pdf svg png layout" ;;
         export) values="json mermaid csv" ;;
         report) values="markdown html pdf json csv" ;;
+        diff) values="text markdown json" ;;
         esac
         ;;
     --color) values="auto always never" ;;
-    --page) values="auto a4 a3 a2 letter tabloid" ;;
-    --orientation) values="landscape portrait" ;;
+    --page) values="auto a4 a3 a2 letter tabloid a1 a0" ;;
+    --tile) values="a4 a3 a2 letter tabloid a1 a0" ;;
+    --orientation) values="auto landscape portrait" ;;
     --disable) values=$rules ;;
     --max-warnings | --dpi) return ;;
     -o | --output)

@@ -7,7 +7,8 @@
  * throwaway stream) the way the command line prints them, and written in
  * every lint report format under a file name made of the input's first
  * bytes (so that escaping names is fuzzed too); a map without errors is
- * then exported in every format, laid out, dumped, drawn on a cairo
+ * then exported in every format, compared with itself and with a small
+ * map in every diff format, laid out, dumped, drawn on a cairo
  * recording surface and written as SVG (paint_svg.c) into memory, and
  * rendered by jmap_render_file() to a device, under that same name, in a
  * format and on a page chosen by its last byte. replay.c runs the same entry point over
@@ -31,7 +32,7 @@ static void render(const jmap_journey *journey)
     jmap_diag_list diags;
     jmap_diag_list_init(&diags);
     jmap_measurer *m = jmap_measurer_new();
-    jmap_layout *layout = jmap_layout_new(journey, m, NULL, &diags);
+    jmap_layout *layout = jmap_layout_new(journey, m, &diags);
 
     jmap_buf dump;
     jmap_buf_init(&dump);
@@ -76,16 +77,46 @@ static void render_file(const jmap_journey *journey, unsigned seed,
                                           JMAP_FORMAT_PNG, JMAP_FORMAT_LAYOUT};
     jmap_render_options opts;
     jmap_render_options_init(&opts, formats[seed % 4]);
-    opts.page = (jmap_page)(seed / 4 % 6);
-    opts.landscape = (int)(seed / 24 % 2);
-    opts.fit = (int)(seed / 48 % 2);
+    opts.page = (jmap_page)(seed / 4 % 8);
+    opts.orientation = (jmap_orientation)(seed / 32 % 3);
+    opts.fit = (int)(seed / 96 % 2);
+    opts.tile = (jmap_page)(seed / 192 % 3 * 2); /* none, a3, letter */
+    opts.blank = (int)(seed / 576 % 2);
     if (opts.format == JMAP_FORMAT_PNG)
         opts.dpi = 12.0;
     opts.source_name = name;
     jmap_diag_list diags;
     jmap_diag_list_init(&diags);
     char why[256];
-    jmap_render_file(journey, &opts, "/dev/null", &diags, why, sizeof why);
+    jmap_render_file(journey, &opts, "/dev/null", &diags, NULL, why, sizeof why);
+    jmap_diag_list_destroy(&diags);
+}
+
+/* Compares an error-free journey with itself (no change, or diff.c is
+ * wrong) and with a small fixed one both ways, each report in every
+ * format. */
+static void compare(FILE *sink, const jmap_journey *journey, const char *name)
+{
+    static const char other_text[] =
+        "jmap: 1\ntitle: Other\nstages:\n  - id: s\n    name: S\n    steps:\n"
+        "      - name: A step\n        emotion: 1\n        irritants: [It hurts]\n";
+    jmap_diag_list diags;
+    jmap_diag_list_init(&diags);
+    jmap_journey *other = jmap_journey_load(other_text, sizeof other_text - 1, &diags);
+    const jmap_journey *sides[3][2] = {
+        {journey, journey}, {journey, other}, {other, journey}};
+    for (int k = 0; k < 3; k++) {
+        jmap_change_list changes;
+        jmap_change_list_init(&changes);
+        jmap_journey_diff(sides[k][0], sides[k][1], &changes);
+        if (k == 0 && changes.count)
+            abort(); /* a journey differs from itself */
+        jmap_diff_pair pair = {name, name, &changes};
+        for (int f = JMAP_DIFF_TEXT; f <= JMAP_DIFF_JSON; f++)
+            jmap_diff_write(sink, (jmap_diff_format)f, &pair, 1, f == 0);
+        jmap_change_list_destroy(&changes);
+    }
+    jmap_journey_free(other);
     jmap_diag_list_destroy(&diags);
 }
 
@@ -121,9 +152,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             jmap_report_write(sink, (jmap_report_format)f, &file, 1, f == 0);
             jmap_report_write(sink, (jmap_report_format)f, &unreadable, 1, 0);
         }
-        if (journey && diags.errors == 0)
+        if (journey && diags.errors == 0) {
             for (int f = JMAP_EXPORT_JSON; f <= JMAP_EXPORT_CSV; f++)
                 jmap_export_write(sink, journey, (jmap_export_format)f);
+            compare(sink, journey, name);
+        }
         fclose(sink);
     }
     free(jmap_escape_text(name));

@@ -438,21 +438,32 @@ typedef enum jmap_page {
     JMAP_PAGE_A3,
     JMAP_PAGE_A2,
     JMAP_PAGE_LETTER,
-    JMAP_PAGE_TABLOID
+    JMAP_PAGE_TABLOID,
+    JMAP_PAGE_A1,
+    JMAP_PAGE_A0
 } jmap_page;
+
+typedef enum jmap_orientation {
+    JMAP_ORIENTATION_AUTO,      /* the side that needs fewer sheets */
+    JMAP_ORIENTATION_LANDSCAPE,
+    JMAP_ORIENTATION_PORTRAIT
+} jmap_orientation;
 
 typedef struct jmap_render_options {
     jmap_format format;  /* output format */
     jmap_page page;      /* paper size, or AUTO */
-    int landscape;       /* 1 landscape (default), 0 portrait */
+    jmap_orientation orientation; /* AUTO by default */
     int fit;             /* 1 forces one page however small the text */
+    jmap_page tile;      /* PDF: print each page on sheets of this size
+                            (AUTO: no tiling) */
+    int blank;           /* 1: the stages and lanes with empty columns */
     double dpi;          /* PNG resolution; 96 by default */
     const char *source_name; /* the input's path, for the PDF subject and
                                 for diagnostics */
 } jmap_render_options;
 
 /* Fills `opts` with the defaults for `format` (A3 for PDF, AUTO otherwise;
- * landscape; 96 dpi). */
+ * the orientation that needs fewer sheets; 96 dpi). */
 void jmap_render_options_init(jmap_render_options *opts, jmap_format format);
 
 /* 0 when `opts` can be rendered: a known format and page size, a
@@ -464,6 +475,23 @@ void jmap_render_options_init(jmap_render_options *opts, jmap_format format);
 int jmap_render_options_check(const jmap_render_options *opts, char *why,
                               size_t why_len);
 
+/* The smallest printed text a default render makes, in points, and the
+ * fewest pixels a PNG's smallest text should have to be read. */
+#define JMAP_MIN_TEXT_PT 6.0
+#define JMAP_MIN_TEXT_PX 8.0
+
+/* What a render made, for its one-line report. */
+typedef struct jmap_render_result {
+    int pages;            /* pages of the document (sheets when tiled) */
+    jmap_page page;       /* their paper (AUTO: sized to the map) */
+    jmap_orientation orientation; /* LANDSCAPE or PORTRAIT */
+    int poster_pages;     /* tiled: the posters' pages, else 0 */
+    int rows, cols;       /* pages down and across (tiles of a poster) */
+    double min_pt, max_pt; /* the smallest and largest printed text */
+    double scale;         /* layout points to printed points */
+    double width, height; /* the first page (a tile's sheet), points */
+} jmap_render_result;
+
 /* Lays out and draws `journey` to `out_path` ("-" for standard output).
  * A file is written whole or not at all: the output goes to a temporary file
  * beside `out_path` that is renamed over it only on success, so an existing
@@ -472,7 +500,8 @@ int jmap_render_options_check(const jmap_render_options *opts, char *why,
  * jmap_status, with a one-line reason (no trailing newline) in `why`. */
 int jmap_render_file(const jmap_journey *journey,
                      const jmap_render_options *opts, const char *out_path,
-                     jmap_diag_list *diags, char *why, size_t why_len);
+                     jmap_diag_list *diags, jmap_render_result *result,
+                     char *why, size_t why_len);
 
 /* The format named by a file name's extension (".pdf", ".svg", ".png"), or
  * -1 when the extension names none. */
@@ -546,7 +575,8 @@ int jmap_plan_render_file(const jmap_plan_map *maps, size_t n,
  * boundary, and its entry points. The program uses a module only when all
  * of them are its own. Change JMAP_RENDER_ABI whenever jmap_render_abi
  * itself changes; the sizes catch a struct that changed without it. */
-#define JMAP_RENDER_ABI 2 /* 2: report_file */
+/* 2: render_result; 3: report_file */
+#define JMAP_RENDER_ABI 3
 #define JMAP_RENDER_ABI_SYMBOL "jmap_render_module"
 
 /* The structs that cross the boundary, X(field, type): a journey graph
@@ -560,6 +590,7 @@ int jmap_plan_render_file(const jmap_plan_map *maps, size_t n,
     X(duration, jmap_duration) X(pos, jmap_pos) X(involved, jmap_involved)  \
     X(link, jmap_link)                                                       \
     X(render_options, jmap_render_options) X(diag_list, jmap_diag_list)      \
+    X(render_result, jmap_render_result)                                     \
     X(diag, jmap_diag) X(plan_map, jmap_plan_map)
 
 #define JMAP_RENDER_ABI_SIZE_FIELD_(field, type) size_t sizeof_##field;
@@ -573,8 +604,8 @@ typedef struct jmap_render_abi {
                             = sizeof (jmap_journey) in the module, etc. */
     int (*render_file)(const jmap_journey *journey,
                        const jmap_render_options *opts, const char *out_path,
-                       jmap_diag_list *diags, char *why,
-                       size_t why_len); /* jmap_render_file */
+                       jmap_diag_list *diags, jmap_render_result *result,
+                       char *why, size_t why_len); /* jmap_render_file */
     int (*report_file)(const jmap_plan_map *maps, size_t n,
                        const char *out_path, char *why,
                        size_t why_len); /* jmap_plan_render_file */
@@ -679,6 +710,146 @@ int jmap_export_write(FILE *out, const jmap_journey *journey,
 /* The JSON Schema (draft-07) of the map format, embedded at build time: a
  * static NUL-terminated string, never freed. */
 const char *jmap_schema_text(void);
+
+/* ------------------------------------------------------------------ */
+/* Comparing two maps (`jmap diff`)                                    */
+
+/* What changed between two journeys. The names, as written in reports and
+ * in the JSON output, are listed by jmap_change_kind_name. */
+typedef enum jmap_change_kind {
+    JMAP_CHANGE_TITLE,               /* title-changed */
+    JMAP_CHANGE_PERSONA_ADDED,       /* persona-added */
+    JMAP_CHANGE_PERSONA_REMOVED,     /* persona-removed */
+    JMAP_CHANGE_DEPARTMENT_ADDED,    /* department-added */
+    JMAP_CHANGE_DEPARTMENT_REMOVED,  /* department-removed */
+    JMAP_CHANGE_TOUCHPOINT_ADDED,    /* touchpoint-added */
+    JMAP_CHANGE_TOUCHPOINT_REMOVED,  /* touchpoint-removed */
+    JMAP_CHANGE_OWNER,               /* owner-changed: a touchpoint's owner */
+    JMAP_CHANGE_STAGE_ADDED,         /* stage-added */
+    JMAP_CHANGE_STAGE_REMOVED,       /* stage-removed */
+    JMAP_CHANGE_STAGE_RENAMED,       /* stage-renamed */
+    JMAP_CHANGE_STAGE_MOVED,         /* stage-moved: another place in the order */
+    JMAP_CHANGE_STEP_ADDED,          /* step-added */
+    JMAP_CHANGE_STEP_REMOVED,        /* step-removed */
+    JMAP_CHANGE_STEP_RENAMED,        /* step-renamed: its name or its id */
+    JMAP_CHANGE_STEP_MOVED,          /* step-moved: another stage or place */
+    JMAP_CHANGE_EMOTION,             /* emotion-changed, per persona */
+    JMAP_CHANGE_DURATION,            /* duration-changed: a stage's or step's */
+    JMAP_CHANGE_STEP_TOUCHPOINTS,    /* step-touchpoints-changed */
+    JMAP_CHANGE_IRRITANT_ADDED,      /* irritant-added */
+    JMAP_CHANGE_IRRITANT_REMOVED,    /* irritant-removed (solved: its step stays) */
+    JMAP_CHANGE_IRRITANT_CHANGED,    /* irritant-changed: one field */
+    JMAP_CHANGE_MOMENT_ADDED,        /* moment-added */
+    JMAP_CHANGE_MOMENT_REMOVED,      /* moment-removed */
+    JMAP_CHANGE_MOMENT_CHANGED,      /* moment-changed: its text, reworded */
+    JMAP_CHANGE_IDEA_ADDED,          /* idea-added */
+    JMAP_CHANGE_IDEA_REMOVED,        /* idea-removed */
+    JMAP_CHANGE_IDEA_CHANGED,        /* idea-changed: its text, reworded */
+    JMAP_CHANGE_NEXT,                /* next-changed: branches and loops */
+    JMAP_CHANGE_DETAIL,              /* detail-changed: any other field (a
+                                        description, a name, a channel...) */
+    JMAP_CHANGE_COUNT_               /* number of kinds, not a kind */
+} jmap_change_kind;
+
+/* The name of `kind` ("step-added"...), or NULL past the last one. */
+const char *jmap_change_kind_name(int kind);
+
+/* What a change's old and new values are. */
+typedef enum jmap_change_value {
+    JMAP_VALUE_TEXT, /* a text */
+    JMAP_VALUE_INT,  /* a whole number (an emotion, a frequency) */
+    JMAP_VALUE_IDS   /* a list of ids, separated by single spaces */
+} jmap_change_value;
+
+/* One change. Every string is owned by the change list. */
+typedef struct jmap_change {
+    jmap_change_kind kind;   /* what changed */
+    const char *stage;       /* the id of the stage it concerns (in the new
+                                map, in the old one for what was removed),
+                                NULL for the journey as a whole */
+    const char *step;        /* the id of the step it concerns (likewise),
+                                NULL when none */
+    const char *item;        /* what it is about, when a stage and a step do
+                                not say it: a persona, department or
+                                touchpoint id, an irritant's, moment's or
+                                idea's text; NULL when none */
+    const char *field;       /* the field that changed ("severity", "id",
+                                "name"...), or for an emotion the persona's
+                                id; NULL when none */
+    jmap_change_value type;  /* what old_value and new_value hold */
+    const char *old_value;   /* the value before, NULL when none */
+    const char *new_value;   /* the value after, NULL when none */
+    const char *label;       /* the name of what it concerns as a reader
+                                knows it (the step's or stage's name) */
+    const char *stage_name;  /* the name of the stage, NULL with no stage */
+    int solved;              /* irritant-removed: 1 when its step is still
+                                there, so the irritant was solved */
+    jmap_pos old_pos;        /* where it was in the old map, {0, 0} if not */
+    jmap_pos new_pos;        /* where it is in the new map, {0, 0} if not */
+} jmap_change;
+
+/* The changes from one journey to another, grouped by stage in the new
+ * map's order: the journey's own changes first, then each stage's (its
+ * steps in order, then the steps removed from it), then the stages
+ * removed. Caller-owned: _init, jmap_journey_diff, _destroy. */
+typedef struct jmap_change_list {
+    jmap_change *items;       /* items[0..count-1] */
+    size_t count;             /* number of changes */
+    size_t cap;               /* allocated slots */
+    jmap_lang lang;           /* the new map's language, for the words of
+                                 the reports */
+    struct jmap_arena *arena; /* owns every string of the changes */
+} jmap_change_list;
+
+void jmap_change_list_init(jmap_change_list *list);
+void jmap_change_list_destroy(jmap_change_list *list);
+
+/* The threshold of "close" texts: an irritant, moment or idea whose text
+ * changed is the same one reworded when the Dice coefficient of the
+ * character pairs of the two texts (lower-cased, blanks folded) is at
+ * least this (and, for an irritant, its other fields are the same). */
+#define JMAP_DIFF_CLOSE_TEXT 0.6
+/* Reworded items are looked for only among this many unmatched items of
+ * one step on each side, and only among texts of at most
+ * JMAP_DIFF_MAX_CLOSE_BYTES; beyond, only identical texts are matched. */
+#define JMAP_DIFF_MAX_FUZZY 16
+#define JMAP_DIFF_MAX_CLOSE_BYTES 512
+
+/* Compares two loaded journeys (without errors) as journeys and appends
+ * what changed to `out`. Stages, steps, personas, departments and
+ * touchpoints are matched by id, a step whose id changed by its content;
+ * irritants, moments and ideas by their text within their step. Time is
+ * about linear in the size of the maps. */
+void jmap_journey_diff(const jmap_journey *old_map, const jmap_journey *new_map,
+                       jmap_change_list *out);
+
+/* The formats of a diff report. */
+typedef enum jmap_diff_format {
+    JMAP_DIFF_TEXT,     /* one line per change, grouped by stage */
+    JMAP_DIFF_MARKDOWN, /* a summary line and a table per stage */
+    JMAP_DIFF_JSON      /* {"old": PATH, "new": PATH, "changes": [...]} */
+} jmap_diff_format;
+
+/* The diff format named `name` ("text", "markdown", "json"), or -1. */
+int jmap_diff_format_from_name(const char *name);
+
+/* The name of diff format `format`, or NULL past the last one. */
+const char *jmap_diff_format_name(int format);
+
+/* One compared pair, as a diff report shows it. Borrowed pointers. */
+typedef struct jmap_diff_pair {
+    const char *old_path;          /* the old map's name ("HEAD~1:map.yaml") */
+    const char *new_path;          /* the new map's name */
+    const jmap_change_list *changes; /* what changed */
+} jmap_diff_pair;
+
+/* Writes the report of `n` pairs in `format` to `out`; `color` adds ANSI
+ * colours to the text format. In JSON, one pair is one object and several
+ * are an array of them. Every text from a map is escaped for a terminal
+ * (text), for a table cell (markdown) or as JSON. Returns 0, or
+ * JMAP_ERR_IO when writing failed. */
+int jmap_diff_write(FILE *out, jmap_diff_format format, const jmap_diff_pair *pairs,
+                    size_t n, int color);
 
 /* An output, as every command writes it (src/core/outfile.c): a regular
  * file (or a new one) is written whole or not at all, through a temporary

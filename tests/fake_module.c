@@ -9,10 +9,11 @@
 #include <stdio.h>
 
 static int render(const jmap_journey *journey, const jmap_render_options *opts,
-                  const char *out_path, jmap_diag_list *diags, char *why,
+                  const char *out_path, jmap_diag_list *diags,
+                  jmap_render_result *result, char *why,
                   size_t why_len)
 {
-    (void)journey, (void)opts, (void)out_path, (void)diags;
+    (void)journey, (void)opts, (void)out_path, (void)diags, (void)result;
     snprintf(why, why_len, "a fake module rendered");
     return JMAP_ERR_IO;
 }

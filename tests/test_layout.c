@@ -44,7 +44,7 @@ typedef struct fixture {
     jmap_diag_list diags;  /* load and layout findings */
 } fixture;
 
-static void load(fixture *f, const char *rel, const jmap_slice *slice)
+static void load(fixture *f, const char *rel)
 {
     char path[1024], why[256];
     size_t len;
@@ -56,7 +56,7 @@ static void load(fixture *f, const char *rel, const jmap_slice *slice)
     assert_non_null(f->journey);
     assert_int_equal(f->diags.errors, 0);
     f->m = jmap_measurer_new();
-    f->layout = jmap_layout_new(f->journey, f->m, slice, &f->diags);
+    f->layout = jmap_layout_new(f->journey, f->m, &f->diags);
     assert_non_null(f->layout);
 }
 
@@ -271,7 +271,7 @@ static void test_geometry(void **state)
     (void)state;
     for (size_t i = 0; i < N_MAPS; i++) {
         fixture f;
-        load(&f, maps[i], NULL);
+        load(&f, maps[i]);
         check_texts_apart(f.layout, maps[i]);
         check_texts_fit(f.layout, maps[i]);
         check_cards_apart(f.layout, maps[i]);
@@ -283,29 +283,168 @@ static void test_geometry(void **state)
     }
 }
 
-/* The pages of a split map obey the same rules. */
+/* The lane label `name` of page L: its y, or -1 when L has none. */
+static double label_y(const jmap_layout *L, const char *name)
+{
+    for (size_t i = 0; i < L->n_boxes; i++)
+        if (L->boxes[i].kind == JMAP_BOX_LANE_LABEL &&
+            strcmp(L->boxes[i].text, name) == 0)
+            return L->boxes[i].y;
+    return -1;
+}
+
+/* The pages of `grid` for steps cut at `ends` (n_cols pages across) and
+ * lanes cut at `rows` (n_rows down), row by row. */
+static jmap_layout **cut(const jmap_layout *grid, jmap_measurer *m,
+                         const size_t *ends, int n_cols, const double *rows,
+                         int n_rows, double width)
+{
+    jmap_layout **pages = calloc((size_t)(n_cols * n_rows), sizeof *pages);
+    double top = grid->lane_y[1];
+    int k = 0;
+    for (int r = 0; r < n_rows; r++) {
+        for (int c = 0; c < n_cols; c++) {
+            jmap_page_spec spec = {c ? ends[c - 1] : 0, ends[c], top, rows[r],
+                                   r, c, n_rows, n_cols, width};
+            pages[k] = jmap_layout_page_of(grid, m, &spec, k + 1, n_cols * n_rows, NULL);
+            k++;
+        }
+        top = rows[r];
+    }
+    return pages;
+}
+
+/* The pages of a split map obey the same rules as a whole map, and line
+ * up: every lane label at the same height on every page of a row, the
+ * stage band at the same height on every page, nothing past a page's
+ * edge, the curves meeting where one page ends and the next begins. */
 static void test_geometry_of_pages(void **state)
 {
     (void)state;
-    jmap_slice slices[] = {{0, 20, 1, 3}, {20, 40, 2, 3}, {40, 60, 3, 3}};
-    for (size_t i = 0; i < 3; i++) {
-        fixture f;
-        load(&f, "tests/layout/sixty-steps.yaml", &slices[i]);
-        check_texts_apart(f.layout, "sixty-steps page");
-        check_texts_fit(f.layout, "sixty-steps page");
-        check_marks_apart(f.layout, "sixty-steps page");
-        check_columns(f.layout, "sixty-steps page");
+    fixture f;
+    load(&f, "tests/layout/sixty-steps.yaml");
+    jmap_layout *grid = jmap_layout_grid(f.journey, f.m, NULL, 0);
+    assert_true(grid->n_lanes >= 6);
+    size_t ends[] = {17, 40, 60}; /* inside stages, so names continue */
+    /* down: the first rows to the emotions, the rest */
+    double rows[] = {grid->lane_y[3], grid->lane_y[grid->n_lanes - 1] +
+                                          grid->lane_h[grid->n_lanes - 1]};
+    jmap_layout **pages = cut(grid, f.m, ends, 3, rows, 2, 3200);
+    const char *row1[] = {"Stages", "Customer actions", "Emotions"};
+    const char *row2[] = {"Stages", "Touchpoints", "Departments"};
+    for (int k = 0; k < 6; k++) {
+        const jmap_layout *L = pages[k];
+        char name[64];
+        snprintf(name, sizeof name, "sixty-steps page %d", k + 1);
+        check_texts_apart(L, name);
+        check_texts_fit(L, name);
+        check_marks_apart(L, name);
+        if (k < 3) { /* the row with the step cards and their arrows */
+            check_columns(L, name);
+            check_arrows(L, name);
+        }
+        const char **want = k < 3 ? row1 : row2;
+        for (int w = 0; w < 3; w++) {
+            double y = label_y(L, want[w]), y0 = label_y(pages[k < 3 ? 0 : 3], want[w]);
+            if (y < 0 || fabs(y - y0) > EPS)
+                fail_msg("%s: lane label '%s' at %.2f, not %.2f", name, want[w], y, y0);
+        }
+        assert_true(fabs(label_y(L, "Stages") - label_y(pages[0], "Stages")) < EPS);
+        if (k < 3)
+            assert_true(label_y(L, "Touchpoints") < 0);
         int footer = 0;
-        for (size_t k = 0; k < f.layout->n_boxes; k++)
-            if (f.layout->boxes[k].kind == JMAP_BOX_FOOTER) {
+        for (size_t i = 0; i < L->n_boxes; i++) {
+            const jmap_box *b = &L->boxes[i];
+            if (b->kind == JMAP_BOX_FOOTER) {
+                char want_f[32];
+                snprintf(want_f, sizeof want_f, "page %d/6 (%c%d)", k + 1,
+                         'A' + k / 3, k % 3 + 1);
+                assert_non_null(strstr(b->text, want_f));
                 footer = 1;
-                char want[32];
-                snprintf(want, sizeof want, "page %zu/3", i + 1);
-                assert_non_null(strstr(f.layout->boxes[k].text, want));
             }
+            if (b->column >= 0)
+                assert_true(L->slice.first + (size_t)b->column < L->slice.end);
+        }
         assert_true(footer);
-        unload(&f);
+        /* a stage cut by the page goes on "(continued)" */
+        int continued = 0;
+        for (size_t i = 0; i < L->n_boxes; i++)
+            continued += L->boxes[i].kind == JMAP_BOX_STAGE_NAME &&
+                         strstr(L->boxes[i].text, "(continued)") != NULL;
+        assert_int_equal(continued, k % 3 > 0);
     }
+    /* the curve leaves page 1 where it enters page 2, at the same height */
+    const jmap_layout *p1 = pages[0], *p2 = pages[1];
+    double right = p1->col_x[p1->slice.end - p1->slice.first - 1] + p1->col_w;
+    jmap_point out = {0, 0}, in = {0, 0};
+    for (size_t i = 0; i < p1->n_paths; i++)
+        if (p1->paths[i].kind == JMAP_PATH_CURVE)
+            out = p1->paths[i].pts[p1->paths[i].n - 1];
+    for (size_t i = 0; i < p2->n_paths; i++)
+        if (p2->paths[i].kind == JMAP_PATH_CURVE) {
+            in = p2->paths[i].pts[0];
+            break;
+        }
+    double gap = p2->col_x[0] - (in.x); /* from the page edge to column 1 */
+    assert_true(out.x > right && out.x - right < 10);
+    assert_true(gap > 0 && gap < 10);
+    /* the two halves make the gap between steps 17 and 18 of the grid */
+    double whole = grid->col_x[17] - (grid->col_x[16] + grid->col_w);
+    assert_true(fabs((out.x - right) + gap - whole) < 1e-6);
+    assert_true(fabs(out.y - in.y) < 1e-6);
+    for (int k = 0; k < 6; k++)
+        jmap_layout_free(pages[k]);
+    free(pages);
+    jmap_layout_free(grid);
+    unload(&f);
+}
+
+/* A lane cut between two rows of pages has its label again at the top
+ * of the lower page. */
+static void test_lane_cut_repeats_its_label(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/print/tall.yaml");
+    jmap_layout *grid = jmap_layout_grid(f.journey, f.m, NULL, 0);
+    /* a lane of cards, cut under its label where no box is, with room for
+     * the label under the cut */
+    double y = -1;
+    const char *name = NULL;
+    for (size_t l = 1; l < grid->n_lanes && y < 0; l++) {
+        if (!grid->lane_cut_ok[l])
+            continue;
+        for (double t = grid->lane_y[l] + 25;
+             t < grid->lane_y[l] + grid->lane_h[l] - 30 && y < 0; t += 0.25) {
+            int hit = 0;
+            for (size_t i = 0; i < grid->n_boxes && !hit; i++) {
+                const jmap_box *b = &grid->boxes[i];
+                hit = b->kind != JMAP_BOX_LANE && b->kind != JMAP_BOX_MAP &&
+                      b->y < t && b->y + b->h > t;
+                if (b->kind == JMAP_BOX_LANE_LABEL && b->y >= grid->lane_y[l] &&
+                    b->y < grid->lane_y[l] + grid->lane_h[l])
+                    name = b->text;
+            }
+            if (!hit)
+                y = t;
+        }
+    }
+    assert_true(y > 0);
+    assert_non_null(name);
+    size_t ends[] = {60};
+    double rows[] = {y, grid->lane_y[grid->n_lanes - 1] + grid->lane_h[grid->n_lanes - 1]};
+    jmap_layout **pages = cut(grid, f.m, ends, 1, rows, 2, 9000);
+    assert_true(label_y(pages[0], name) > 0);
+    double again = label_y(pages[1], name);
+    assert_true(again > 0);
+    assert_true(fabs(again - (pages[1]->lane_y[1] + JMAP_LANE_PAD)) < EPS);
+    check_texts_apart(pages[1], "lower page");
+    check_texts_fit(pages[1], "lower page");
+    jmap_layout_free(pages[0]);
+    jmap_layout_free(pages[1]);
+    free(pages);
+    jmap_layout_free(grid);
+    unload(&f);
 }
 
 static size_t count_kind(const jmap_layout *L, jmap_box_kind kind)
@@ -328,7 +467,7 @@ static void test_cut_text_is_reported(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "tests/layout/long-texts.yaml", NULL);
+    load(&f, "tests/layout/long-texts.yaml");
     size_t cut = 0, reported = 0;
     for (size_t i = 0; i < f.layout->n_boxes; i++)
         cut += f.layout->boxes[i].cut;
@@ -347,7 +486,7 @@ static void test_cut_text_is_reported(void **state)
     assert_true(found);
     unload(&f);
 
-    load(&f, "maps/shoes.yaml", NULL);
+    load(&f, "maps/shoes.yaml");
     assert_int_equal(f.diags.count, 0); /* the shipped maps fit */
     unload(&f);
 }
@@ -356,7 +495,7 @@ static void test_markup_is_literal(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "tests/layout/markup.yaml", NULL);
+    load(&f, "tests/layout/markup.yaml");
     int found = 0;
     for (size_t i = 0; i < f.layout->n_boxes; i++) {
         const jmap_box *b = &f.layout->boxes[i];
@@ -374,7 +513,7 @@ static void test_lanes(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "tests/layout/empty-lanes.yaml", NULL);
+    load(&f, "tests/layout/empty-lanes.yaml");
     assert_int_equal(count_kind(f.layout, JMAP_BOX_LANE), 2); /* stages, actions */
     assert_int_equal(count_kind(f.layout, JMAP_BOX_STAGE), 2);
     assert_int_equal(count_kind(f.layout, JMAP_BOX_STEP), 3);
@@ -382,7 +521,7 @@ static void test_lanes(void **state)
     assert_int_equal(count_kind(f.layout, JMAP_BOX_LEGEND), 0);
     unload(&f);
 
-    load(&f, "maps/shoes.yaml", NULL);
+    load(&f, "maps/shoes.yaml");
     assert_int_equal(count_kind(f.layout, JMAP_BOX_LANE), 7);
     assert_int_equal(f.journey->n_steps, 16);
     assert_int_equal(count_kind(f.layout, JMAP_BOX_STEP), 16);
@@ -399,7 +538,7 @@ static void test_personas_and_branches(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "tests/layout/personas.yaml", NULL);
+    load(&f, "tests/layout/personas.yaml");
     assert_int_equal(f.layout->n_curves, 3);
     assert_string_equal(f.layout->curve_names[2], "Cléo");
     /* Cléo has no value at "Buys it": her curve stops there, and her last
@@ -408,7 +547,7 @@ static void test_personas_and_branches(void **state)
     assert_int_equal(count_kind(f.layout, JMAP_BOX_EMOTION), 11);
     unload(&f);
 
-    load(&f, "tests/layout/branches.yaml", NULL);
+    load(&f, "tests/layout/branches.yaml");
     /* compare->online, shop->pay, use->compare, use->done, review->compare */
     assert_int_equal(count_path(f.layout, JMAP_PATH_ARROW), 5);
     size_t loops = 0;
@@ -425,13 +564,19 @@ static void test_plain_values_among_personas(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "tests/layout/personas-plain.yaml", NULL);
+    load(&f, "tests/layout/personas-plain.yaml");
     assert_int_equal(count_kind(f.layout, JMAP_BOX_EMOTION), 13);
     assert_int_equal(count_path(f.layout, JMAP_PATH_CURVE), 5);
     unload(&f);
 
-    jmap_slice page = {1, 5, 1, 2}; /* Looks it up .. Buys it */
-    load(&f, "tests/layout/personas-plain.yaml", &page);
+    load(&f, "tests/layout/personas-plain.yaml");
+    jmap_layout *grid = jmap_layout_grid(f.journey, f.m, NULL, 0);
+    jmap_layout_free(f.layout);
+    jmap_page_spec page = {1, 5, grid->lane_y[1], /* Looks it up .. Buys it */
+                           grid->lane_y[grid->n_lanes - 1] + grid->lane_h[grid->n_lanes - 1],
+                           0, 0, 1, 2, 1000};
+    f.layout = jmap_layout_page_of(grid, f.m, &page, 1, 2, NULL);
+    jmap_layout_free(grid);
     static const int want[][3] = {{0, 0, 2}, {0, 3, -1}, {1, 1, -2}, {1, 3, -1},
                                   {2, 0, -1}, {2, 1, 0}, {2, 3, -1}};
     size_t k = 0;
@@ -446,7 +591,26 @@ static void test_plain_values_among_personas(void **state)
         k++;
     }
     assert_int_equal(k, sizeof want / sizeof want[0]);
-    assert_int_equal(count_path(f.layout, JMAP_PATH_CURVE), 1); /* Cléo's */
+    /* the curves through the page's steps, and the halves of those that
+     * reach the steps of the pages before and after, which end on the
+     * page's edges, halfway between two columns */
+    const jmap_layout *L = f.layout;
+    double left = L->col_x[0] - 5, right = L->col_x[3] + L->col_w + 5;
+    size_t pieces = 0, edges = 0;
+    for (size_t i = 0; i < L->n_paths; i++) {
+        const jmap_path *p = &L->paths[i];
+        if (p->kind != JMAP_PATH_CURVE)
+            continue;
+        pieces++;
+        int edge = 0;
+        for (size_t q = 0; q < p->n; q += 3) {
+            assert_true(p->pts[q].x >= left - EPS && p->pts[q].x <= right + EPS);
+            edge |= fabs(p->pts[q].x - left) < EPS || fabs(p->pts[q].x - right) < EPS;
+        }
+        edges += edge;
+    }
+    assert_true(pieces >= 1);
+    assert_true(edges >= 1);
     unload(&f);
 }
 
@@ -454,7 +618,7 @@ static void test_french_labels(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "tests/layout/french.yaml", NULL);
+    load(&f, "tests/layout/french.yaml");
     const char *want[] = {"Étapes", "Actions du client", "Émotions",
                           "Points de contact", "Irritants et moments positifs",
                           "Idées", "Services"};
@@ -478,8 +642,8 @@ static void test_dump_is_stable(void **state)
 {
     (void)state;
     fixture a, b;
-    load(&a, "maps/running-shoes.yaml", NULL);
-    load(&b, "maps/running-shoes.yaml", NULL);
+    load(&a, "maps/running-shoes.yaml");
+    load(&b, "maps/running-shoes.yaml");
     jmap_buf da, db;
     jmap_buf_init(&da);
     jmap_buf_init(&db);
@@ -499,7 +663,7 @@ static void test_marks_check_catches_overlap(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "maps/shoes.yaml", NULL);
+    load(&f, "maps/shoes.yaml");
     const char *why = "";
     assert_int_equal(marks_at_fault(f.layout, &why), -1);
     size_t moved = 0;
@@ -533,7 +697,7 @@ static void test_marks_check_covers_the_header(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "maps/shoes.yaml", NULL);
+    load(&f, "maps/shoes.yaml");
     const char *why = "";
     assert_int_equal(marks_at_fault(f.layout, &why), -1);
     jmap_box *boxes = f.layout->boxes;
@@ -651,7 +815,7 @@ static void test_drawing_places_only_boxes(void **state)
                                      rec_group_end, NULL};
     for (size_t m = 0; m < N_MAPS; m++) {
         fixture f;
-        load(&f, maps[m], NULL);
+        load(&f, maps[m]);
         recorder r = {.L = f.layout};
         jmap_layout_paint(f.layout, &rec, &r);
         size_t icons = count_kind(f.layout, JMAP_BOX_ICON), texts = 0;
@@ -811,7 +975,7 @@ static void test_drawing_stays_in_boxes(void **state)
     (void)state;
     for (size_t m = 0; m < N_MAPS; m++) {
         fixture f;
-        load(&f, maps[m], NULL);
+        load(&f, maps[m]);
         shapes r;
         paint_shapes(f.layout, &r);
         long i = shape_at_fault(f.layout, &r);
@@ -825,7 +989,7 @@ static void test_drawing_stays_in_boxes(void **state)
     /* the touchpoint sample's box made its cell again, 1 pt inside its
      * chip on the left and right, 1.5 pt above and below */
     fixture f;
-    load(&f, "maps/shoes.yaml", NULL);
+    load(&f, "maps/shoes.yaml");
     shapes r;
     paint_shapes(f.layout, &r);
     assert_int_equal(shape_at_fault(f.layout, &r), -1);
@@ -849,7 +1013,7 @@ static void test_marks_are_boxes(void **state)
 {
     (void)state;
     fixture f;
-    load(&f, "maps/shoes.yaml", NULL);
+    load(&f, "maps/shoes.yaml");
     size_t clocks = 0, durations = 0, bullets = 0, goals = 0, bars = 0;
     size_t samples = 0;
     for (size_t i = 0; i < f.layout->n_boxes; i++) {
@@ -915,6 +1079,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_geometry),
         cmocka_unit_test(test_geometry_of_pages),
+        cmocka_unit_test(test_lane_cut_repeats_its_label),
         cmocka_unit_test(test_cut_text_is_reported),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),

@@ -41,7 +41,7 @@ static char *render(jmap_format format)
     char why[256];
     jmap_diag_list diags;
     jmap_diag_list_init(&diags);
-    assert_int_equal(jmap_render_file(l.journey, &opts, path, &diags, why, sizeof why), 0);
+    assert_int_equal(jmap_render_file(l.journey, &opts, path, &diags, NULL, why, sizeof why), 0);
     jmap_diag_list_destroy(&diags);
     loaded_destroy(&l);
     char *data;

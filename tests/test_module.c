@@ -58,7 +58,7 @@ static void test_real_module_renders(void **state)
     close(fd);
     jmap_render_options o;
     jmap_render_options_init(&o, JMAP_FORMAT_SVG);
-    assert_int_equal(abi->render_file(j, &o, out, &diags, why, sizeof why), 0);
+    assert_int_equal(abi->render_file(j, &o, out, &diags, NULL, why, sizeof why), 0);
     char head[64] = "";
     FILE *f = fopen(out, "r");
     assert_non_null(f);

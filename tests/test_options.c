@@ -98,7 +98,7 @@ static void test_render_file_checks_the_same(void **state)
     o.dpi = 0;
     char want[256], why[256];
     assert_int_equal(check(&o, want, sizeof want), JMAP_ERR_USAGE);
-    assert_int_equal(jmap_render_file(l.journey, &o, "-", &l.diags, why, sizeof why),
+    assert_int_equal(jmap_render_file(l.journey, &o, "-", &l.diags, NULL, why, sizeof why),
                      JMAP_ERR_USAGE);
     assert_string_equal(why, want);
     loaded_destroy(&l);

@@ -110,7 +110,8 @@ static void test_defaults(void **state)
     jmap_render_options o;
     jmap_render_options_init(&o, JMAP_FORMAT_PDF);
     assert_int_equal(o.page, JMAP_PAGE_A3);
-    assert_int_equal(o.landscape, 1);
+    assert_int_equal(o.orientation, JMAP_ORIENTATION_AUTO);
+    assert_int_equal(o.tile, JMAP_PAGE_AUTO);
     assert_int_equal(o.fit, 0);
     assert_true(o.dpi == 96.0);
     jmap_render_options_init(&o, JMAP_FORMAT_PNG);
@@ -129,16 +130,16 @@ static void test_bad_options(void **state)
     jmap_render_options o;
     jmap_render_options_init(&o, JMAP_FORMAT_PNG);
     o.dpi = 0;
-    assert_int_equal(jmap_render_file(j, &o, "/tmp/never.png", &diags, why,
+    assert_int_equal(jmap_render_file(j, &o, "/tmp/never.png", &diags, NULL, why,
                                       sizeof why), JMAP_ERR_USAGE);
     assert_non_null(strstr(why, "--dpi"));
     o.dpi = 96;
     o.page = (jmap_page)42;
-    assert_int_equal(jmap_render_file(j, &o, "/tmp/never.png", &diags, why,
+    assert_int_equal(jmap_render_file(j, &o, "/tmp/never.png", &diags, NULL, why,
                                       sizeof why), JMAP_ERR_USAGE);
     o.page = JMAP_PAGE_AUTO;
     o.format = (jmap_format)42;
-    assert_int_equal(jmap_render_file(j, &o, "/tmp/never.png", &diags, why,
+    assert_int_equal(jmap_render_file(j, &o, "/tmp/never.png", &diags, NULL, why,
                                       sizeof why), JMAP_ERR_USAGE);
     assert_int_equal(access("/tmp/never.png", F_OK), -1);
     jmap_diag_list_destroy(&diags);
@@ -170,7 +171,7 @@ static void test_formats(void **state)
         jmap_render_options_init(&o, cases[i].format);
         o.source_name = "maps/shoes.yaml";
         char *out = jmap_xasprintf("%s/%s", dir, cases[i].file);
-        assert_int_equal(jmap_render_file(j, &o, out, &diags, why, sizeof why), 0);
+        assert_int_equal(jmap_render_file(j, &o, out, &diags, NULL, why, sizeof why), 0);
         assert_int_equal(diags.count, 0);
         size_t len;
         char *bytes = slurp(out, &len);
@@ -206,7 +207,7 @@ static void test_atomic(void **state)
     jmap_render_options o;
     jmap_render_options_init(&o, JMAP_FORMAT_PNG);
     o.dpi = 2400; /* far too many pixels */
-    assert_int_not_equal(jmap_render_file(j, &o, out, &diags, why, sizeof why), 0);
+    assert_int_not_equal(jmap_render_file(j, &o, out, &diags, NULL, why, sizeof why), 0);
     assert_non_null(strstr(why, "--dpi"));
     size_t len;
     char *bytes = slurp(out, &len);
@@ -215,12 +216,12 @@ static void test_atomic(void **state)
 
     char *missing = jmap_xasprintf("%s/no/such/folder/map.pdf", dir);
     jmap_render_options_init(&o, JMAP_FORMAT_PDF);
-    assert_int_equal(jmap_render_file(j, &o, missing, &diags, why, sizeof why),
+    assert_int_equal(jmap_render_file(j, &o, missing, &diags, NULL, why, sizeof why),
                      JMAP_ERR_IO);
     assert_non_null(strstr(why, "map.pdf"));
     free(missing);
     if (access("/dev/full", W_OK) == 0) {
-        assert_int_equal(jmap_render_file(j, &o, "/dev/full", &diags, why,
+        assert_int_equal(jmap_render_file(j, &o, "/dev/full", &diags, NULL, why,
                                           sizeof why), JMAP_ERR_IO);
         assert_true(strlen(why) > 0);
     }
@@ -245,8 +246,8 @@ static void test_reproducible_pdf(void **state)
     jmap_render_options o;
     jmap_render_options_init(&o, JMAP_FORMAT_PDF);
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-    assert_int_equal(jmap_render_file(j, &o, a, &diags, why, sizeof why), 0);
-    assert_int_equal(jmap_render_file(j, &o, b, &diags, why, sizeof why), 0);
+    assert_int_equal(jmap_render_file(j, &o, a, &diags, NULL, why, sizeof why), 0);
+    assert_int_equal(jmap_render_file(j, &o, b, &diags, NULL, why, sizeof why), 0);
     unsetenv("SOURCE_DATE_EPOCH");
     size_t la, lb;
     char *da = slurp(a, &la), *db = slurp(b, &lb);
@@ -274,7 +275,7 @@ static void test_overflow_warning(void **state)
     jmap_diag_list_init(&diags);
     jmap_render_options o;
     jmap_render_options_init(&o, JMAP_FORMAT_LAYOUT);
-    assert_int_equal(jmap_render_file(j, &o, "/dev/null", &diags, why, sizeof why), 0);
+    assert_int_equal(jmap_render_file(j, &o, "/dev/null", &diags, NULL, why, sizeof why), 0);
     assert_true(diags.warnings >= 5);
     for (size_t i = 0; i < diags.count; i++) {
         assert_int_equal(diags.items[i].rule, JMAP_RULE_TEXT_OVERFLOW);

@@ -45,7 +45,7 @@ static void lay_out_data(rendered *r, size_t len)
     assert_non_null(r->journey);
     assert_int_equal(diags.errors, 0);
     r->m = jmap_measurer_new();
-    r->L = jmap_layout_new(r->journey, r->m, NULL, NULL);
+    r->L = jmap_layout_new(r->journey, r->m, NULL);
     assert_non_null(r->L);
     jmap_diag_list_destroy(&diags);
 }

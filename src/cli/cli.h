@@ -98,6 +98,9 @@ typedef struct render_config {
     int page;   /* a jmap_page; -1 until --page */
     int side;   /* a side (commands.c); -1 until --orientation */
     int fit;    /* 1: one page however small the text */
+    int tile;   /* a jmap_page; -1 until --tile */
+    int blank;  /* 1: an empty sheet for a workshop */
+    int quiet;  /* 1: no report on success */
     double dpi; /* -1 until --dpi */
 } render_config;
 
@@ -105,6 +108,10 @@ typedef struct render_config {
 typedef struct report_config {
     int format; /* a jmap_plan_format */
 } report_config;
+/* The options of `jmap diff`. */
+typedef struct diff_config {
+    int format; /* a jmap_diff_format */
+} diff_config;
 
 /* The options of `jmap help`. */
 typedef struct help_config {
@@ -115,6 +122,7 @@ typedef struct help_config {
 struct config {
     const char **operands; /* the operands, in order (heap array) */
     size_t n_operands;     /* how many */
+    long dashdash;         /* operands before a `--`; -1 when none was given */
     const char *output;    /* -o FILE; NULL when not given */
     int color;             /* a color_mode for --color */
     lint_config lint;      /* jmap lint's own options */
@@ -122,6 +130,7 @@ struct config {
     render_config render;  /* jmap render's */
     report_config report;  /* jmap report's */
     help_config help;      /* jmap help's */
+    diff_config diff;      /* jmap diff's */
 };
 
 /* --color's modes, as its choice lists them. */
@@ -196,5 +205,20 @@ int write_whole(const command *cmd, const char *path, int (*write)(FILE *, void 
 
 extern const command lint_command, render_command, export_command, schema_command;
 extern const command report_command;
+
+/* ---- diffcmd.c: jmap diff; git.c: maps at a git revision ---- */
+
+extern const command diff_command;
+
+/* Checks that `rev` names a commit of the git repository that holds the
+ * folder of `path`. Returns 0, or JMAP_ERR_IO with a one-line reason. */
+int git_check_revision(const char *rev, const char *path, char *why, size_t why_len);
+
+/* Reads `path` as it is at revision `rev` (`git cat-file blob REV:./PATH`, run
+ * in the folder of `path`) into a NUL-terminated heap buffer, as
+ * jmap_file_read reads a file. Returns 0, JMAP_ERR_IO (no such revision or
+ * path, git missing) or JMAP_ERR_INPUT (too large), with a reason. */
+int git_read(const char *rev, const char *path, char **data, size_t *len, char *why,
+             size_t why_len);
 
 #endif /* JMAP_CLI_H */

@@ -245,19 +245,31 @@ const command schema_command = {
 
 /* ---- jmap render ---- */
 
-/* The sides of a page, for --orientation. */
-enum side { SIDE_LANDSCAPE, SIDE_PORTRAIT };
-
+/* The sides of a page, for --orientation, in jmap_orientation order. */
 static const char *side_name(int side)
 {
-    static const char *const names[] = {[SIDE_LANDSCAPE] = "landscape",
-                                        [SIDE_PORTRAIT] = "portrait"};
-    return side >= 0 && side < 2 ? names[side] : NULL;
+    static const char *const names[] = {[JMAP_ORIENTATION_AUTO] = "auto",
+                                        [JMAP_ORIENTATION_LANDSCAPE] = "landscape",
+                                        [JMAP_ORIENTATION_PORTRAIT] = "portrait"};
+    return side >= 0 && side < 3 ? names[side] : NULL;
 }
 
 static const choice format_choice = {jmap_format_name, jmap_format_from_name, -1};
 static const choice page_choice = {jmap_page_name, jmap_page_from_name, -1};
-static const choice side_choice = {side_name, NULL, SIDE_LANDSCAPE};
+static const choice side_choice = {side_name, NULL, JMAP_ORIENTATION_AUTO};
+/* The paper sizes but "auto", for --tile. */
+static const char *tile_name(int i)
+{
+    return jmap_page_name(i + 1);
+}
+
+static int tile_from_name(const char *name)
+{
+    int page = jmap_page_from_name(name);
+    return page == JMAP_PAGE_AUTO ? -1 : page;
+}
+
+static const choice tile_choice = {tile_name, tile_from_name, -1};
 
 /* --dpi takes a whole number from JMAP_MIN_DPI to JMAP_MAX_DPI, parsed as
  * every number is (take_number). */
@@ -280,6 +292,12 @@ static const option_spec render_options[] = {
     {"orientation", 0, "SIDE", "%s", OPT_CHOICE, AT(render.side), &side_choice, NULL},
     {"fit", 0, NULL, "force a single page, however small the text", OPT_FLAG,
      AT(render.fit), NULL, NULL},
+    {"tile", 0, "SIZE", "print each page as a poster on sheets of SIZE: %s", OPT_CHOICE,
+     AT(render.tile), &tile_choice, NULL},
+    {"blank", 0, NULL, "draw the stages and lanes with empty columns, for a workshop",
+     OPT_FLAG, AT(render.blank), NULL, NULL},
+    {"quiet", 'q', NULL, "print nothing on success", OPT_FLAG, AT(render.quiet), NULL,
+     NULL},
     {"dpi", 0, "N", "PNG resolution (default 96)", OPT_CALL, 0, NULL, set_dpi},
     {"color", 0, "WHEN", "colour the diagnostics: %s", OPT_CHOICE, AT(color),
      &color_choice, NULL},
@@ -343,7 +361,10 @@ static int render_options_of(const command *cmd, const config *cfg,
     if (rc->page >= 0)
         ro->page = (jmap_page)rc->page;
     if (rc->side >= 0)
-        ro->landscape = rc->side == SIDE_LANDSCAPE;
+        ro->orientation = (jmap_orientation)rc->side;
+    if (rc->tile >= 0)
+        ro->tile = (jmap_page)rc->tile;
+    ro->blank = rc->blank;
     if (rc->dpi >= 0)
         ro->dpi = rc->dpi;
     char why[256];
@@ -371,22 +392,100 @@ static char *default_output(const char *map, jmap_format format)
     return out;
 }
 
+/* The whole number at or above x >= 0 (the CLI links no maths library). */
+static long whole_up(double x)
+{
+    long n = (long)x;
+    return (double)n < x ? n + 1 : n;
+}
+
+/* "A3", "Letter": a paper's name as people write it. */
+static void paper_name(jmap_page page, char *out, size_t len)
+{
+    const char *name = jmap_page_name(page);
+    snprintf(out, len, "%s", name ? name : "?");
+    if (out[0] >= 'a' && out[0] <= 'z')
+        out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* The one line a render reports on success, and the warning when its
+ * text prints too small to read, with the option that avoids it. */
+static void render_report(const char *out, const jmap_render_options *ro,
+                          const jmap_render_result *res)
+{
+    char *shown = jmap_escape_text(strcmp(out, "-") == 0 ? "standard output" : out);
+    const char *side = res->orientation == JMAP_ORIENTATION_PORTRAIT ? "portrait"
+                                                                     : "landscape";
+    char what[256], paper[32], sheet[32];
+    paper_name(res->page, paper, sizeof paper);
+    if (res->poster_pages > 0) {
+        paper_name(ro->tile, sheet, sizeof sheet);
+        int tiles = res->pages - 1;
+        if (res->poster_pages == 1)
+            snprintf(what, sizeof what, "%s %s poster on %d %s sheet%s and an assembly sheet",
+                     paper, side, tiles, sheet, tiles == 1 ? "" : "s");
+        else
+            snprintf(what, sizeof what, "%d %s %s posters on %d %s sheets and an assembly "
+                     "sheet", res->poster_pages, paper, side, tiles, sheet);
+    } else if (ro->format == JMAP_FORMAT_PNG) {
+        double k = ro->dpi / 72.0;
+        snprintf(what, sizeof what, "%ld x %ld pixels at %.0f dpi",
+                 whole_up(res->width * k), whole_up(res->height * k), ro->dpi);
+    } else if (ro->format == JMAP_FORMAT_SVG) {
+        snprintf(what, sizeof what, "%ld x %ld pt", whole_up(res->width),
+                 whole_up(res->height));
+    } else if (res->page == JMAP_PAGE_AUTO) {
+        snprintf(what, sizeof what, "%d page%s of %.0f x %.0f pt", res->pages,
+                 res->pages == 1 ? "" : "s", res->width, res->height);
+    } else {
+        snprintf(what, sizeof what, "%d %s %s page%s", res->pages, paper, side,
+                 res->pages == 1 ? "" : "s");
+    }
+    if (res->max_pt > 0)
+        fprintf(stderr, "wrote %s: %s, text %.1f to %.1f pt\n", shown, what,
+                res->min_pt, res->max_pt);
+    else
+        fprintf(stderr, "wrote %s: %s\n", shown, what);
+    if (res->max_pt > 0 && res->min_pt < JMAP_MIN_TEXT_PT - 0.005) {
+        const char *fix = ro->fit ? "leave out --fit to split the map over pages"
+                          : ro->format == JMAP_FORMAT_PDF
+                              ? "choose a larger --page"
+                              : "render a PDF, which splits the map over pages, or "
+                                "choose a larger --page";
+        fprintf(stderr, "jmap: warning: text prints at %.1f pt, under %.0f pt; %s\n",
+                res->min_pt, JMAP_MIN_TEXT_PT, fix);
+    }
+    if (ro->format == JMAP_FORMAT_PNG && res->max_pt > 0) {
+        double px = res->min_pt * ro->dpi / 72.0;
+        if (px < JMAP_MIN_TEXT_PX - 0.005)
+            fprintf(stderr,
+                    "jmap: warning: the smallest text is %.1f pixels high at %.0f dpi, "
+                    "too few to read; give --dpi %.0f or more\n",
+                    px, ro->dpi, (double)whole_up(JMAP_MIN_TEXT_PX * 72.0 / res->min_pt));
+    }
+    free(shown);
+}
+
 /* Renders the checked map `c` through the renderer module. */
 static int render_checked(const checked *c, const char *map, const char *out,
-                          const jmap_render_options *ro, int color)
+                          const jmap_render_options *ro, int color, int quiet)
 {
     const jmap_render_abi *module;
     jmap_diag_list diags;
     char why[2 * PATH_MAX] = "";
     jmap_diag_list_init(&diags);
     int r = jmap_renderer_find(&module, why, sizeof why);
+    jmap_render_result res = {0};
     if (r == 0)
-        r = module->render_file(c->journey, ro, out, &diags, why, sizeof why);
+        r = module->render_file(c->journey, ro, out, &diags, &res, why, sizeof why);
     jmap_diag_list_sort(&diags);
     jmap_diag_list_print(stderr, map, c->data, c->len, &diags, color);
     jmap_diag_list_destroy(&diags);
-    if (r == 0)
+    if (r == 0) {
+        if (!quiet)
+            render_report(out, ro, &res);
         return 0;
+    }
     usage_error("cannot render '%s' to '%s': %s", map, out,
             why[0] ? why : "unknown error");
     return r == JMAP_ERR_INPUT ? EXIT_MAP_ERRORS : EXIT_USAGE;
@@ -412,7 +511,7 @@ static int run_render(const command *cmd, config *cfg)
         checked c;
         status = check_map(map, color, "rendered", &c);
         if (status < 0)
-            status = render_checked(&c, map, out, &ro, color);
+            status = render_checked(&c, map, out, &ro, color, cfg->render.quiet);
         checked_destroy(&c);
     }
     free(owned);
@@ -422,11 +521,12 @@ static int run_render(const command *cmd, config *cfg)
 const command render_command = {
     "render",
     "jmap render MAP [-o FILE] [--format FORMAT] [--page SIZE] "
-    "[--orientation SIDE] [--fit] [--dpi N]",
+    "[--orientation SIDE] [--fit] [--tile SIZE] [--blank] [--dpi N] [--quiet]",
     "Draws a journey map as a swimlane map in PDF, SVG or PNG.\nA map with errors is "
     "not rendered (exit 1); the output is written whole or not at all.\nWithout -o it "
     "is MAP's name with the format's extension; a map read from\nstandard input ('-') "
-    "needs -o (-o - with --format for standard output).",
+    "needs -o (-o - with --format for standard output).\nOn success it prints one "
+    "line: the pages it wrote and the sizes their text prints at.",
     OPTIONS(render_options), OPERANDS_ONE, "map", run_render};
 
 /* ---- jmap report ---- */

@@ -24,8 +24,9 @@ static const command help_command = {
     help_options, 1, OPERANDS_OPTIONAL, "command", run_help};
 
 /* Every command, in the order help lists them. */
-static const command *const commands[] = {&lint_command, &render_command,
-                                          &export_command, &report_command,
+static const command *const commands[] = {&lint_command,   &render_command,
+                                          &export_command, &diff_command,
+                                          &report_command,
                                           &schema_command, &help_command};
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -121,7 +121,8 @@ void print_command_help(FILE *out, const command *cmd)
 /* A parsed option: which spec, and its value. */
 typedef struct parsed_option {
     const option_spec *spec; /* NULL marks an operand */
-    const char *value;       /* the option's value, or the operand */
+    const char *value;       /* the option's value, or the operand; NULL
+                                with spec NULL marks a `--` */
 } parsed_option;
 
 /* The option `arg` names ("--name", "--name=value", "-x"), or NULL; *value
@@ -180,6 +181,7 @@ static int split_args(const command *cmd, int argc, char **argv, parsed_option *
         }
         if (strcmp(arg, "--") == 0) {
             only_operands = 1;
+            out[n++] = (parsed_option){NULL, NULL}; /* where `--` was */
             continue;
         }
         const option_spec *spec = find_option(cmd, arg, &value);
@@ -260,7 +262,10 @@ static void config_init(config *cfg, int argc)
     cfg->lint.max_warnings = -1;
     cfg->export.format = JMAP_EXPORT_JSON;
     cfg->render.format = cfg->render.page = cfg->render.side = -1;
+    cfg->render.tile = -1;
     cfg->render.dpi = -1;
+    cfg->dashdash = -1;
+    cfg->diff.format = JMAP_DIFF_TEXT;
     cfg->report.format = JMAP_PLAN_MARKDOWN;
 }
 
@@ -296,7 +301,9 @@ static int configure(const command *cmd, int argc, char **argv, config *cfg)
             status = 0;
         }
     for (int i = 0; i < n && status < 0; i++) {
-        if (!opts[i].spec)
+        if (!opts[i].spec && !opts[i].value)
+            cfg->dashdash = (long)cfg->n_operands;
+        else if (!opts[i].spec)
             cfg->operands[cfg->n_operands++] = opts[i].value;
         else if (!apply_option(cmd, &opts[i], cfg))
             status = EXIT_USAGE;

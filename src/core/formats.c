@@ -22,6 +22,8 @@ static const struct {
     [JMAP_PAGE_A2] = {"a2", 1190.55, 1683.78},
     [JMAP_PAGE_LETTER] = {"letter", 612.0, 792.0},
     [JMAP_PAGE_TABLOID] = {"tabloid", 792.0, 1224.0},
+    [JMAP_PAGE_A1] = {"a1", 1683.78, 2383.94},
+    [JMAP_PAGE_A0] = {"a0", 2383.94, 3370.39},
 };
 
 #define N_PAGE_SIZES (sizeof page_sizes / sizeof page_sizes[0])
@@ -54,7 +56,9 @@ void jmap_render_options_init(jmap_render_options *opts, jmap_format format)
     opts->format = format;
     opts->page = (unsigned)format < N_FORMATS ? formats[format].page
                                               : JMAP_PAGE_AUTO;
-    opts->landscape = 1;
+    opts->orientation = JMAP_ORIENTATION_AUTO;
+    opts->tile = JMAP_PAGE_AUTO;
+    opts->blank = 0;
     opts->fit = 0;
     opts->dpi = 96.0;
     opts->source_name = NULL;

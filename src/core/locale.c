@@ -102,6 +102,10 @@ static const char *const labels_en[L_COUNT_] = {
     [L_R_COL_HIGH] = "High",
     [L_R_COL_MEDIUM] = "Medium",
     [L_R_COL_LOW] = "Low",
+    [L_ASSEMBLY] = "How to assemble the poster",
+    [L_ASSEMBLY_HOW] = "Trim the left and top margins of every sheet along its crop "
+                       "marks (not on row A or column 1), then lay it over its "
+                       "neighbours' glue strips, up to their dashed lines.",
 };
 
 static const char *const labels_fr[L_COUNT_] = {
@@ -188,6 +192,11 @@ static const char *const labels_fr[L_COUNT_] = {
     [L_R_COL_HIGH] = "Forte",
     [L_R_COL_MEDIUM] = "Moyenne",
     [L_R_COL_LOW] = "Faible",
+    [L_ASSEMBLY] = "Assemblage de l’affiche",
+    [L_ASSEMBLY_HOW] = "Coupez les marges gauche et haute de chaque feuille le long "
+                       "des traits de coupe (sauf sur la ligne A et la colonne 1), "
+                       "puis posez-la sur les bandes de colle de ses voisines, "
+                       "jusqu’à leurs traits pointillés.",
 };
 
 /* The table of each language, by jmap_lang. */
@@ -255,4 +264,111 @@ int jmap_format_duration(jmap_buf *out, jmap_lang lang, const char *text)
         return 1;
     }
     return 0;
+}
+
+/* ---- the words of `jmap diff` ---- */
+
+/* Singular and plural of each word, by language. French agrees with the
+ * noun: an action (a step) and an étape (a stage) are feminine. */
+static const char *const diff_words[JMAP_N_LANGS][DW_COUNT_][2] = {
+    [JMAP_LANG_EN] = {
+        [DW_STAGE_ADDED] = {"stage added", "stages added"},
+        [DW_STAGE_REMOVED] = {"stage removed", "stages removed"},
+        [DW_STAGE_RENAMED] = {"stage renamed", "stages renamed"},
+        [DW_STAGE_MOVED] = {"stage moved", "stages moved"},
+        [DW_STEP_ADDED] = {"step added", "steps added"},
+        [DW_STEP_REMOVED] = {"step removed", "steps removed"},
+        [DW_STEP_RENAMED] = {"step renamed", "steps renamed"},
+        [DW_STEP_MOVED] = {"step moved", "steps moved"},
+        [DW_IRRITANT_ADDED] = {"irritant added", "irritants added"},
+        [DW_IRRITANT_SOLVED] = {"irritant solved", "irritants solved"},
+        [DW_IRRITANT_CHANGED] = {"irritant changed", "irritants changed"},
+        [DW_MOMENT_ADDED] = {"positive moment added", "positive moments added"},
+        [DW_MOMENT_REMOVED] = {"positive moment removed", "positive moments removed"},
+        [DW_IDEA_ADDED] = {"idea added", "ideas added"},
+        [DW_IDEA_REMOVED] = {"idea removed", "ideas removed"},
+        [DW_TOUCHPOINT_ADDED] = {"touchpoint added", "touchpoints added"},
+        [DW_TOUCHPOINT_REMOVED] = {"touchpoint removed", "touchpoints removed"},
+        [DW_PERSONA_ADDED] = {"persona added", "personas added"},
+        [DW_PERSONA_REMOVED] = {"persona removed", "personas removed"},
+        [DW_DEPARTMENT_ADDED] = {"department added", "departments added"},
+        [DW_DEPARTMENT_REMOVED] = {"department removed", "departments removed"},
+        [DW_OTHER] = {"other change", "other changes"},
+        [DW_EMOTION_DOWN] = {"emotion down at", "emotion down at"},
+        [DW_EMOTION_UP] = {"emotion up at", "emotion up at"},
+        [DW_STEPS] = {"step", "steps"},
+        [DW_NO_CHANGE] = {"no difference", "no difference"},
+        [DW_JOURNEY] = {"Journey", "Journey"},
+        [DW_STAGE] = {"Stage", "Stages"},
+        [DW_CHANGE] = {"Change", "Changes"},
+        [DW_STEP] = {"Step", "Steps"},
+        [DW_WHAT] = {"What", "What"},
+        [DW_BEFORE] = {"Before", "Before"},
+        [DW_AFTER] = {"After", "After"},
+        [DW_SOLVED] = {"solved", "solved"},
+        [DW_DEFAULT] = {"the following step", "the following step"},
+        [DW_NONE] = {"none", "none"},
+        [DW_QUOTE_OPEN] = {"'", "'"},
+        [DW_QUOTE_CLOSE] = {"'", "'"},
+    },
+    [JMAP_LANG_FR] = {
+        [DW_STAGE_ADDED] = {"étape ajoutée", "étapes ajoutées"},
+        [DW_STAGE_REMOVED] = {"étape supprimée", "étapes supprimées"},
+        [DW_STAGE_RENAMED] = {"étape renommée", "étapes renommées"},
+        [DW_STAGE_MOVED] = {"étape déplacée", "étapes déplacées"},
+        [DW_STEP_ADDED] = {"action ajoutée", "actions ajoutées"},
+        [DW_STEP_REMOVED] = {"action supprimée", "actions supprimées"},
+        [DW_STEP_RENAMED] = {"action renommée", "actions renommées"},
+        [DW_STEP_MOVED] = {"action déplacée", "actions déplacées"},
+        [DW_IRRITANT_ADDED] = {"irritant ajouté", "irritants ajoutés"},
+        [DW_IRRITANT_SOLVED] = {"irritant résolu", "irritants résolus"},
+        [DW_IRRITANT_CHANGED] = {"irritant modifié", "irritants modifiés"},
+        [DW_MOMENT_ADDED] = {"moment positif ajouté", "moments positifs ajoutés"},
+        [DW_MOMENT_REMOVED] = {"moment positif supprimé", "moments positifs supprimés"},
+        [DW_IDEA_ADDED] = {"idée ajoutée", "idées ajoutées"},
+        [DW_IDEA_REMOVED] = {"idée supprimée", "idées supprimées"},
+        [DW_TOUCHPOINT_ADDED] = {"point de contact ajouté", "points de contact ajoutés"},
+        [DW_TOUCHPOINT_REMOVED] = {"point de contact supprimé",
+                                   "points de contact supprimés"},
+        [DW_PERSONA_ADDED] = {"persona ajouté", "personas ajoutés"},
+        [DW_PERSONA_REMOVED] = {"persona supprimé", "personas supprimés"},
+        [DW_DEPARTMENT_ADDED] = {"service ajouté", "services ajoutés"},
+        [DW_DEPARTMENT_REMOVED] = {"service supprimé", "services supprimés"},
+        [DW_OTHER] = {"autre modification", "autres modifications"},
+        [DW_EMOTION_DOWN] = {"émotion en baisse à", "émotion en baisse à"},
+        [DW_EMOTION_UP] = {"émotion en hausse à", "émotion en hausse à"},
+        [DW_STEPS] = {"action", "actions"},
+        [DW_NO_CHANGE] = {"aucune différence", "aucune différence"},
+        [DW_JOURNEY] = {"Parcours", "Parcours"},
+        [DW_STAGE] = {"Étape", "Étapes"},
+        [DW_CHANGE] = {"Modification", "Modifications"},
+        [DW_STEP] = {"Action", "Actions"},
+        [DW_WHAT] = {"Objet", "Objet"},
+        [DW_BEFORE] = {"Avant", "Avant"},
+        [DW_AFTER] = {"Après", "Après"},
+        [DW_SOLVED] = {"résolu", "résolus"},
+        [DW_DEFAULT] = {"l’action suivante", "l’action suivante"},
+        [DW_NONE] = {"aucun", "aucun"},
+        [DW_QUOTE_OPEN] = {"«\xc2\xa0", "«\xc2\xa0"},   /* U+00A0 inside « » */
+        [DW_QUOTE_CLOSE] = {"\xc2\xa0»", "\xc2\xa0»"},
+    },
+};
+
+const char *jmap_diff_word_text(jmap_lang lang, jmap_diff_word word, size_t n)
+{
+    if ((unsigned)word >= DW_COUNT_)
+        return "";
+    return diff_words[lang_index(lang)][word][n == 1 ? 0 : 1];
+}
+
+void jmap_format_count(jmap_buf *out, jmap_lang lang, size_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n);
+    const char *sep = lang_index(lang) == JMAP_LANG_FR ? "\xc2\xa0" : ",";
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            jmap_buf_puts(out, sep);
+        jmap_buf_putc(out, digits[i]);
+    }
 }

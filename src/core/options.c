@@ -32,5 +32,32 @@ int jmap_render_options_check(const jmap_render_options *o, char *why,
                  JMAP_MIN_DPI, JMAP_MAX_DPI, dpi);
         return JMAP_ERR_USAGE;
     }
+    if ((unsigned)o->orientation > JMAP_ORIENTATION_PORTRAIT) {
+        snprintf(why, why_len, "unknown orientation");
+        return JMAP_ERR_USAGE;
+    }
+    double tw, th;
+    if (!jmap_page_size(o->tile, &tw, &th)) {
+        snprintf(why, why_len, "unknown tile size");
+        return JMAP_ERR_USAGE;
+    }
+    if (o->tile != JMAP_PAGE_AUTO) {
+        if (o->format != JMAP_FORMAT_PDF) {
+            snprintf(why, why_len, "--tile makes a PDF, not a %s",
+                     jmap_format_name((int)o->format));
+            return JMAP_ERR_USAGE;
+        }
+        if (o->page == JMAP_PAGE_AUTO || tw * th >= w * h) {
+            snprintf(why, why_len,
+                     "--tile %s needs a --page larger than its sheets "
+                     "(e.g. --page a1 --tile a4)", jmap_page_name((int)o->tile));
+            return JMAP_ERR_USAGE;
+        }
+        if (o->fit) {
+            snprintf(why, why_len, "--tile and --fit do not go together: a poster "
+                     "is printed at its own size");
+            return JMAP_ERR_USAGE;
+        }
+    }
     return 0;
 }

@@ -48,6 +48,7 @@ typedef enum jmap_label {
     L_R_TOTALS, L_R_STEPS, L_R_STAGES, L_R_TOUCHPOINTS, L_R_ALL,
     L_R_UNKNOWN, L_R_LOW, L_R_MEDIUM, L_R_HIGH, L_R_CURVES, L_R_TOTAL,
     L_R_IRRITANTS_H, L_R_ONE_IRRITANT, L_R_WITHOUT_REMEDY, L_R_COL_HIGH, L_R_COL_MEDIUM, L_R_COL_LOW,
+    L_ASSEMBLY, L_ASSEMBLY_HOW,    /* a tiled poster's assembly sheet */
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;
 
@@ -78,5 +79,32 @@ void jmap_format_total(jmap_buf *out, jmap_lang lang, double minutes);
  * names). Returns 0 and appends nothing when `text` is not a number
  * followed by a unit of the format. */
 int jmap_format_duration(jmap_buf *out, jmap_lang lang, const char *text);
+
+/* ---- the words of `jmap diff`'s reports (diff_report.c) ---- */
+typedef enum jmap_diff_word {
+    DW_STAGE_ADDED, DW_STAGE_REMOVED, DW_STAGE_RENAMED, DW_STAGE_MOVED,
+    DW_STEP_ADDED, DW_STEP_REMOVED, DW_STEP_RENAMED, DW_STEP_MOVED,
+    DW_IRRITANT_ADDED, DW_IRRITANT_SOLVED, DW_IRRITANT_CHANGED,
+    DW_MOMENT_ADDED, DW_MOMENT_REMOVED, DW_IDEA_ADDED, DW_IDEA_REMOVED,
+    DW_TOUCHPOINT_ADDED, DW_TOUCHPOINT_REMOVED, DW_PERSONA_ADDED,
+    DW_PERSONA_REMOVED, DW_DEPARTMENT_ADDED, DW_DEPARTMENT_REMOVED,
+    DW_OTHER,                          /* "3 other changes" */
+    DW_EMOTION_DOWN, DW_EMOTION_UP,    /* "emotion down at 'Calls the hotline'" */
+    DW_STEPS,                          /* "emotion down at 5 steps" */
+    DW_NO_CHANGE,                      /* the summary of equal maps */
+    DW_JOURNEY, DW_STAGE, DW_CHANGE, DW_STEP, DW_WHAT, DW_BEFORE, DW_AFTER, /* headings */
+    DW_SOLVED,                         /* after a solved irritant */
+    DW_DEFAULT,                        /* the default successor */
+    DW_NONE,                           /* a value that is absent */
+    DW_QUOTE_OPEN, DW_QUOTE_CLOSE,     /* around a quoted text */
+    DW_COUNT_                          /* number of words, not a word */
+} jmap_diff_word;
+
+/* The text of `word` in `lang` for a count of `n` (singular for 1, plural
+ * otherwise; words without a count take n = 1). */
+const char *jmap_diff_word_text(jmap_lang lang, jmap_diff_word word, size_t n);
+
+/* Appends `n` as a count is written in `lang` ("16,000", "16 000"). */
+void jmap_format_count(jmap_buf *out, jmap_lang lang, size_t n);
 
 #endif /* JMAP_WORDS_H */

@@ -669,6 +669,10 @@ static jmap_pen path_pen(const jmap_path *p)
         break;
     case JMAP_PATH_LEGEND_ARROW:
         return pen(colour(JMAP_C_ARROW), 1.2); /* square corners */
+    case JMAP_PATH_CROP: return pen(colour(JMAP_C_INK), 0.5);
+    case JMAP_PATH_GLUE:
+        pn = dashed(pen(colour(JMAP_C_INK_SOFT), 0.6), 3, 3);
+        break;
     default: break;
     }
     pn.join = JMAP_JOIN_ROUND;
@@ -739,6 +743,24 @@ static void paint_path(walk *w, const jmap_path *p)
     stroke(w, &pn);
 }
 
+/* ---- posters on small sheets ---- */
+
+static void paint_tile_cell(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_shape_rect(shape(w), b->x, b->y, b->w, b->h);
+    jmap_pen pn = dashed(pen(colour(JMAP_C_INK), 0.8), 3, 2);
+    stroke(w, &pn);
+}
+
+static void paint_tile_tag(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, 2.0);
+    jmap_pen pn = pen(colour(JMAP_C_INK), 0.8);
+    fill_stroke(w, white, &pn);
+}
+
 /* ---- the painting order ---- */
 
 typedef void (*paint_fn)(walk *w, const jmap_layout *L, const jmap_box *b);
@@ -769,6 +791,8 @@ static const struct {
     [JMAP_BOX_SEVERITY_BAR] = {2, paint_severity_bar},
     [JMAP_BOX_ARROW_HEAD] = {3, paint_arrow_head},
     [JMAP_BOX_MARKER] = {2, paint_marker},
+    [JMAP_BOX_TILE_CELL] = {1, paint_tile_cell},
+    [JMAP_BOX_TILE_TAG] = {2, paint_tile_tag},
 };
 
 /* Opens and closes the backend's element for box b, when it has a use for
@@ -824,7 +848,7 @@ void jmap_layout_paint(const jmap_layout *layout, const jmap_painter *p,
     paint_layer(&w, layout, 2);
     paint_paths(&w, layout, 0);
     paint_layer(&w, layout, 3);
-    for (size_t i = 0; i < layout->n_boxes; i++)
+    for (size_t i = 0; i < layout->n_boxes && !layout->shapes_only; i++)
         if (layout->boxes[i].pl) {
             group_begin(&w, &layout->boxes[i]);
             paint_text(&w, &layout->boxes[i]);

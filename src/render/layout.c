@@ -25,12 +25,12 @@
 #include <string.h>
 
 /* ---- dimensions, in points ---- */
-#define MARGIN 28.0       /* around the map */
+#define MARGIN JMAP_LAYOUT_MARGIN /* around the map */
 #define LABEL_W 112.0     /* lane label column */
 #define COL_W 124.0       /* one step column */
 #define COL_GAP 10.0      /* between two step columns */
 #define STAGE_GAP 10.0    /* added between two stages */
-#define LANE_PAD 8.0      /* above and below a lane's content */
+#define LANE_PAD JMAP_LANE_PAD /* above and below a lane's content */
 #define LABEL_PAD 8.0     /* inside the label column */
 #define CARD_PAD 5.0      /* inside a card */
 #define CARD_GAP 4.0      /* between stacked cards */
@@ -74,11 +74,9 @@
 #define STEP_DURATION_GAP 3.0  /* above a step's duration */
 #define ARROW_RISE 6.0       /* the first arrow track, above the cards */
 #define PORT_GAP 12.0        /* between two arrow ports on a card's top */
-#define EDGE_PORT_IN 2.0     /* a page's entry port, right of its edge */
 #define FLOW_HEAD 3.5        /* the head of a flow arrow */
 #define ARROW_HEAD 4.5       /* the head of a branch or loop arrow */
 #define FLOW_GAP 1.5         /* between a flow arrow and a card */
-#define FLOW_EDGE_GAP 1.0    /* ... and the page's left edge */
 #define GUIDE_OVERHANG 4.0   /* emotion guides, left of the first column */
 #define SCALE_TOP 8.0        /* the +2 level, below the lane's padding */
 #define CURVE_SPREAD 5.0     /* between two personas' curves */
@@ -88,6 +86,8 @@
 #define EMOTION_D (2 * JMAP_MARKER_REACH * EMOTION_R) /* its box, which the
                                                          marker reaches */
 #define CARD_MIN_H 17.0      /* a card's least height */
+#define NOTE_H 118.0         /* a blank sheet's room for a sticky note, which
+                                prints 76 mm high at JMAP_BLANK_SCALE */
 #define CHIP_INSET 3.0       /* a chip, inside its column */
 #define CHIP_GAP 3.0         /* between two chips */
 #define BADGE_PAD_X 4.0      /* inside a frequency badge */
@@ -201,6 +201,10 @@ static const struct {
     [JMAP_BOX_SEVERITY_BAR] = {"severity-bar", JMAP_CLASS_MARK},
     [JMAP_BOX_ARROW_HEAD] = {"arrow-head", JMAP_CLASS_POINT},
     [JMAP_BOX_MARKER] = {"marker", JMAP_CLASS_MARK},
+    [JMAP_BOX_TILE_TAG] = {"tile-tag", JMAP_CLASS_AREA},
+    [JMAP_BOX_TILE_LABEL] = {"tile-label", JMAP_CLASS_TEXT},
+    [JMAP_BOX_TILE_CELL] = {"tile-cell", JMAP_CLASS_AREA},
+    [JMAP_BOX_ASSEMBLY_TEXT] = {"assembly-text", JMAP_CLASS_TEXT},
 };
 
 static const char *const icon_names[JMAP_ICON_COUNT_] = {
@@ -226,6 +230,8 @@ static const char *const path_kind_names[JMAP_PATH_KIND_COUNT_] = {
     [JMAP_PATH_ARROW] = "arrow",
     [JMAP_PATH_ROW] = "row",
     [JMAP_PATH_LEGEND_ARROW] = "legend-arrow",
+    [JMAP_PATH_CROP] = "crop",
+    [JMAP_PATH_GLUE] = "glue",
 };
 
 const char *jmap_box_kind_name(jmap_box_kind kind)
@@ -278,6 +284,8 @@ typedef struct builder {
     double x_right;          /* right edge of the content */
     double label_h;          /* height of the current lane's label */
     int lane_no;             /* lanes placed so far */
+    int blank;               /* 1: a blank sheet (JMAP_LAYOUT_BLANK) */
+    int header;              /* JMAP_LAYOUT_HEADER_* flags */
     census all;              /* census of the whole journey */
     census shown;            /* census of the shown steps */
 } builder;
@@ -374,6 +382,7 @@ static size_t add_text(builder *b, jmap_box_kind kind, const char *text,
     bx->text = text;
     bx->pl = pl;
     bx->cut = cut;
+    bx->font = font;
     if (cut && b->diags && pos.line > 0 && !reported(b->diags, pos))
         jmap_diag_add(b->diags, JMAP_RULE_TEXT_OVERFLOW, pos,
                       "text cut to fit its card");
@@ -588,8 +597,9 @@ static void count_steps(const jmap_journey *j, size_t first, size_t end,
 
 /* ---- columns ---- */
 
-double jmap_layout_span_width(const jmap_journey *journey, size_t first,
-                              size_t end)
+/* The width of the map that shows steps [first, end). */
+static double span_width(const jmap_journey *journey, size_t first,
+                         size_t end)
 {
     double x = MARGIN + LABEL_W + COL_GAP;
     for (size_t i = first; i < end; i++) {
@@ -617,7 +627,7 @@ static void place_columns(builder *b)
         L->col_x[i - b->first] = x;
         x += COL_W + COL_GAP;
     }
-    L->width = jmap_layout_span_width(b->j, b->first, b->end);
+    L->width = span_width(b->j, b->first, b->end);
     b->x_right = L->width - MARGIN;
 }
 
@@ -891,34 +901,43 @@ static double header_item_build(builder *b, const header_item *it, double x,
     return legend_block(b, x, y, it->w);
 }
 
+/* The blocks of the title block's row, which wraps: the description,
+ * the persona cards and the legend, as b's flags keep them. Returns how
+ * many went into `items` (room for n_personas + 2). */
+static size_t header_row(const builder *b, header_item *items)
+{
+    const jmap_journey *j = b->j;
+    size_t n = 0;
+    int full = !(b->header & JMAP_LAYOUT_HEADER_SHORT);
+    if (j->description.str && full)
+        items[n++] = (header_item){HEADER_DESCRIPTION, NULL, DESCRIPTION_W};
+    for (size_t i = 0; i < j->n_personas && full; i++)
+        items[n++] = (header_item){HEADER_PERSONA, &j->personas[i], PERSONA_W};
+    items[n++] = (header_item){HEADER_LEGEND, NULL, LEGEND_W};
+    return n;
+}
+
 static double build_header(builder *b, double y)
 {
     const jmap_journey *j = b->j;
     double x = MARGIN, width = b->x_right - MARGIN;
     const char *title = j->title.str ? j->title.str : "";
-    int compact = b->L->slice.page > 1;
     size_t t = add_text(b, JMAP_BOX_TITLE, title, j->title.pos,
-                        JMAP_FONT_TITLE, x, y, width, compact ? 1 : TITLE_LINES,
-                        -1, -1);
+                        JMAP_FONT_TITLE, x, y, width, TITLE_LINES, -1, -1);
     y += box_at(b, t)->h + TITLE_GAP;
-    const char *sub = compact ? label(b, L_CONTINUED) : total_duration(b);
+    const char *sub = total_duration(b);
     if (sub) {
         t = add_text(b, JMAP_BOX_SUBTITLE, sub, (jmap_pos){0, 0},
                      JMAP_FONT_HEADING, x, y, width, 1, -1, -1);
         y += box_at(b, t)->h;
     }
     y += SUBTITLE_GAP;
-    if (compact)
-        return y;
+    if (b->blank || (b->header & JMAP_LAYOUT_HEADER_TITLE))
+        return y; /* a blank sheet has no key to what is not there */
 
     /* description, persona cards, legend: a row that wraps */
     header_item *items = jmap_xcalloc(j->n_personas + 2, sizeof *items);
-    size_t n = 0;
-    if (j->description.str)
-        items[n++] = (header_item){HEADER_DESCRIPTION, NULL, DESCRIPTION_W};
-    for (size_t i = 0; i < j->n_personas; i++)
-        items[n++] = (header_item){HEADER_PERSONA, &j->personas[i], PERSONA_W};
-    items[n++] = (header_item){HEADER_LEGEND, NULL, LEGEND_W};
+    size_t n = header_row(b, items);
     double cx = x, row_h = 0;
     for (size_t i = 0; i < n; i++) {
         if (cx > x && cx + items[i].w > x + width) {
@@ -936,6 +955,39 @@ static double build_header(builder *b, double y)
 
 /* ---- lanes ---- */
 
+/* The name and duration of stage `st` in its band `band`, from x0 to x1
+ * and from `top`, the name on at most `lines` lines and followed by
+ * "(continued)" on a page after the stage's first. Returns the height
+ * they take, the band's padding included. */
+static double stage_texts(builder *b, const jmap_stage *st, size_t band,
+                          double x0, double x1, double top, int lines,
+                          int continued)
+{
+    double cy = top + STAGE_PAD_Y;
+    const char *name = st->name.str ? st->name.str : st->id;
+    jmap_pos pos = st->name.pos;
+    if (continued) {
+        char *text = jmap_xasprintf("%s %s", name, label(b, L_CONTINUED));
+        name = jmap_arena_strdup(b->L->arena, text);
+        free(text);
+        pos = (jmap_pos){0, 0};
+    }
+    size_t t = add_text(b, JMAP_BOX_STAGE_NAME, name, pos, JMAP_FONT_HEADING,
+                        x0 + STAGE_PAD_X, cy, x1 - x0 - 2 * STAGE_PAD_X, lines,
+                        -1, (int)band);
+    cy += box_at(b, t)->h;
+    if (st->duration.text) {
+        t = add_text(b, JMAP_BOX_STAGE_DURATION,
+                     card_duration(b, st->duration.text), st->duration.pos,
+                     JMAP_FONT_SMALL, x0 + STAGE_PAD_X + ICON_W,
+                     cy + STAGE_DURATION_GAP,
+                     x1 - x0 - 2 * STAGE_PAD_X - ICON_W, 1, -1, (int)band);
+        add_clock(b, t);
+        cy += box_at(b, t)->h + STAGE_DURATION_GAP;
+    }
+    return cy + STAGE_PAD_Y - top;
+}
+
 /* Stages: one band per stage over its steps' columns. */
 static double lane_stages(builder *b, double y)
 {
@@ -951,23 +1003,7 @@ static double lane_stages(builder *b, double y)
         size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
                               -1, -1);
         box_at(b, band)->style.stage = st->index;
-        double cy = top + STAGE_PAD_Y;
-        const char *name = st->name.str ? st->name.str : st->id;
-        size_t t = add_text(b, JMAP_BOX_STAGE_NAME, name, st->name.pos,
-                            JMAP_FONT_HEADING, x0 + STAGE_PAD_X, cy,
-                            x1 - x0 - 2 * STAGE_PAD_X, STAGE_LINES, -1,
-                            (int)band);
-        cy += box_at(b, t)->h;
-        if (st->duration.text) {
-            t = add_text(b, JMAP_BOX_STAGE_DURATION,
-                         card_duration(b, st->duration.text),
-                         st->duration.pos, JMAP_FONT_SMALL,
-                         x0 + STAGE_PAD_X + ICON_W, cy + STAGE_DURATION_GAP,
-                         x1 - x0 - 2 * STAGE_PAD_X - ICON_W, 1, -1, (int)band);
-            add_clock(b, t);
-            cy += box_at(b, t)->h + STAGE_DURATION_GAP;
-        }
-        double h = cy + STAGE_PAD_Y - top;
+        double h = stage_texts(b, st, band, x0, x1, top, STAGE_LINES, 0);
         max_h = h > max_h ? h : max_h;
         i = last + 1;
     }
@@ -983,7 +1019,6 @@ typedef struct arrow {
     size_t lo, hi;    /* the columns it spans */
     int track;        /* its track above the cards, 0 nearest */
     jmap_pos pos;     /* the `next` entry */
-    size_t target;    /* the step it leads to, maybe on another page */
 } arrow;
 
 static int arrow_cmp(const void *a, const void *b)
@@ -1021,16 +1056,7 @@ static int stack_arrows(arrow *a, size_t n)
     return tracks;
 }
 
-/* Journey order of two links. */
-static int link_cmp(const void *a, const void *b)
-{
-    const jmap_link *x = a, *y = b;
-    if (x->from != y->from)
-        return x->from < y->from ? -1 : 1;
-    return x->k < y->k ? -1 : x->k > y->k;
-}
-
-/* Collects the arrows inside the slice and gives each a track so that
+/* Collects the arrows of the map and gives each a track so that
  * arrows sharing a track never overlap. Returns the number of tracks. */
 static int route_arrows(builder *b, arrow **out, size_t *n_out)
 {
@@ -1045,38 +1071,12 @@ static int route_arrows(builder *b, arrow **out, size_t *n_out)
                 continue;
             if (n == cap)
                 a = jmap_xrealloc(a, cap *= 2, sizeof *a);
-            /* a target on another page is reached through the page edge:
-             * column first - 1 or end */
-            size_t to = t->index < b->first ? b->first - 1
-                        : t->index >= b->end ? b->end : t->index;
+            size_t to = t->index;
             size_t lo = i < to ? i : to;
             size_t hi = i < to ? to : i;
-            a[n++] = (arrow){i, to, lo, hi, 0, s->next[k].pos, t->index};
+            a[n++] = (arrow){i, to, lo, hi, 0, s->next[k].pos};
         }
     }
-    /* Arrows from other pages, found by their targets, in journey order. */
-    size_t n_in = 0, cap_in = 1; /* the links into the slice (resolve.c) */
-    for (size_t t = b->first; t < b->end; t++)
-        cap_in += j->steps[t]->n_links_in;
-    jmap_link *in = jmap_xcalloc(cap_in, sizeof *in);
-    for (size_t t = b->first; t < b->end; t++)
-        for (size_t l = 0; l < j->steps[t]->n_links_in; l++)
-            if (col_of(b, j->steps[t]->links_in[l].from) < 0)
-                in[n_in++] = j->steps[t]->links_in[l];
-    qsort(in, n_in, sizeof *in, link_cmp);
-    for (size_t m = 0; m < n_in; m++) {
-        size_t i = in[m].from;
-        const jmap_step *s = j->steps[i];
-        const jmap_step *t = s->next[in[m].k].target;
-        if (n == cap)
-            a = jmap_xrealloc(a, cap *= 2, sizeof *a);
-        size_t from = i < b->first ? b->first - 1 : b->end;
-        size_t lo = from < t->index ? from : t->index;
-        size_t hi = from < t->index ? t->index : from;
-        a[n++] = (arrow){from, t->index, lo, hi, 0, s->next[in[m].k].pos,
-                         t->index};
-    }
-    free(in);
     if (n > MAX_SORTED_ARROWS) {
         *out = a;
         *n_out = n;
@@ -1108,14 +1108,10 @@ static double port_x(double x, int k, int n)
     return x + COL_W / 2 + (k - (n - 1) / 2.0) * PORT_GAP;
 }
 
-/* The x where an arrow meets column `c` (maybe a page edge), using the
- * next of the column's ports. */
+/* The x where an arrow meets column `c`, using the next of the column's
+ * ports. */
 static double arrow_x(builder *b, size_t c, int *ports, int *used)
 {
-    if (c < b->first)
-        return b->x_cols - COL_GAP + EDGE_PORT_IN;
-    if (c >= b->end)
-        return b->L->width - MARGIN / 2;
     size_t k = c - b->first;
     return port_x(col_x(b, c), used[k]++, ports[k]);
 }
@@ -1134,17 +1130,12 @@ static void draw_arrows(builder *b, const arrow *a, size_t n, double y_cards)
         double xs = arrow_x(b, a[i].from, ports, used);
         double xt = arrow_x(b, a[i].to, ports, used);
         double yt = y_cards - ARROW_RISE - a[i].track * ARROW_TRACK;
-        int from_in = col_of(b, a[i].from) >= 0, to_in = col_of(b, a[i].to) >= 0;
-        jmap_path *p = add_path(b, JMAP_PATH_ARROW, a[i].pos,
-                                2 + (size_t)from_in + (size_t)to_in);
-        size_t k = 0;
-        p->loop = a[i].target < a[i].from || a[i].to < a[i].from;
-        if (from_in)
-            p->pts[k++] = (jmap_point){xs, y_cards};
-        p->pts[k++] = (jmap_point){xs, yt};
-        p->pts[k++] = (jmap_point){xt, yt};
-        if (to_in)
-            p->pts[k++] = (jmap_point){xt, y_cards};
+        jmap_path *p = add_path(b, JMAP_PATH_ARROW, a[i].pos, 4);
+        p->loop = a[i].to < a[i].from;
+        p->pts[0] = (jmap_point){xs, y_cards};
+        p->pts[1] = (jmap_point){xs, yt};
+        p->pts[2] = (jmap_point){xt, yt};
+        p->pts[3] = (jmap_point){xt, y_cards};
         add_head(b, p, ARROW_HEAD, -1);
     }
     free(ports);
@@ -1169,6 +1160,10 @@ static double lane_actions(builder *b, double y)
                               col_of(b, i), -1);
         box_at(b, card)->style.stage = s->stage->index;
         double cy = top + STEP_PAD_Y;
+        if (b->blank) { /* an empty card, a sticky note high */
+            max_h = fmax(max_h, NOTE_H);
+            continue;
+        }
         const char *name = s->name.str ? s->name.str : s->id;
         size_t t = add_text(b, JMAP_BOX_STEP_NAME, name, s->name.pos,
                             JMAP_FONT_BODY_BOLD, x + STEP_PAD_X, cy,
@@ -1199,15 +1194,6 @@ static double lane_actions(builder *b, double y)
             add_head(b, add_line(b, JMAP_PATH_FLOW,
                                  col_x(b, i) + COL_W + FLOW_GAP, cy,
                                  col_x(b, i + 1) - FLOW_GAP, cy), FLOW_HEAD, -1);
-    if (b->first > 0 && flows_to_next(b->j, b->first - 1)) /* from a page */
-        add_head(b, add_line(b, JMAP_PATH_FLOW,
-                             b->x_cols - COL_GAP + FLOW_EDGE_GAP, cy,
-                             b->x_cols - FLOW_GAP, cy), FLOW_HEAD, -1);
-    if (b->end < b->j->n_steps && flows_to_next(b->j, b->end - 1)) /* to one */
-        add_head(b, add_line(b, JMAP_PATH_FLOW,
-                             col_x(b, b->end - 1) + COL_W + FLOW_GAP, cy,
-                             col_x(b, b->end - 1) + COL_W + MARGIN / 2, cy),
-                 FLOW_HEAD, -1);
     return channel + max_h + 2 * LANE_PAD;
 }
 
@@ -1275,7 +1261,7 @@ static void curve_marks(builder *b, size_t k, double mid,
 static double lane_emotions(builder *b, double y)
 {
     size_t curves = b->L->n_curves;
-    if (!b->shown.emotions)
+    if (!b->shown.emotions && !(b->blank && b->n_cols))
         return 0;
     double mid = y + LANE_PAD + SCALE_TOP + 2 * LEVEL_H;
     for (int v = -2; v <= 2; v++) {
@@ -1571,14 +1557,16 @@ static const struct lane_def {
     lane_fn build;     /* places its content from y; returns its height,
                           0 when it has nothing to show */
     double label_room; /* width kept free at the label column's right */
+    int cut_ok;        /* 1: a page may end between two of its rows of
+                          cards (never inside arrows or curves) */
 } lanes[] = {
-    {L_STAGES, lane_stages, 0},
-    {L_ACTIONS, lane_actions, 0},
-    {L_EMOTIONS, lane_emotions, 22},
-    {L_TOUCHPOINTS, lane_touchpoints, 0},
-    {L_IRRITANTS, lane_irritants, 0},
-    {L_IDEAS, lane_ideas, 0},
-    {L_DEPARTMENTS, lane_departments, 0},
+    {L_STAGES, lane_stages, 0, 0},
+    {L_ACTIONS, lane_actions, 0, 0},
+    {L_EMOTIONS, lane_emotions, 22, 0},
+    {L_TOUCHPOINTS, lane_touchpoints, 0, 1},
+    {L_IRRITANTS, lane_irritants, 0, 1},
+    {L_IDEAS, lane_ideas, 0, 1},
+    {L_DEPARTMENTS, lane_departments, 0, 1},
 };
 
 static double place_lane(builder *b, const struct lane_def *d, double y)
@@ -1592,6 +1580,9 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
                         LABEL_LINES, -1, (int)band);
     b->label_h = box_at(b, t)->h;
     double h = d->build(b, y);
+    if (b->blank && d->name != L_STAGES && d->name != L_EMOTIONS &&
+        d->name != L_DEPARTMENTS && b->n_cols)
+        h = fmax(h, NOTE_H + 2 * LANE_PAD);
     if (h <= 0) {
         drop_boxes(b, start);
         return 0;
@@ -1600,6 +1591,13 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
         h = b->label_h + 2 * LANE_PAD;
     box_at(b, band)->h = h;
     box_at(b, band)->style.lane = b->lane_no++;
+    jmap_layout *L = b->L;
+    if (L->n_lanes < JMAP_MAX_LANES) {
+        L->lane_y[L->n_lanes] = y;
+        L->lane_h[L->n_lanes] = h;
+        L->lane_cut_ok[L->n_lanes] = d->cut_ok;
+        L->n_lanes++;
+    }
     return h;
 }
 
@@ -1613,24 +1611,27 @@ static void stage_rules(builder *b, double top, double bottom)
         }
 }
 
-/* The footer of a page of a split map: page number and stage range. */
+/* The footer of a page of a split map: page number, its place when the
+ * pages make rows (B2: second row, second column) and stage range. */
 static double footer(builder *b, double y)
 {
     const jmap_journey *j = b->j;
+    const jmap_layout *L = b->L;
     const jmap_stage *s0 = j->steps[b->first]->stage;
     const jmap_stage *s1 = j->steps[b->end - 1]->stage;
     const char *n0 = s0->name.str ? s0->name.str : s0->id;
     const char *n1 = s1->name.str ? s1->name.str : s1->id;
-    char *text;
-    if (s0 == s1)
-        text = jmap_xasprintf("%s %d/%d \xc2\xb7 %s", label(b, L_PAGE),
-                              b->L->slice.page, b->L->slice.n_pages, n0);
-    else
-        text = jmap_xasprintf("%s %d/%d \xc2\xb7 %s \xe2\x80\x93 %s",
-                              label(b, L_PAGE), b->L->slice.page,
-                              b->L->slice.n_pages, n0, n1);
-    const char *s = jmap_arena_strdup(b->L->arena, text);
-    free(text);
+    jmap_buf out;
+    jmap_buf_init(&out);
+    jmap_buf_printf(&out, "%s %d/%d", label(b, L_PAGE), L->slice.page,
+                    L->slice.n_pages);
+    if (L->n_rows > 1)
+        jmap_buf_printf(&out, " (%c%d)", 'A' + L->row % 26, L->col + 1);
+    jmap_buf_printf(&out, " \xc2\xb7 %s", n0);
+    if (s0 != s1)
+        jmap_buf_printf(&out, " \xe2\x80\x93 %s", n1);
+    const char *s = jmap_arena_strdup(b->L->arena, out.data);
+    jmap_buf_destroy(&out);
     size_t t = add_text(b, JMAP_BOX_FOOTER, s, (jmap_pos){0, 0},
                         JMAP_FONT_SMALL, MARGIN, y + FOOTER_GAP,
                         b->x_right - MARGIN, 1, -1, -1);
@@ -1653,16 +1654,13 @@ static void name_curves(builder *b)
 
 /* Lays out a slice of the journey. */
 static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
-                                 const jmap_slice *slice, jmap_diag_list *diags)
+                                 jmap_diag_list *diags, int header, int flags)
 {
     jmap_layout *L = jmap_xcalloc(1, sizeof *L);
     L->journey = journey;
     L->arena = jmap_arena_new();
-    L->slice = slice ? *slice : (jmap_slice){0, journey->n_steps, 1, 1};
-    if (L->slice.end > journey->n_steps)
-        L->slice.end = journey->n_steps;
-    if (L->slice.first > L->slice.end)
-        L->slice.first = L->slice.end;
+    L->slice = (jmap_slice){0, journey->n_steps, 1, 1};
+    L->n_rows = L->n_cols = 1;
 
     builder b = {0};
     b.L = L;
@@ -1673,35 +1671,669 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
     b.first = L->slice.first;
     b.end = L->slice.end;
     b.n_cols = b.end - b.first;
-    if (L->slice.page == 1) /* only the first page has the legend */
-        count_steps(journey, 0, journey->n_steps, &b.all);
+    b.blank = (flags & JMAP_LAYOUT_BLANK) != 0;
+    L->flags = flags;
+    count_steps(journey, 0, journey->n_steps, &b.all);
     count_steps(journey, b.first, b.end, &b.shown);
     name_curves(&b);
     place_columns(&b);
 
     add_box(&b, JMAP_BOX_MAP, (jmap_pos){0, 0}, 0, 0, L->width, 0, -1, -1);
-    double y = build_header(&b, MARGIN);
+    double y = header ? build_header(&b, MARGIN) : MARGIN;
+    L->header_h = y - MARGIN;
     double lanes_top = y;
     for (size_t i = 0; i < sizeof lanes / sizeof lanes[0]; i++)
         y += place_lane(&b, &lanes[i], y);
     stage_rules(&b, lanes_top, y);
-    if (L->slice.n_pages > 1 && b.n_cols)
-        y += footer(&b, y);
     L->height = y + MARGIN;
     L->boxes[0].h = L->height;
     return L;
 }
 
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
-                             const jmap_slice *slice, jmap_diag_list *diags)
+                             jmap_diag_list *diags)
 {
-    return layout_build(journey, m, slice, diags);
+    return layout_build(journey, m, diags, 1, 0);
 }
 
-jmap_layout *jmap_layout_page(const jmap_layout *whole, jmap_measurer *m,
-                              const jmap_slice *slice, jmap_diag_list *diags)
+jmap_layout *jmap_layout_grid(const jmap_journey *journey, jmap_measurer *m,
+                              jmap_diag_list *diags, int flags)
 {
-    return layout_build(whole->journey, m, slice, diags);
+    return layout_build(journey, m, diags, 0, flags);
+}
+
+jmap_layout *jmap_layout_whole(const jmap_journey *journey, jmap_measurer *m,
+                               jmap_diag_list *diags, int flags)
+{
+    return layout_build(journey, m, diags, 1, flags);
+}
+
+/* ---- pages cut from the grid ---- */
+
+/* A printed map is laid out once as a grid (jmap_layout_grid: every lane,
+ * its height set by the whole journey) and each page is a window on it:
+ * some steps across, some lanes down. So every page has the same lanes at
+ * the same heights, and pages laid side by side continue each other. */
+
+double jmap_page_extra_width(void)
+{
+    return 2 * MARGIN + LABEL_W + COL_GAP;
+}
+
+double jmap_grid_span(const jmap_layout *grid, size_t first, size_t end)
+{
+    return grid->col_x[end - 1] + COL_W - grid->col_x[first];
+}
+
+/* The height of a split map's footer. */
+static double footer_height(jmap_measurer *m)
+{
+    double w, h;
+    g_object_unref(jmap_measurer_layout(m, "Page 1/2", JMAP_FONT_SMALL, 0, 1,
+                                        0, NULL, &w, &h));
+    return h + FOOTER_GAP;
+}
+
+double jmap_page_extra_height(const jmap_layout *grid, jmap_measurer *m,
+                              int footer)
+{
+    double stage = grid->n_lanes ? grid->lane_h[0] : 0;
+    return 2 * MARGIN + stage + (footer ? footer_height(m) : 0);
+}
+
+/* A builder for a layout of `journey` of its own (title block, page). */
+static void builder_init(builder *b, jmap_layout *L, const jmap_journey *j,
+                         jmap_measurer *m, size_t first, size_t end)
+{
+    memset(b, 0, sizeof *b);
+    b->L = L;
+    b->j = j;
+    b->m = m;
+    b->lang = j->lang;
+    b->first = first;
+    b->end = end;
+    b->n_cols = end - first;
+    count_steps(j, 0, j->n_steps, &b->all);
+    count_steps(j, first, end, &b->shown);
+    name_curves(b);
+}
+
+static jmap_layout *layout_alloc(const jmap_journey *journey)
+{
+    jmap_layout *L = jmap_xcalloc(1, sizeof *L);
+    L->journey = journey;
+    L->arena = jmap_arena_new();
+    L->slice = (jmap_slice){0, journey->n_steps, 1, 1};
+    L->n_rows = L->n_cols = 1;
+    return L;
+}
+
+/* What a title block's height is made of, measured once: its row's
+ * blocks keep their sizes whatever the page's width; only the title
+ * wraps, and the row. */
+struct jmap_header_sizes {
+    const jmap_journey *j;
+    jmap_measurer *m;
+    char *title;        /* the title on one paragraph */
+    double sub_h;       /* the subtitle's height, 0 for none */
+    int title_only;     /* 1: no row */
+    size_t n;           /* the row's blocks */
+    double *w, *h;
+};
+
+jmap_header_sizes *jmap_header_sizes_new(const jmap_journey *journey,
+                                         jmap_measurer *m, int flags)
+{
+    jmap_header_sizes *hs = jmap_xcalloc(1, sizeof *hs);
+    hs->j = journey;
+    hs->m = m;
+    jmap_layout *L = layout_alloc(journey);
+    builder b;
+    builder_init(&b, L, journey, m, 0, journey->n_steps);
+    b.blank = (flags & JMAP_LAYOUT_BLANK) != 0;
+    b.header = flags;
+    b.x_right = 1e6;
+    hs->title = jmap_xstrdup(one_paragraph(&b, journey->title.str ? journey->title.str : ""));
+    const char *sub = total_duration(&b);
+    if (sub) {
+        double w;
+        g_object_unref(jmap_measurer_layout(m, sub, JMAP_FONT_HEADING, 0, 1, 0,
+                                            NULL, &w, &hs->sub_h));
+    }
+    hs->title_only = b.blank || (flags & JMAP_LAYOUT_HEADER_TITLE);
+    if (!hs->title_only) {
+        header_item *items = jmap_xcalloc(journey->n_personas + 2, sizeof *items);
+        hs->n = header_row(&b, items);
+        hs->w = jmap_xcalloc(hs->n, sizeof *hs->w);
+        hs->h = jmap_xcalloc(hs->n, sizeof *hs->h);
+        for (size_t i = 0; i < hs->n; i++) {
+            size_t keep = L->n_boxes;
+            hs->w[i] = items[i].w;
+            hs->h[i] = header_item_build(&b, &items[i], MARGIN, MARGIN);
+            drop_boxes(&b, keep);
+        }
+        free(items);
+    }
+    jmap_layout_free(L);
+    return hs;
+}
+
+double jmap_header_sizes_height(const jmap_header_sizes *hs, double width)
+{
+    double w, h;
+    g_object_unref(jmap_measurer_layout(hs->m, hs->title, JMAP_FONT_TITLE,
+                                        width, TITLE_LINES, 0, NULL, &w, &h));
+    double y = h + TITLE_GAP + hs->sub_h + SUBTITLE_GAP;
+    if (hs->title_only)
+        return y;
+    double cx = 0, row_h = 0;
+    for (size_t i = 0; i < hs->n; i++) { /* as build_header flows them */
+        if (cx > 0 && cx + hs->w[i] > width) {
+            y += row_h + HEADER_ROW_GAP;
+            cx = 0;
+            row_h = 0;
+        }
+        row_h = fmax(row_h, hs->h[i]);
+        cx += hs->w[i] + HEADER_ITEM_GAP;
+    }
+    return y + row_h + HEADER_BOTTOM;
+}
+
+void jmap_header_sizes_free(jmap_header_sizes *hs)
+{
+    if (!hs)
+        return;
+    free(hs->title);
+    free(hs->w);
+    free(hs->h);
+    free(hs);
+}
+
+double jmap_layout_header_height(const jmap_journey *journey,
+                                 jmap_measurer *m, double width, int flags)
+{
+    jmap_header_sizes *hs = jmap_header_sizes_new(journey, m, flags);
+    double h = jmap_header_sizes_height(hs, width);
+    jmap_header_sizes_free(hs);
+    return h;
+}
+
+/* What part of the grid a page shows, and where it goes. */
+typedef struct window {
+    size_t first, end; /* the steps */
+    double xl, xr;     /* the grid's x shown: the middle of the gaps
+                          around the steps (infinite at the map's ends) */
+    double y0, y1;     /* the grid's y shown */
+    double dx, dy;     /* from grid to page */
+    double right;      /* the page's right edge of the lanes */
+} window;
+
+/* Where a page ends between steps i - 1 and i: the middle of the gap. */
+static double cut_x(const jmap_layout *g, size_t i)
+{
+    return (g->col_x[i - 1] + COL_W + g->col_x[i]) / 2;
+}
+
+/* Copies a box of the grid to the page, its parent `parent`. */
+static size_t copy_box(builder *b, const jmap_box *s, double x, double y,
+                       double w, double h, int column, int parent)
+{
+    size_t k = add_box(b, s->kind, s->pos, x, y, w, h, column, parent);
+    jmap_box *d = box_at(b, k);
+    d->style = s->style;
+    d->curve = s->curve;
+    d->cut = s->cut;
+    d->font = s->font;
+    d->text = s->text;
+    if (s->pl)
+        d->pl = g_object_ref(s->pl);
+    return k;
+}
+
+/* The texts of stage band `k` of a page, cut from the grid's `band`: its
+ * name (continued when the stage began on a page before) and duration,
+ * laid out anew in the part of the band the page shows. */
+static void page_stage_texts(builder *b, const jmap_box *band, size_t k,
+                             int continued)
+{
+    const jmap_stage *st = &b->j->stages[band->style.stage];
+    jmap_box d = *box_at(b, k);
+    size_t keep = b->L->n_boxes;
+    double h = stage_texts(b, st, k, d.x, d.x + d.w, d.y, STAGE_LINES,
+                           continued);
+    if (h > d.h) { /* the band is narrower here: the name on one line */
+        drop_boxes(b, keep);
+        stage_texts(b, st, k, d.x, d.x + d.w, d.y, 1, continued);
+    }
+}
+
+/* Copies the grid's boxes inside window `w`; map[i] becomes the page's
+ * index of grid box i. */
+static void copy_boxes(builder *b, const jmap_layout *g, const window *w,
+                       int *map)
+{
+    double x_cols = MARGIN + LABEL_W + COL_GAP;
+    double c0 = g->col_x[w->first], c1 = g->col_x[w->end - 1] + COL_W;
+    for (size_t i = 0; i < g->n_boxes; i++) {
+        const jmap_box *s = &g->boxes[i];
+        if (s->kind == JMAP_BOX_MAP)
+            continue;
+        int band = s->kind == JMAP_BOX_LANE || s->kind == JMAP_BOX_STAGE;
+        double top = s->y, bottom = s->y + s->h;
+        if (band ? bottom <= w->y0 || top >= w->y1
+                 : top < w->y0 || top >= w->y1)
+            continue;
+        double x = s->x, wd = s->w;
+        int column = -1;
+        if (s->column >= 0) {
+            if ((size_t)s->column < w->first || (size_t)s->column >= w->end)
+                continue;
+            column = s->column - (int)w->first;
+            x += w->dx;
+        } else if (s->kind == JMAP_BOX_LANE) {
+            wd = w->right - x;
+        } else if (s->kind == JMAP_BOX_STAGE) {
+            double x0 = fmax(x, c0), x1 = fmin(x + wd, c1);
+            if (x1 <= x0)
+                continue;
+            x = x0 + w->dx;
+            wd = x1 - x0;
+        } else if (s->parent >= 0 &&
+                   g->boxes[s->parent].kind == JMAP_BOX_STAGE) {
+            continue; /* a stage's texts: laid out anew with the band */
+        } else if (x + wd > x_cols) { /* not in the label column */
+            if (x < w->xl || x + wd > w->xr)
+                continue;
+            x += w->dx;
+        }
+        if (band) {
+            top = fmax(top, w->y0);
+            bottom = fmin(bottom, w->y1);
+        }
+        int parent = s->parent >= 0 ? map[s->parent] : -1;
+        size_t k = copy_box(b, s, x, top + w->dy, wd, bottom - top, column,
+                            parent);
+        map[i] = (int)k;
+        if (s->kind == JMAP_BOX_STAGE)
+            page_stage_texts(b, s, k, s->x < c0);
+    }
+    /* the label of a lane that began on the page above */
+    for (size_t i = 0; i < g->n_boxes; i++) {
+        const jmap_box *s = &g->boxes[i];
+        if (s->kind != JMAP_BOX_LANE_LABEL || s->parent < 0)
+            continue;
+        const jmap_box *lane = &g->boxes[s->parent];
+        if (lane->y < w->y0 && lane->y + lane->h >= w->y0 + s->h + 2 * LANE_PAD &&
+            map[s->parent] >= 0)
+            copy_box(b, s, s->x, w->y0 + w->dy + LANE_PAD, s->w, s->h, -1,
+                     map[s->parent]);
+    }
+}
+
+/* A piece of a path being cut to a page. */
+typedef struct piece {
+    jmap_point *pts;
+    size_t n, cap;
+} piece;
+
+static void piece_add(piece *pc, jmap_point p)
+{
+    if (pc->n == pc->cap) {
+        pc->cap = pc->cap ? 2 * pc->cap : 16;
+        pc->pts = jmap_xrealloc(pc->pts, pc->cap, sizeof *pc->pts);
+    }
+    pc->pts[pc->n++] = p;
+}
+
+/* Adds piece `pc` to the page as a path like `src`, moved by (dx, dy);
+ * with `head` when it ends where `src` does. */
+static void piece_end(builder *b, piece *pc, const jmap_path *src,
+                      const window *w, int head)
+{
+    if (pc->n >= 2) {
+        jmap_path *p = add_path(b, src->kind, src->pos, pc->n);
+        for (size_t i = 0; i < pc->n; i++)
+            p->pts[i] = (jmap_point){pc->pts[i].x + w->dx, pc->pts[i].y + w->dy};
+        p->loop = src->loop;
+        p->curve = src->curve;
+        if (head && src->head > 0)
+            add_head(b, p, src->head, -1);
+    }
+    pc->n = 0;
+}
+
+/* A polyline (an arrow) cut to the window's x. */
+static void cut_polyline(builder *b, const jmap_path *p, const window *w)
+{
+    piece pc = {0};
+    for (size_t i = 0; i + 1 < p->n; i++) {
+        jmap_point a = p->pts[i], z = p->pts[i + 1];
+        double t0 = 0, t1 = 1, dx = z.x - a.x;
+        if (dx != 0) {
+            double ta = (w->xl - a.x) / dx, tb = (w->xr - a.x) / dx;
+            t0 = fmax(t0, fmin(ta, tb));
+            t1 = fmin(t1, fmax(ta, tb));
+        } else if (a.x <= w->xl || a.x >= w->xr) {
+            t0 = 1, t1 = 0;
+        }
+        if (t0 > t1) {
+            piece_end(b, &pc, p, w, 0);
+            continue;
+        }
+        jmap_point s = {a.x + t0 * dx, a.y + t0 * (z.y - a.y)};
+        jmap_point e = {a.x + t1 * dx, a.y + t1 * (z.y - a.y)};
+        if (t0 > 0 || pc.n == 0) {
+            piece_end(b, &pc, p, w, 0);
+            piece_add(&pc, s);
+        }
+        piece_add(&pc, e);
+        if (t1 < 1)
+            piece_end(b, &pc, p, w, 0);
+    }
+    piece_end(b, &pc, p, w, 1);
+    free(pc.pts);
+}
+
+static jmap_point lerp(jmap_point a, jmap_point z, double t)
+{
+    return (jmap_point){a.x + (z.x - a.x) * t, a.y + (z.y - a.y) * t};
+}
+
+/* Cuts the Bezier segment q[0..3] at t into l[0..3] and r[0..3]. */
+static void split_bezier(const jmap_point *q, double t, jmap_point *l,
+                         jmap_point *r)
+{
+    jmap_point ab = lerp(q[0], q[1], t), bc = lerp(q[1], q[2], t),
+               cd = lerp(q[2], q[3], t);
+    jmap_point abc = lerp(ab, bc, t), bcd = lerp(bc, cd, t);
+    jmap_point m = lerp(abc, bcd, t);
+    l[0] = q[0], l[1] = ab, l[2] = abc, l[3] = m;
+    r[0] = m, r[1] = bcd, r[2] = cd, r[3] = q[3];
+}
+
+/* The t at which segment q (its x rising or falling) reaches x. */
+static double bezier_t_at(const jmap_point *q, double x)
+{
+    double lo = 0, hi = 1;
+    int rising = q[3].x > q[0].x;
+    for (int i = 0; i < 50; i++) {
+        double t = (lo + hi) / 2, u = 1 - t;
+        double bx = u * u * u * q[0].x + 3 * u * u * t * q[1].x +
+                    3 * u * t * t * q[2].x + t * t * t * q[3].x;
+        if ((bx < x) == rising)
+            lo = t;
+        else
+            hi = t;
+    }
+    return (lo + hi) / 2;
+}
+
+/* An emotion curve cut to the window's x: its segments between two steps
+ * of the page, and the halves of those that reach a step on another. */
+static void cut_curve(builder *b, const jmap_path *p, const window *w)
+{
+    piece pc = {0};
+    for (size_t i = 0; i + 3 < p->n; i += 3) {
+        const jmap_point *q = &p->pts[i];
+        int in0 = q[0].x > w->xl && q[0].x < w->xr;
+        int in1 = q[3].x > w->xl && q[3].x < w->xr;
+        jmap_point l[4], r[4];
+        if (in0 && in1) {
+            if (pc.n == 0)
+                piece_add(&pc, q[0]);
+            for (int k = 1; k < 4; k++)
+                piece_add(&pc, q[k]);
+        } else if (in0) {
+            split_bezier(q, bezier_t_at(q, q[3].x > q[0].x ? w->xr : w->xl), l, r);
+            if (pc.n == 0)
+                piece_add(&pc, l[0]);
+            for (int k = 1; k < 4; k++)
+                piece_add(&pc, l[k]);
+            piece_end(b, &pc, p, w, 0);
+        } else if (in1) {
+            piece_end(b, &pc, p, w, 0);
+            split_bezier(q, bezier_t_at(q, q[3].x > q[0].x ? w->xl : w->xr), l, r);
+            for (int k = 0; k < 4; k++)
+                piece_add(&pc, r[k]);
+        } else {
+            piece_end(b, &pc, p, w, 0);
+        }
+    }
+    piece_end(b, &pc, p, w, 0);
+    free(pc.pts);
+}
+
+/* Copies the grid's paths inside window `w`. */
+static void copy_paths(builder *b, const jmap_layout *g, const window *w)
+{
+    for (size_t i = 0; i < g->n_paths; i++) {
+        const jmap_path *p = &g->paths[i];
+        if (p->n < 2 || p->kind == JMAP_PATH_GRID)
+            continue;
+        double y = p->pts[0].y;
+        if (y < w->y0 || y > w->y1)
+            continue;
+        switch (p->kind) {
+        case JMAP_PATH_CURVE: cut_curve(b, p, w); break;
+        case JMAP_PATH_FLOW:
+        case JMAP_PATH_ARROW: cut_polyline(b, p, w); break;
+        default: /* a line across the lanes, from the label column */
+            add_line(b, p->kind, p->pts[0].x, y + w->dy, w->right, y + w->dy);
+            break;
+        }
+    }
+}
+
+/* The page's stage rules, from `top` to `bottom`. */
+static void page_rules(builder *b, const jmap_layout *g, const window *w,
+                       double top, double bottom)
+{
+    for (size_t i = w->first + 1; i < w->end; i++)
+        if (b->j->steps[i]->stage != b->j->steps[i - 1]->stage) {
+            double x = g->col_x[i] - (COL_GAP + STAGE_GAP) / 2 + w->dx;
+            add_line(b, JMAP_PATH_GRID, x, top, x, bottom);
+        }
+}
+
+/* Records the page's lanes: those of the grid it shows. */
+static void page_lanes(jmap_layout *L, const jmap_layout *g, size_t lane,
+                       const window *w)
+{
+    for (; lane < g->n_lanes && L->n_lanes < JMAP_MAX_LANES; lane++) {
+        double top = fmax(g->lane_y[lane], w->y0);
+        double bottom = fmin(g->lane_y[lane] + g->lane_h[lane], w->y1);
+        if (bottom <= top)
+            continue;
+        L->lane_y[L->n_lanes] = top + w->dy;
+        L->lane_h[L->n_lanes] = bottom - top;
+        L->lane_cut_ok[L->n_lanes] = g->lane_cut_ok[lane];
+        L->n_lanes++;
+        if (w->y1 <= g->lane_y[lane] + g->lane_h[lane])
+            break;
+    }
+}
+
+jmap_layout *jmap_layout_page_of(const jmap_layout *grid, jmap_measurer *m,
+                                 const jmap_page_spec *spec, int page,
+                                 int n_pages, jmap_diag_list *diags)
+{
+    const jmap_journey *j = grid->journey;
+    jmap_layout *L = layout_alloc(j);
+    size_t first = spec->first, end = spec->end;
+    if (end > j->n_steps)
+        end = j->n_steps;
+    if (first >= end) /* a map without steps: its title block */
+        first = end = 0;
+    L->slice = (jmap_slice){first, end, page, n_pages};
+    L->row = spec->row;
+    L->col = spec->col;
+    L->n_rows = spec->n_rows;
+    L->n_cols = spec->n_cols;
+    builder b;
+    builder_init(&b, L, j, m, first, end);
+    L->flags = grid->flags;
+    b.blank = (grid->flags & JMAP_LAYOUT_BLANK) != 0;
+    b.header = grid->flags;
+    L->col_w = COL_W;
+    L->label_x = MARGIN;
+    L->label_w = LABEL_W;
+    b.x_cols = MARGIN + LABEL_W + COL_GAP;
+    L->col_x = jmap_xcalloc(end > first ? end - first : 1, sizeof *L->col_x);
+    window w = {first, end, -INFINITY, INFINITY, 0, 0, 0, 0, 0};
+    if (end > first) {
+        w.dx = b.x_cols - grid->col_x[first];
+        for (size_t i = first; i < end; i++)
+            L->col_x[i - first] = grid->col_x[i] + w.dx;
+        w.right = grid->col_x[end - 1] + COL_W + w.dx;
+        if (first > 0)
+            w.xl = cut_x(grid, first);
+        if (end < j->n_steps)
+            w.xr = cut_x(grid, end);
+    }
+    L->width = fmax(spec->width, w.right + MARGIN);
+    b.x_right = L->width - MARGIN;
+    add_box(&b, JMAP_BOX_MAP, (jmap_pos){0, 0}, 0, 0, L->width, 0, -1, -1);
+    b.diags = diags;
+    double y = build_header(&b, MARGIN);
+    b.diags = NULL;
+    L->header_h = y - MARGIN;
+    double lanes_top = y;
+    if (end > first && grid->n_lanes) {
+        int *map = jmap_xcalloc(grid->n_boxes, sizeof *map);
+        for (size_t i = 0; i < grid->n_boxes; i++)
+            map[i] = -1;
+        /* the stage lane, on every page */
+        window ws = w;
+        ws.y0 = grid->lane_y[0];
+        ws.y1 = grid->lane_y[0] + grid->lane_h[0];
+        ws.dy = y - ws.y0;
+        copy_boxes(&b, grid, &ws, map);
+        page_lanes(L, grid, 0, &ws);
+        y += grid->lane_h[0];
+        /* the page's part of the other lanes */
+        w.y0 = spec->y0;
+        w.y1 = spec->y1;
+        w.dy = y - w.y0;
+        copy_boxes(&b, grid, &w, map);
+        copy_paths(&b, grid, &w);
+        page_lanes(L, grid, 1, &w);
+        y += w.y1 - w.y0;
+        page_rules(&b, grid, &w, lanes_top, y);
+        free(map);
+        if (n_pages > 1)
+            y += footer(&b, y);
+    }
+    L->height = y + MARGIN;
+    L->boxes[0].h = L->height;
+    return L;
+}
+
+/* ---- posters on small sheets ---- */
+
+#define CROP_FROM 5.7   /* a crop mark, from the sheet's edge (2 mm) */
+#define CROP_TO 22.7    /* ... to 8 mm, short of the printable area */
+#define TAG_PAD 3.0     /* inside a tile's name tag */
+#define ASSEMBLY_GAP 8.0 /* between the assembly sheet's texts */
+
+/* A tile's name tag holding `name`, its top left corner at (x, y) or,
+ * when `centre`, centred on it. */
+static void tile_tag(builder *b, const char *name, double x, double y,
+                     int centre)
+{
+    double w, h;
+    g_object_unref(jmap_measurer_layout(b->m, name, JMAP_FONT_HEADING, 0, 1, 0,
+                                        NULL, &w, &h));
+    double tw = w + 2 * TAG_PAD, th = h + 2 * TAG_PAD;
+    if (centre) {
+        x -= tw / 2;
+        y -= th / 2;
+    }
+    size_t tag = add_box(b, JMAP_BOX_TILE_TAG, (jmap_pos){0, 0}, x, y, tw, th,
+                         -1, -1);
+    add_text(b, JMAP_BOX_TILE_LABEL, name, (jmap_pos){0, 0}, JMAP_FONT_HEADING,
+             x + TAG_PAD, y + TAG_PAD, 0, 1, -1, (int)tag);
+}
+
+jmap_layout *jmap_layout_tile_marks(const jmap_journey *journey,
+                                    jmap_measurer *m, const jmap_tile_spec *t,
+                                    const char *name)
+{
+    jmap_layout *L = layout_alloc(journey);
+    builder b;
+    builder_init(&b, L, journey, m, 0, 0);
+    L->width = t->sheet_w;
+    L->height = t->sheet_h;
+    L->row = t->row;
+    L->col = t->col;
+    L->n_rows = t->n_rows;
+    L->n_cols = t->n_cols;
+    double x0 = t->margin, y0 = t->margin;
+    double x1 = x0 + t->step_x, y1 = y0 + t->step_y;
+    double W = t->sheet_w, H = t->sheet_h;
+    /* crop marks where the sheet is trimmed (left and top, but on the
+     * poster's first column and row) and where its part ends */
+    double xs[2] = {x0, x1}, ys[2] = {y0, y1};
+    for (int k = 0; k < 2; k++) {
+        if (k == 0 && t->col == 0)
+            continue;
+        add_line(&b, JMAP_PATH_CROP, xs[k], CROP_FROM, xs[k], CROP_TO);
+        add_line(&b, JMAP_PATH_CROP, xs[k], H - CROP_TO, xs[k], H - CROP_FROM);
+    }
+    for (int k = 0; k < 2; k++) {
+        if (k == 0 && t->row == 0)
+            continue;
+        add_line(&b, JMAP_PATH_CROP, CROP_FROM, ys[k], CROP_TO, ys[k]);
+        add_line(&b, JMAP_PATH_CROP, W - CROP_TO, ys[k], W - CROP_FROM, ys[k]);
+    }
+    /* the glue strips: the next sheet's edge goes on their dashed line */
+    if (t->col + 1 < t->n_cols)
+        add_line(&b, JMAP_PATH_GLUE, x1, y0, x1, y1 + t->glue);
+    if (t->row + 1 < t->n_rows)
+        add_line(&b, JMAP_PATH_GLUE, x0, y1, x1 + t->glue, y1);
+    /* the name, in the corner the neighbours cover */
+    tile_tag(&b, name, x1 + 1.0, y1 + 1.0, 0);
+    return L;
+}
+
+jmap_layout *jmap_layout_assembly(const jmap_journey *journey,
+                                  jmap_measurer *m, const jmap_tile_spec *t,
+                                  const char *heading, double *tx, double *ty,
+                                  double *tk)
+{
+    jmap_layout *L = layout_alloc(journey);
+    builder b;
+    builder_init(&b, L, journey, m, 0, 0);
+    L->width = t->sheet_w;
+    L->height = t->sheet_h;
+    double x = t->margin, y = t->margin;
+    double w = t->sheet_w - 2 * t->margin;
+    size_t h1 = add_text(&b, JMAP_BOX_ASSEMBLY_TEXT, heading, (jmap_pos){0, 0},
+                         JMAP_FONT_TITLE, x, y, w, 2, -1, -1);
+    y += box_at(&b, h1)->h + ASSEMBLY_GAP;
+    size_t h2 = add_text(&b, JMAP_BOX_ASSEMBLY_TEXT, label(&b, L_ASSEMBLY_HOW),
+                         (jmap_pos){0, 0}, JMAP_FONT_TEXT, x, y, w, 0, -1, -1);
+    y += box_at(&b, h2)->h + ASSEMBLY_GAP;
+    double room_h = t->sheet_h - t->margin - y;
+    double all_w = t->n_cols * t->step_x + t->glue;
+    double all_h = t->n_rows * t->step_y + t->glue;
+    double k = fmin(w / all_w, room_h / all_h);
+    if (k <= 0)
+        k = 1e-3;
+    double ox = x + (w - all_w * k) / 2;
+    *tx = ox;
+    *ty = y;
+    *tk = k;
+    for (int r = 0; r < t->n_rows; r++)
+        for (int c = 0; c < t->n_cols; c++) {
+            double cx = ox + c * t->step_x * k, cy = y + r * t->step_y * k;
+            add_box(&b, JMAP_BOX_TILE_CELL, (jmap_pos){0, 0}, cx, cy,
+                    t->step_x * k, t->step_y * k, -1, -1);
+            char name[32];
+            snprintf(name, sizeof name, "%c%d", 'A' + r % 26, c + 1);
+            tile_tag(&b, jmap_arena_strdup(L->arena, name),
+                     cx + t->step_x * k / 2, cy + t->step_y * k / 2, 1);
+        }
+    return L;
 }
 
 void jmap_layout_free(jmap_layout *layout)

@@ -33,9 +33,12 @@ typedef enum jmap_font {
 /* Size in points of the card text: the size that must stay readable once a
  * map is scaled to fit a page. */
 #define JMAP_BODY_PT 8.0
-/* The smallest printed size of the body text; below it a map is split over
+/* The smallest printed size of any glyph; below it a map is split over
  * several pages rather than shrunk (unless --fit). */
-#define JMAP_MIN_PRINT_PT 6.0
+#define JMAP_MIN_PRINT_PT JMAP_MIN_TEXT_PT
+/* The smallest type style's size: a page is printed at JMAP_MIN_PRINT_PT /
+ * JMAP_SMALLEST_PT of its layout size or more. */
+#define JMAP_SMALLEST_PT 7.0
 
 /* Owns the one Pango font map and context of a render. */
 typedef struct jmap_measurer jmap_measurer;
@@ -45,10 +48,10 @@ typedef struct jmap_measurer jmap_measurer;
  * unrounded glyph positions. The caller frees it with jmap_measurer_free. */
 jmap_measurer *jmap_measurer_new(void);
 void jmap_measurer_free(jmap_measurer *m);
-/* Checks that every type style of `m` resolves to jmap's own font, with
- * glyphs: without it, Pango would measure with whatever it finds, or with
- * nothing. Returns 0, or JMAP_ERR_IO with a reason naming the package that
- * brings the font in `why`. */
+/* Checks that every type style of `m` resolves to one of jmap's faces (Noto
+ * Sans, else DejaVu Sans), with glyphs: without them, Pango would measure
+ * with whatever it finds, or with nothing. Returns 0, or JMAP_ERR_IO with a
+ * reason naming the packages that bring them in `why`. */
 int jmap_measurer_check(jmap_measurer *m, char *why, size_t why_len);
 
 /* Lays out plain `text` (never markup) in `font`, wrapped to `width` points
@@ -119,6 +122,11 @@ typedef enum jmap_box_kind {
                               its tip on the box's edge; style.heading */
     JMAP_BOX_MARKER,       /* mark: a curve's marker in a legend sample,
                               reaching its box's edges; curve */
+    JMAP_BOX_TILE_TAG,     /* a tile's name tag (on the tile, and on its
+                              cell of the assembly sheet) */
+    JMAP_BOX_TILE_LABEL,   /* text: a tile's name, "B3" */
+    JMAP_BOX_TILE_CELL,    /* a tile's part of the assembly thumbnail */
+    JMAP_BOX_ASSEMBLY_TEXT, /* text: the assembly sheet's heading and how to */
     JMAP_BOX_KIND_COUNT_   /* number of kinds, not a kind */
 } jmap_box_kind;
 
@@ -202,6 +210,7 @@ typedef struct jmap_box {
     jmap_box_style style; /* kind-specific: stage, channel, severity... */
     size_t curve;       /* emotion, curve swatch: the emotion curve */
     int cut;            /* 1 when the text was ellipsized */
+    jmap_font font;     /* a text box's type style */
 } jmap_box;
 
 /* What a path is. */
@@ -217,6 +226,9 @@ typedef enum jmap_path_kind {
     JMAP_PATH_ROW,        /* a faint rule under a department row */
     JMAP_PATH_LEGEND_ARROW, /* the legend's arrow sample: a polyline with
                                square corners, in its swatch */
+    JMAP_PATH_CROP,       /* a crop mark in a tile's margin */
+    JMAP_PATH_GLUE,       /* the dashed edge of a tile's glue strip, where
+                             the next sheet's edge goes */
     JMAP_PATH_KIND_COUNT_
 } jmap_path_kind;
 
@@ -245,6 +257,27 @@ typedef struct jmap_slice {
     int n_pages;    /* pages in the document */
 } jmap_slice;
 
+/* One page of a map cut from its grid (jmap_layout_page): the steps
+ * [first, end) it shows, and the part [y0, y1) of the lanes under the
+ * stage lane, in the grid's units. Pages form n_rows rows of n_cols:
+ * the steps go across, the lanes down. */
+typedef struct jmap_page_spec {
+    size_t first, end; /* the steps shown */
+    double y0, y1;     /* the lanes shown, as y in the grid */
+    int row, col;      /* 0-based place among the pages */
+    int n_rows, n_cols;
+    double width;      /* the page's width in layout units: its header
+                          flows in width - 2 margins */
+} jmap_page_spec;
+
+/* The margin around a layout, and above and below a lane's content, in
+ * layout units. */
+#define JMAP_LAYOUT_MARGIN 28.0
+#define JMAP_LANE_PAD 8.0
+
+/* The lanes of a layout, top to bottom. */
+#define JMAP_MAX_LANES 8
+
 /* A finished map: everything the drawing stage paints. */
 typedef struct jmap_layout {
     const jmap_journey *journey; /* the graph it was made from (borrowed) */
@@ -260,28 +293,110 @@ typedef struct jmap_layout {
     double col_w;         /* width of a step column */
     double label_x;       /* left edge of the lane label column */
     double label_w;       /* width of the lane label column */
+    size_t n_lanes;       /* lanes shown */
+    double lane_y[JMAP_MAX_LANES]; /* each lane's top */
+    double lane_h[JMAP_MAX_LANES]; /* and height */
+    int lane_cut_ok[JMAP_MAX_LANES]; /* 1: a page may end inside it */
+    double header_h;      /* the title block's height, margin excluded */
+    int row, col;         /* a page's place among the pages (0, 0) */
+    int n_rows, n_cols;   /* rows and columns of pages (1, 1) */
     size_t n_curves;      /* emotion curves (1, or one per persona) */
     const char **curve_names; /* curve_names[k]: persona name, or NULL */
+    int shapes_only;      /* 1: draw no text (an assembly thumbnail) */
+    int flags;            /* JMAP_LAYOUT_BLANK or 0 */
     jmap_arena *arena;    /* owns generated strings and path points */
 } jmap_layout;
 
-/* Lays out `slice` of `journey` (NULL: the whole map on one page).
- * Findings such as text-overflow go to `diags` (may be NULL). The caller
- * frees the result with jmap_layout_free. */
-jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
-                             const jmap_slice *slice, jmap_diag_list *diags);
-/* The same for one page of the map that `whole` lays out. The facts about
- * the whole journey a page needs (involved departments, the arrows into
- * each step) are the journey's own, from the resolve pass, so laying out
- * every page costs time in proportion to the journey. */
-jmap_layout *jmap_layout_page(const jmap_layout *whole, jmap_measurer *m,
-                              const jmap_slice *slice, jmap_diag_list *diags);
-void jmap_layout_free(jmap_layout *layout);
+/* The grid of a map that is printed on pages: every lane of the whole
+ * journey, without the title block, lanes from y = 0 (margins
+ * excluded); pages are cut from it (jmap_layout_page). */
+jmap_layout *jmap_layout_grid(const jmap_journey *journey, jmap_measurer *m,
+                              jmap_diag_list *diags, int flags);
+/* The whole map on one page, as jmap_layout_new, with `flags`. */
+jmap_layout *jmap_layout_whole(const jmap_journey *journey, jmap_measurer *m,
+                               jmap_diag_list *diags, int flags);
+/* A flag of jmap_layout_grid and jmap_layout_whole: a blank sheet for a
+ * workshop (a journey made by jmap_blank_journey), its lanes tall enough
+ * for sticky notes once printed at JMAP_BLANK_SCALE. */
+#define JMAP_LAYOUT_BLANK 1
+/* Flags of jmap_layout_grid and jmap_layout_header_height: a shorter title
+ * block, for a page that the whole one would leave too little room on:
+ * without the description and persona cards (the legend still names each
+ * persona's curve), or the title alone. */
+#define JMAP_LAYOUT_HEADER_SHORT 2
+#define JMAP_LAYOUT_HEADER_TITLE 4
+/* A blank sheet prints at this scale: a step column is 80 mm wide, room
+ * for a 76 mm sticky note. */
+#define JMAP_BLANK_SCALE (226.77 / 124.0)
+/* The journey of a blank sheet for `journey` (blank.c): its title,
+ * personas, stages and departments, an empty step for each of its steps
+ * (three for a stage with none). The caller frees it with
+ * jmap_journey_free before `journey`. */
+jmap_journey *jmap_blank_journey(const jmap_journey *journey);
+/* The height of the title block of a page `width` wide (layout units). */
+double jmap_layout_header_height(const jmap_journey *journey,
+                                 jmap_measurer *m, double width, int flags);
+/* The same, measured once for many widths: the sizes of a title block
+ * with `flags`, its height at a width, freed with jmap_header_sizes_free. */
+typedef struct jmap_header_sizes jmap_header_sizes;
+jmap_header_sizes *jmap_header_sizes_new(const jmap_journey *journey,
+                                         jmap_measurer *m, int flags);
+double jmap_header_sizes_height(const jmap_header_sizes *hs, double width);
+void jmap_header_sizes_free(jmap_header_sizes *hs);
+/* The layout unit width of the column of steps [first, end) in `grid`,
+ * from the left edge of the first to the right edge of the last. */
+double jmap_grid_span(const jmap_layout *grid, size_t first, size_t end);
+/* The page `spec` of the map whose grid is `grid`: the title block flowed
+ * in the page's width, the stage lane over its steps, the part of the
+ * lanes it shows (curves and arrows cut exactly at its edges, a lane's
+ * label repeated when the lane began on the page above, a stage's name
+ * when it began on the page before), and a footer. page / n_pages number
+ * it; the texts of its title block that are cut are reported to `diags`
+ * (may be NULL). */
+jmap_layout *jmap_layout_page_of(const jmap_layout *grid, jmap_measurer *m,
+                                 const jmap_page_spec *spec, int page,
+                                 int n_pages, jmap_diag_list *diags);
+/* The fixed parts of a page around its lanes: margins, stage lane,
+ * footer. */
+double jmap_page_extra_height(const jmap_layout *grid, jmap_measurer *m,
+                              int footer);
+/* The width of a page's label column and margins, around its steps. */
+double jmap_page_extra_width(void);
 
-/* The width of the map that would show steps [first, end), in points,
- * without laying it out. */
-double jmap_layout_span_width(const jmap_journey *journey, size_t first,
-                              size_t end);
+/* A tile of a poster printed on smaller sheets: where it is and what
+ * its sheet shows. */
+typedef struct jmap_tile_spec {
+    double sheet_w, sheet_h; /* the sheet, in points */
+    double margin;           /* its unprintable margin */
+    double step_x, step_y;   /* the poster's width and height each tile
+                                adds (the sheet's printable area less the
+                                glue strip) */
+    double glue;             /* the strip of a tile that the next covers */
+    int row, col;            /* 0-based */
+    int n_rows, n_cols;
+    double poster_w, poster_h; /* the poster, in points */
+} jmap_tile_spec;
+
+/* The marks printed on tile `t`, in points: crop marks in its margins at
+ * the edges to trim, the dashed edges of its glue strips, its name tag.
+ * `name` is "B3", or "2-B3" for the second of several posters. */
+jmap_layout *jmap_layout_tile_marks(const jmap_journey *journey,
+                                    jmap_measurer *m, const jmap_tile_spec *t,
+                                    const char *name);
+/* The assembly sheet of a poster, in points, on a sheet of t: a heading,
+ * how to assemble, and the grid of tiles over the thumbnail's place,
+ * (*tx, *ty) and *tk: where the thumbnail goes and its scale. */
+jmap_layout *jmap_layout_assembly(const jmap_journey *journey,
+                                  jmap_measurer *m, const jmap_tile_spec *t,
+                                  const char *heading, double *tx, double *ty,
+                                  double *tk);
+
+/* Lays out the whole of `journey` on one page. Findings such as
+ * text-overflow go to `diags` (may be NULL). The caller frees the result
+ * with jmap_layout_free. */
+jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
+                             jmap_diag_list *diags);
+void jmap_layout_free(jmap_layout *layout);
 
 /* The name of a box kind or path kind in the layout dump. */
 const char *jmap_box_kind_name(jmap_box_kind kind);

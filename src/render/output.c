@@ -27,8 +27,7 @@
 #include <time.h>
 
 #define MAX_SCALE 1.5     /* a small map is enlarged at most this much */
-#define FILL 0.7          /* a page cut at a stage boundary is at least this
-                             full, or it takes steps of the next stage */
+#define MAX_POSTER_SCALE 6.0 /* ... and on a poster, this much */
 
 /* A planned document: the layouts of its pages and how they sit. */
 typedef struct plan {
@@ -36,6 +35,7 @@ typedef struct plan {
     size_t n;            /* number of pages */
     double page_w, page_h; /* paper size in points; 0 for auto pages */
     double scale;        /* layout units to points */
+    double margin;       /* a printed page's margin, in points */
 } plan;
 
 /* What a format's writer gets. */
@@ -44,6 +44,13 @@ typedef struct job {
     const jmap_render_options *opts; /* the options */
     jmap_measurer *m;                /* this render's text measurer */
     jmap_layout *full;               /* the whole map on one page */
+    jmap_layout *grid;               /* a printed map's grid, or NULL */
+    jmap_diag_list *diags;           /* where findings go, or NULL */
+    jmap_tile_spec tiles;            /* a tiled poster's tiles */
+    int flags;                       /* the layout's: JMAP_LAYOUT_BLANK */
+    jmap_journey *blank;             /* a blank sheet's journey, or NULL */
+    double tile_lo, tile_hi;         /* the text sizes of a poster's own
+                                        sheets: assembly, tile names */
     plan plan;                       /* the pages */
     char *why;                       /* where a failure is explained */
     size_t why_len;                  /* its size */
@@ -85,7 +92,7 @@ static const struct {
     [JMAP_FORMAT_PDF] = {1, 0, write_pdf},
     [JMAP_FORMAT_SVG] = {0, 1, write_svg},
     [JMAP_FORMAT_PNG] = {0, 0, write_png},
-    [JMAP_FORMAT_LAYOUT] = {0, 0, write_layout},
+    [JMAP_FORMAT_LAYOUT] = {1, 0, write_layout},
 };
 
 static int fail(job *jb, int status, const char *msg)
@@ -111,72 +118,406 @@ static void plan_destroy(plan *p, const jmap_layout *full)
     memset(p, 0, sizeof *p);
 }
 
-/* The end of the longest run of steps from `first` whose map is at most
- * `avail` wide, preferably ending with a stage. */
-static size_t group_end(const jmap_journey *j, size_t first, double avail)
+/* ---- the grid planner: a printed map on pages of paper ---- */
+
+/* The printable area: the paper less this margin on every side (10 mm). */
+#define PRINT_MARGIN 28.35
+#define SEARCH_STEPS 14   /* halvings when looking for the largest scale or
+                             the most even cut: 1/16384 of the range */
+#define STAGE_CUT_FILL 0.75 /* a page may end at a stage's end when it is
+                               at least this full */
+#define GLYPH_SLACK 2.0   /* points kept free under the last line: a
+                             glyph's descender reaches under its line */
+#define HEADER_ROOM 0.5   /* the share of a page the lanes keep at least:
+                             with less, the title block is shortened */
+
+/* How a printed map is cut: where its pages end across and down. */
+typedef struct cuts {
+    size_t *col_end; /* col_end[c]: one past the last step of column c */
+    size_t nx;
+    double *row_end; /* row_end[r]: the grid y where row r ends */
+    size_t ny;
+} cuts;
+
+/* A paper and the grid being put on it. */
+typedef struct sheet {
+    jmap_layout *grid;  /* every lane, no title block */
+    jmap_measurer *m;
+    double pw, ph;      /* the paper, in points */
+    double margin;      /* its unprintable margin */
+    double *rows;       /* grid y where a page may end, rising; the last
+                           is the grid's end */
+    size_t n_rows;
+    jmap_header_sizes *hs; /* the pages' title block */
+} sheet;
+
+/* The page's width and height in layout units at scale s: the printable
+ * area, plus the layout's own margins that fall outside it. */
+static void page_units(const sheet *sh, double s, double *w, double *h)
 {
-    size_t end = first;
-    while (end < j->n_steps) {
-        size_t stage_end = end + 1;
-        while (stage_end < j->n_steps &&
-               j->steps[stage_end]->stage == j->steps[end]->stage)
-            stage_end++;
-        if (jmap_layout_span_width(j, first, stage_end) > avail)
-            break;
-        end = stage_end;
-    }
-    /* Whole stages fill the page well enough: cut there. Otherwise (a
-     * stage wider than a page, or a page left mostly empty) go on with the
-     * steps of the next stage. */
-    if (end > first && jmap_layout_span_width(j, first, end) >= FILL * avail)
-        return end;
-    if (end == first)
-        end = first + 1;
-    while (end < j->n_steps &&
-           jmap_layout_span_width(j, first, end + 1) <= avail)
-        end++;
-    return end;
+    double lm = 2 * JMAP_LAYOUT_MARGIN;
+    *w = (sh->pw - 2 * sh->margin) / s + lm;
+    *h = (sh->ph - 2 * sh->margin - GLYPH_SLACK) / s + lm;
 }
 
-/* Splits the map into pages at most `avail` layout units wide. */
-static void split_pages(job *jb, double avail)
+/* The pages across needed when each holds at most `avail` of steps; their
+ * ends into `ends` when not NULL. */
+static size_t count_cols(const jmap_layout *g, size_t n, double avail,
+                         size_t *ends)
 {
-    const jmap_journey *j = jb->journey;
-    size_t n = 0, *ends = NULL;
-    for (size_t first = 0; first < j->n_steps;) {
-        size_t end = group_end(j, first, avail);
-        ends = jmap_xrealloc(ends, n + 1, sizeof *ends);
-        ends[n++] = end;
+    size_t k = 0;
+    for (size_t first = 0; first < n;) {
+        size_t end = first + 1;
+        while (end < n && jmap_grid_span(g, first, end + 1) <= avail)
+            end++;
+        if (ends)
+            ends[k] = end;
+        k++;
         first = end;
     }
-    for (size_t i = 0, first = 0; i < n; first = ends[i++]) {
-        jmap_slice s = {first, ends[i], (int)i + 1, (int)n};
-        plan_add(&jb->plan, jmap_layout_page(jb->full, jb->m, &s, NULL));
-    }
-    free(ends);
+    return k;
 }
 
-/* The largest scale at which every page fits its paper. */
-static double common_scale(const plan *p, double pw, double ph)
+/* The same down: rows of at most `avail` of lanes. */
+static size_t count_rows(const sheet *sh, double avail, double *ends)
 {
-    double s = MAX_SCALE;
-    for (size_t i = 0; i < p->n; i++) {
-        s = fmin(s, pw / p->pages[i]->width);
-        s = fmin(s, ph / p->pages[i]->height);
+    const jmap_layout *g = sh->grid;
+    double top = g->n_lanes > 1 ? g->lane_y[1] : 0;
+    size_t k = 0, i = 0;
+    while (i < sh->n_rows) {
+        size_t best = i;
+        while (best + 1 < sh->n_rows && sh->rows[best + 1] - top <= avail)
+            best++;
+        if (sh->rows[best] - top > avail && best > i)
+            best--;
+        if (sh->rows[best] <= top) /* nothing fits: one cut at least */
+            best = i;
+        if (ends)
+            ends[k] = sh->rows[best];
+        k++;
+        top = sh->rows[best];
+        i = best + 1;
     }
+    return k ? k : 1;
+}
+
+/* Where a page may end down the grid: between two lanes, or inside a
+ * lane of cards where no card, text or mark is cut. */
+static void row_cuts(sheet *sh)
+{
+    const jmap_layout *g = sh->grid;
+    size_t cap = 16, n = 0;
+    double *rows = jmap_xcalloc(cap, sizeof *rows);
+    for (size_t l = 1; l < g->n_lanes; l++) {
+        double top = g->lane_y[l], bottom = top + g->lane_h[l];
+        if (g->lane_cut_ok[l]) {
+            /* the boxes' spans inside the lane, sorted by top; a cut
+             * leaves room under it for the lane's label again */
+            double label = 0;
+            for (size_t i = 0; i < g->n_boxes; i++)
+                if (g->boxes[i].kind == JMAP_BOX_LANE_LABEL &&
+                    g->boxes[i].y >= top && g->boxes[i].y < bottom)
+                    label = g->boxes[i].h;
+            double last = bottom - label - 2 * JMAP_LANE_PAD;
+            size_t nb = 0;
+            double (*span)[2] = jmap_xcalloc(g->n_boxes + 1, sizeof *span);
+            for (size_t i = 0; i < g->n_boxes; i++) {
+                const jmap_box *b = &g->boxes[i];
+                if (b->kind == JMAP_BOX_LANE || b->kind == JMAP_BOX_MAP ||
+                    b->y < top || b->y >= bottom)
+                    continue;
+                span[nb][0] = b->y;
+                span[nb][1] = b->y + b->h;
+                nb++;
+            }
+            /* insertion into order by top; lanes hold few boxes per row */
+            for (size_t i = 1; i < nb; i++)
+                for (size_t k = i; k > 0 && span[k][0] < span[k - 1][0]; k--) {
+                    double t0 = span[k][0], t1 = span[k][1];
+                    span[k][0] = span[k - 1][0], span[k][1] = span[k - 1][1];
+                    span[k - 1][0] = t0, span[k - 1][1] = t1;
+                }
+            double reach = nb ? span[0][1] : top;
+            for (size_t i = 1; i < nb; i++) {
+                if (span[i][0] > reach + 1.0 && (reach + span[i][0]) / 2 <= last) {
+                    if (n + 2 >= cap)
+                        rows = jmap_xrealloc(rows, cap *= 2, sizeof *rows);
+                    rows[n++] = (reach + span[i][0]) / 2;
+                }
+                reach = fmax(reach, span[i][1]);
+            }
+            free(span);
+        }
+        if (n + 2 >= cap)
+            rows = jmap_xrealloc(rows, cap *= 2, sizeof *rows);
+        rows[n++] = bottom;
+    }
+    if (!n)
+        rows[n++] = g->n_lanes ? g->lane_y[0] + g->lane_h[0] : 0;
+    sh->rows = rows;
+    sh->n_rows = n;
+}
+
+/* The pages needed at scale s: across, down, and in all. */
+static size_t count_pages(const sheet *sh, double s, int footer, size_t *nx,
+                          size_t *ny)
+{
+    double w, h;
+    page_units(sh, s, &w, &h);
+    const jmap_layout *g = sh->grid;
+    const jmap_journey *j = g->journey;
+    double across = w - jmap_page_extra_width();
+    double down = h - jmap_page_extra_height(g, sh->m, footer) -
+                  jmap_header_sizes_height(sh->hs, w - 2 * JMAP_LAYOUT_MARGIN);
+    if (across < jmap_grid_span(g, 0, 1) || down <= 1) {
+        *nx = *ny = (size_t)-1 / 4;
+        return (size_t)-1 / 2;
+    }
+    *nx = j->n_steps ? count_cols(g, j->n_steps, across, NULL) : 1;
+    *ny = count_rows(sh, down, NULL);
+    return *nx * *ny;
+}
+
+/* The largest scale from `lo` to `hi` at which the map takes at most
+ * `pages` pages. */
+static double largest_scale(const sheet *sh, double lo, double hi,
+                            size_t pages, int footer)
+{
+    size_t nx, ny;
+    if (count_pages(sh, hi, footer, &nx, &ny) <= pages)
+        return hi;
+    for (int i = 0; i < SEARCH_STEPS; i++) {
+        double mid = (lo + hi) / 2;
+        if (count_pages(sh, mid, footer, &nx, &ny) <= pages)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Cuts the steps into nx pages at most `avail` wide, as even as they can
+ * be: the narrowest limit that needs no more pages, each page ending at a
+ * stage's end when that leaves it full enough and the rest still fits. */
+static size_t *balance_cols(const jmap_layout *g, size_t nx, double avail)
+{
+    const jmap_journey *j = g->journey;
+    size_t n = j->n_steps;
+    double lo = jmap_grid_span(g, 0, n) / (double)nx, hi = avail;
+    for (int i = 0; i < SEARCH_STEPS; i++) {
+        double mid = (lo + hi) / 2;
+        if (count_cols(g, n, mid, NULL) <= nx)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    double limit = hi;
+    size_t *ends = jmap_xcalloc(nx + 1, sizeof *ends);
+    size_t k = 0;
+    for (size_t first = 0; first < n && k < nx; k++) {
+        size_t end = first + 1;
+        while (end < n && jmap_grid_span(g, first, end + 1) <= limit)
+            end++;
+        if (k + 1 == nx)
+            end = n;
+        for (size_t e = end; e > first + 1 && end < n; e--) {
+            if (jmap_grid_span(g, first, e) < STAGE_CUT_FILL * limit)
+                break;
+            if (j->steps[e]->stage != j->steps[e - 1]->stage) {
+                size_t rest = 0;
+                for (size_t f = e; f < n && rest <= nx; rest++) {
+                    size_t z = f + 1;
+                    while (z < n && jmap_grid_span(g, f, z + 1) <= avail)
+                        z++;
+                    f = z;
+                }
+                if (k + 1 + rest <= nx)
+                    end = e;
+                break;
+            }
+        }
+        ends[k] = end;
+        first = end;
+    }
+    return ends;
+}
+
+/* Cuts the lanes into ny rows at most `avail` tall, as even as they can
+ * be. */
+static double *balance_rows(const sheet *sh, size_t ny, double avail,
+                            size_t *got)
+{
+    const jmap_layout *g = sh->grid;
+    double top = g->n_lanes > 1 ? g->lane_y[1] : 0;
+    double total = sh->rows[sh->n_rows - 1] - top;
+    double lo = total / (double)ny, hi = avail;
+    if (count_rows(sh, hi, NULL) > ny)
+        lo = hi;
+    for (int i = 0; i < SEARCH_STEPS && lo < hi; i++) {
+        double mid = (lo + hi) / 2;
+        if (count_rows(sh, mid, NULL) <= ny)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    double *ends = jmap_xcalloc(sh->n_rows + 1, sizeof *ends);
+    *got = count_rows(sh, hi, ends);
+    return ends;
+}
+
+/* Plans the printed map on paper pw x ph: the fewest pages at which no
+ * glyph prints under JMAP_MIN_PRINT_PT, then the largest scale that
+ * needs no more of them, pages balanced. Returns the scale; the cuts go
+ * to `c`. */
+static double plan_sheet(sheet *sh, double s_min, double max_scale, cuts *c,
+                         size_t *pages)
+{
+    if (max_scale < s_min)
+        max_scale = s_min;
+    size_t nx, ny;
+    size_t n = count_pages(sh, s_min, 0, &nx, &ny);
+    int footer = n > 1;
+    if (footer)
+        n = count_pages(sh, s_min, 1, &nx, &ny);
+    double s = largest_scale(sh, s_min, max_scale, n, footer);
+    count_pages(sh, s, footer, &nx, &ny);
+    double w, h;
+    page_units(sh, s, &w, &h);
+    const jmap_layout *g = sh->grid;
+    double across = w - jmap_page_extra_width();
+    double down = h - jmap_page_extra_height(g, sh->m, footer) -
+                  jmap_header_sizes_height(sh->hs, w - 2 * JMAP_LAYOUT_MARGIN);
+    size_t steps = g->journey->n_steps;
+    if (steps) {
+        c->col_end = balance_cols(g, nx, across);
+        c->nx = nx;
+    } else {
+        c->col_end = jmap_xcalloc(1, sizeof *c->col_end);
+        c->nx = 1;
+    }
+    c->row_end = balance_rows(sh, ny, down, &c->ny);
+    *pages = c->nx * c->ny;
     return s;
+}
+
+/* Lays out the pages of `c`, row by row. */
+static void cut_pages(job *jb, const sheet *sh, const cuts *c, double s)
+{
+    const jmap_layout *g = sh->grid;
+    double w, h;
+    page_units(sh, s, &w, &h);
+    int n = (int)(c->nx * c->ny), page = 0;
+    double top = g->n_lanes > 1 ? g->lane_y[1] : 0;
+    for (size_t r = 0; r < c->ny; r++) {
+        for (size_t k = 0, first = 0; k < c->nx; first = c->col_end[k++]) {
+            jmap_page_spec spec = {first, c->col_end[k], top, c->row_end[r],
+                                   (int)r, (int)k, (int)c->ny, (int)c->nx, w};
+            ++page; /* the first page's title block reports its cut texts */
+            plan_add(&jb->plan, jmap_layout_page_of(g, jb->m, &spec, page, n,
+                                                    page == 1 ? jb->diags : NULL));
+        }
+        top = c->row_end[r];
+    }
+}
+
+/* A printed map: on `pw` x `ph` paper, or on the paper of `o` and the
+ * orientation that needs fewer pages. */
+/* The title block the pages can afford: the whole one when it leaves at
+ * least HEADER_ROOM of a page's height to the lanes at scale s, else a
+ * shorter one (JMAP_LAYOUT_HEADER_*). */
+static int header_flags(const sheet *sh, double s)
+{
+    double w, h;
+    page_units(sh, s, &w, &h);
+    int flags[] = {0, JMAP_LAYOUT_HEADER_SHORT,
+                   JMAP_LAYOUT_HEADER_SHORT | JMAP_LAYOUT_HEADER_TITLE};
+    for (size_t i = 0; i < 2; i++) {
+        double hh = jmap_layout_header_height(sh->grid->journey, sh->m,
+                                              w - 2 * JMAP_LAYOUT_MARGIN,
+                                              sh->grid->flags | flags[i]);
+        if (hh <= (1 - HEADER_ROOM) * (h - 2 * JMAP_LAYOUT_MARGIN))
+            return flags[i];
+    }
+    return flags[2];
+}
+
+static void plan_print(job *jb, double pw, double ph, double margin,
+                       double min_scale, double max_scale, int both_sides)
+{
+    jmap_layout *grid = jmap_layout_grid(jb->journey, jb->m, jb->diags, jb->flags);
+    sheet sh = {grid, jb->m, pw, ph, margin, NULL, 0, NULL};
+    row_cuts(&sh);
+    /* the title block of the smaller side decides for both */
+    sheet small = sh;
+    small.pw = small.ph = fmin(pw, ph);
+    grid->flags |= header_flags(&small, min_scale);
+    sh.hs = jmap_header_sizes_new(jb->journey, jb->m, grid->flags);
+    cuts best = {0};
+    double best_s = 0, best_w = pw, best_h = ph;
+    size_t best_n = 0;
+    for (int side = 0; side < (both_sides ? 2 : 1); side++) {
+        sheet try = sh;
+        try.pw = side ? ph : pw;
+        try.ph = side ? pw : ph;
+        cuts c = {0};
+        size_t n;
+        double s = plan_sheet(&try, min_scale, max_scale, &c, &n);
+        if (!best_n || n < best_n || (n == best_n && s > best_s + 1e-9)) {
+            free(best.col_end);
+            free(best.row_end);
+            best = c;
+            best_s = s;
+            best_n = n;
+            best_w = try.pw;
+            best_h = try.ph;
+        } else {
+            free(c.col_end);
+            free(c.row_end);
+        }
+    }
+    sh.pw = best_w;
+    sh.ph = best_h;
+    jb->plan.page_w = sh.pw;
+    jb->plan.page_h = sh.ph;
+    jb->plan.scale = best_s;
+    jb->plan.margin = margin;
+    cut_pages(jb, &sh, &best, best_s);
+    free(best.col_end);
+    free(best.row_end);
+    free(sh.rows);
+    jmap_header_sizes_free(sh.hs);
+    jb->grid = grid;
 }
 
 static void plan_pages(job *jb)
 {
     const jmap_render_options *o = jb->opts;
-    jmap_layout *full = jb->full;
     plan *p = &jb->plan;
+    int print = o->page != JMAP_PAGE_AUTO && formats[o->format].paged &&
+                (!o->fit || o->blank);
+    /* the whole map on one page, when it may be one */
+    if (!print)
+        jb->full = jmap_layout_whole(jb->journey, jb->m, jb->diags, jb->flags);
+    jmap_layout *full = jb->full;
+    /* the smallest scale at which every glyph stays readable; a blank
+     * sheet's own, at which a sticky note fits its room */
+    double lo = o->blank ? JMAP_BLANK_SCALE : JMAP_MIN_PRINT_PT / JMAP_SMALLEST_PT;
+    double hi = o->blank ? JMAP_BLANK_SCALE
+                : o->tile != JMAP_PAGE_AUTO ? MAX_POSTER_SCALE : MAX_SCALE;
+    if (o->page == JMAP_PAGE_AUTO && o->blank) {
+        plan_add(p, full);
+        p->scale = lo;
+        if (full->width * lo <= JMAP_MAX_PDF_SIDE_PT &&
+            full->height * lo <= JMAP_MAX_PDF_SIDE_PT)
+            return;
+        p->n = 0;
+        plan_print(jb, JMAP_MAX_PDF_SIDE_PT, JMAP_MAX_PDF_SIDE_PT, 0, lo, lo, 0);
+        return;
+    }
     if (o->page == JMAP_PAGE_AUTO) {
         if (o->format != JMAP_FORMAT_PDF ||
             (full->width <= JMAP_MAX_PDF_SIDE_PT &&
-             full->height <= JMAP_MAX_PDF_SIDE_PT) ||
-            jb->journey->n_steps < 2) {
+             full->height <= JMAP_MAX_PDF_SIDE_PT)) {
             plan_add(p, full);
             p->scale = 1.0;
             if (o->format == JMAP_FORMAT_PDF) /* a huge one-step map */
@@ -184,33 +525,37 @@ static void plan_pages(job *jb)
                                           JMAP_MAX_PDF_SIDE_PT / full->height));
             return;
         }
-        split_pages(jb, JMAP_MAX_PDF_SIDE_PT);
-        p->scale = fmin(1.0, common_scale(p, JMAP_MAX_PDF_SIDE_PT,
-                                          JMAP_MAX_PDF_SIDE_PT));
+        /* pages as large as a PDF allows, at the map's own size */
+        plan_print(jb, JMAP_MAX_PDF_SIDE_PT, JMAP_MAX_PDF_SIDE_PT, 0,
+                   fmin(lo, 1.0), 1.0, 0);
         return;
     }
     double pw, ph;
     jmap_page_size(o->page, &pw, &ph);
-    if (o->landscape) {
+    int both = o->orientation == JMAP_ORIENTATION_AUTO;
+    if (o->orientation != JMAP_ORIENTATION_PORTRAIT) {
         double t = pw;
         pw = ph;
         ph = t;
     }
-    p->page_w = pw;
-    p->page_h = ph;
-    double fit = fmin(MAX_SCALE, fmin(pw / full->width, ph / full->height));
-    double min_scale = JMAP_MIN_PRINT_PT / JMAP_BODY_PT;
-    if (o->fit || !formats[o->format].paged || fit >= min_scale ||
-        jb->journey->n_steps < 2) {
+    if ((o->fit || !formats[o->format].paged) && !o->blank) {
+        /* one page: the whole map, fitted (turned the way it fits best) */
+        double fit = fmin(MAX_SCALE, fmin(pw / full->width, ph / full->height));
+        double turned = fmin(MAX_SCALE, fmin(ph / full->width, pw / full->height));
+        if (both && turned > fit + 1e-9) {
+            double t = pw;
+            pw = ph;
+            ph = t;
+            fit = turned;
+        }
+        p->page_w = pw;
+        p->page_h = ph;
         plan_add(p, full);
         p->scale = fit;
         return;
     }
-    /* Split at the readable scale, or smaller when even the height does
-     * not fit at it. */
-    double s = fmin(min_scale, ph / full->height);
-    split_pages(jb, pw / s);
-    p->scale = common_scale(p, pw, ph);
+    /* a poster may be enlarged as much as its paper allows */
+    plan_print(jb, pw, ph, PRINT_MARGIN, lo, hi, both);
 }
 
 /* Size of page i in points. */
@@ -226,15 +571,21 @@ static void page_size(const job *jb, size_t i, double *w, double *h)
     }
 }
 
-/* Where page i's map sits on its paper: centred horizontally, at the top
- * (vertically centred when it is a one-page fit). */
+/* Where page i's map sits on its paper: a page of several at the top
+ * left of the printable area, the same on every page; a single one
+ * centred. */
 static void page_origin(const job *jb, size_t i, double *ox, double *oy)
 {
     double w, h;
     page_size(jb, i, &w, &h);
     const jmap_layout *L = jb->plan.pages[i];
-    *ox = (w - L->width * jb->plan.scale) / 2;
-    *oy = jb->plan.n > 1 ? 0 : (h - L->height * jb->plan.scale) / 2;
+    double s = jb->plan.scale;
+    if (jb->plan.n > 1) {
+        *ox = *oy = jb->plan.margin - JMAP_LAYOUT_MARGIN * s;
+        return;
+    }
+    *ox = (w - L->width * s) / 2;
+    *oy = (h - L->height * s) / 2;
 }
 
 static void paint_page(const job *jb, size_t i, cairo_t *cr)
@@ -377,6 +728,165 @@ static void pdf_outline(job *jb, cairo_surface_t *s)
     }
 }
 
+/* Widens [*lo, *hi] (0, 0: empty) to the sizes of L's texts printed at
+ * `scale`. */
+static void text_range(const jmap_layout *L, double scale, double *lo,
+                       double *hi)
+{
+    for (size_t k = 0; k < L->n_boxes; k++) {
+        const jmap_box *b = &L->boxes[k];
+        if (!b->pl)
+            continue;
+        double pt = jmap_font_size(b->font) * scale;
+        if (*hi == 0 || pt < *lo)
+            *lo = pt;
+        if (pt > *hi)
+            *hi = pt;
+    }
+}
+
+/* ---- posters on small sheets ---- */
+
+#define GLUE PRINT_MARGIN /* the strip of a tile the next one covers */
+
+/* The tiles of a poster's drawing, pw x ph, on sheets sw x sh: the
+ * sheets' printable area less the glue strip. */
+static void tile_grid(double pw, double ph, double sw, double sh,
+                      jmap_tile_spec *t)
+{
+    memset(t, 0, sizeof *t);
+    t->sheet_w = sw;
+    t->sheet_h = sh;
+    t->margin = PRINT_MARGIN;
+    t->glue = GLUE;
+    t->step_x = sw - 2 * PRINT_MARGIN - GLUE;
+    t->step_y = sh - 2 * PRINT_MARGIN - GLUE;
+    t->poster_w = pw;
+    t->poster_h = ph;
+    t->n_cols = (int)fmax(1, ceil((pw - GLUE) / t->step_x - 1e-9));
+    t->n_rows = (int)fmax(1, ceil((ph - GLUE) / t->step_y - 1e-9));
+}
+
+/* Where poster page i's drawing is on its paper: x, y, width, height. */
+static void drawing_box(const job *jb, size_t i, double *x, double *y,
+                        double *w, double *h)
+{
+    double ox, oy, s = jb->plan.scale, m = JMAP_LAYOUT_MARGIN;
+    page_origin(jb, i, &ox, &oy);
+    const jmap_layout *L = jb->plan.pages[i];
+    double right = m, bottom = m;
+    for (size_t k = 0; k < L->n_boxes; k++)
+        if (L->boxes[k].kind != JMAP_BOX_MAP) {
+            right = fmax(right, L->boxes[k].x + L->boxes[k].w);
+            bottom = fmax(bottom, L->boxes[k].y + L->boxes[k].h);
+        }
+    *x = ox + m * s;
+    *y = oy + m * s;
+    *w = (right - m) * s;
+    *h = (bottom - m) * s;
+}
+
+/* The tiles of the plan's poster on the --tile sheets, turned the way
+ * that needs fewer. */
+static void plan_tiles(const job *jb, jmap_tile_spec *t)
+{
+    double sw, sh, x, y, w = 0, h = 0;
+    jmap_page_size(jb->opts->tile, &sw, &sh);
+    for (size_t i = 0; i < jb->plan.n; i++) { /* the largest drawing */
+        double pw, ph;
+        drawing_box(jb, i, &x, &y, &pw, &ph);
+        w = fmax(w, pw);
+        h = fmax(h, ph);
+    }
+    jmap_tile_spec a, b;
+    tile_grid(w, h, sw, sh, &a);
+    tile_grid(w, h, sh, sw, &b);
+    *t = b.n_rows * b.n_cols < a.n_rows * a.n_cols ? b : a;
+}
+
+/* Poster page i's tile (r, c): the rows of every poster follow one
+ * another, so that each tile's name is its own ("C2" is the first row of
+ * the second poster of a two-row grid). */
+static void paint_tile(job *jb, size_t i, cairo_t *cr, jmap_tile_spec *t,
+                       int r, int c)
+{
+    double dx, dy, dw, dh;
+    drawing_box(jb, i, &dx, &dy, &dw, &dh);
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_rectangle(cr, t->margin, t->margin, t->step_x + t->glue,
+                    t->step_y + t->glue);
+    cairo_clip(cr);
+    cairo_translate(cr, t->margin - (dx + c * t->step_x),
+                    t->margin - (dy + r * t->step_y));
+    paint_page(jb, i, cr);
+    cairo_restore(cr);
+    jmap_tile_spec here = *t;
+    here.row = (int)i * t->n_rows + r;
+    here.col = c;
+    here.n_rows = (int)jb->plan.n * t->n_rows; /* the last has no glue below */
+    char name[48];
+    snprintf(name, sizeof name, "%c%d", 'A' + here.row % 26, c + 1);
+    jmap_layout *T = jmap_layout_tile_marks(jb->journey, jb->m, &here, name);
+    jmap_layout_draw(T, cr);
+    text_range(T, 1.0, &jb->tile_lo, &jb->tile_hi);
+    jmap_layout_free(T);
+}
+
+/* The assembly sheet: every poster's drawing, one under the other, with
+ * the grid of its tiles and their names. */
+static void paint_assembly(job *jb, cairo_t *cr, const jmap_tile_spec *t)
+{
+    const jmap_journey *j = jb->journey;
+    jmap_buf head;
+    jmap_buf_init(&head);
+    jmap_buf_printf(&head, "%s%s %s", jmap_label_text(j->lang, L_ASSEMBLY),
+                    jmap_colon(j->lang), j->title.str ? j->title.str : "");
+    jmap_tile_spec all = *t;
+    all.n_rows = (int)jb->plan.n * t->n_rows;
+    double tx, ty, tk;
+    jmap_layout *A = jmap_layout_assembly(j, jb->m, &all, head.data, &tx, &ty, &tk);
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    for (size_t i = 0; i < jb->plan.n; i++) {
+        double dx, dy, dw, dh;
+        drawing_box(jb, i, &dx, &dy, &dw, &dh);
+        double top = ty + (double)i * t->n_rows * t->step_y * tk;
+        cairo_save(cr);
+        cairo_rectangle(cr, tx, top, (t->n_cols * t->step_x + t->glue) * tk,
+                        (t->n_rows * t->step_y + t->glue) * tk);
+        cairo_clip(cr);
+        cairo_translate(cr, tx - dx * tk, top - dy * tk);
+        cairo_scale(cr, tk, tk);
+        jb->plan.pages[i]->shapes_only = 1;
+        paint_page(jb, i, cr);
+        jb->plan.pages[i]->shapes_only = 0;
+        cairo_restore(cr);
+    }
+    jmap_layout_draw(A, cr);
+    text_range(A, 1.0, &jb->tile_lo, &jb->tile_hi);
+    jmap_layout_free(A);
+    jmap_buf_destroy(&head);
+}
+
+/* The assembly sheet, then every poster's tiles. */
+static void write_posters(job *jb, cairo_surface_t *s, cairo_t *cr,
+                          jmap_tile_spec *t)
+{
+    cairo_pdf_surface_set_size(s, t->sheet_w, t->sheet_h);
+    paint_assembly(jb, cr, t);
+    cairo_show_page(cr);
+    for (size_t i = 0; i < jb->plan.n; i++)
+        for (int r = 0; r < t->n_rows; r++)
+            for (int c = 0; c < t->n_cols; c++) {
+                paint_tile(jb, i, cr, t, r, c);
+                cairo_show_page(cr);
+            }
+}
+
 static int write_pdf(job *jb, sink *out)
 {
     double w, h;
@@ -388,13 +898,20 @@ static int write_pdf(job *jb, sink *out)
     }
     pdf_metadata(jb, s);
     cairo_t *cr = cairo_create(s);
-    for (size_t i = 0; i < jb->plan.n; i++) {
-        page_size(jb, i, &w, &h);
-        cairo_pdf_surface_set_size(s, w, h);
-        paint_page(jb, i, cr);
-        cairo_show_page(cr);
+    if (jb->opts->tile != JMAP_PAGE_AUTO) {
+        jmap_tile_spec t;
+        plan_tiles(jb, &t);
+        write_posters(jb, s, cr, &t);
+        jb->tiles = t;
+    } else {
+        for (size_t i = 0; i < jb->plan.n; i++) {
+            page_size(jb, i, &w, &h);
+            cairo_pdf_surface_set_size(s, w, h);
+            paint_page(jb, i, cr);
+            cairo_show_page(cr);
+        }
+        pdf_outline(jb, s);
     }
-    pdf_outline(jb, s);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     int bad = surface_failed(jb, s, "cannot draw the PDF");
@@ -464,9 +981,31 @@ static int write_png(job *jb, sink *out)
     return r;
 }
 
+/* The whole map's layout; with a paper size, each page's, after a line
+ * that says where it goes on its paper (docs/render.md). */
 static int write_layout(job *jb, sink *out)
 {
-    jmap_layout_dump(jb->full, &out->buf);
+    const plan *p = &jb->plan;
+    if (p->page_w <= 0) {
+        jmap_layout_dump(jb->full, &out->buf);
+        return 0;
+    }
+    for (size_t i = 0; i < p->n; i++) {
+        const jmap_layout *L = p->pages[i];
+        double ox, oy;
+        page_origin(jb, i, &ox, &oy);
+        char nums[4][64];
+        jmap_format_double(nums[0], sizeof nums[0], p->page_w, 2);
+        jmap_format_double(nums[1], sizeof nums[1], p->page_h, 2);
+        jmap_format_double(nums[2], sizeof nums[2], p->scale, 4);
+        jmap_format_double(nums[3], sizeof nums[3], ox, 2);
+        char oyn[64];
+        jmap_format_double(oyn, sizeof oyn, oy, 2);
+        jmap_buf_printf(&out->buf, "page %zu/%zu row %d col %d %s %s %s %s %s\n",
+                        i + 1, p->n, L->row + 1, L->col + 1, nums[0], nums[1],
+                        nums[2], nums[3], oyn);
+        jmap_layout_dump(L, &out->buf);
+    }
     return 0;
 }
 
@@ -527,10 +1066,62 @@ static int sink_close(sink *s, int status, char *why, size_t why_len)
 
 /* ---- the entry point ---- */
 
+/* The sizes of the texts drawn: the smallest and largest, printed. */
+static void text_sizes(const job *jb, double *lo, double *hi)
+{
+    *lo = 0;
+    *hi = 0;
+    const plan *p = &jb->plan;
+    for (size_t i = 0; i < p->n; i++)
+        text_range(p->pages[i], p->scale, lo, hi);
+    if (jb->tile_hi > 0) {
+        *lo = *hi > 0 ? fmin(*lo, jb->tile_lo) : jb->tile_lo;
+        *hi = fmax(*hi, jb->tile_hi);
+    }
+}
+
+/* What the render made, for its report. */
+static void describe(const job *jb, jmap_render_result *res)
+{
+    memset(res, 0, sizeof *res);
+    const plan *p = &jb->plan;
+    res->pages = (int)p->n;
+    if (!p->n) { /* the layout dump of the whole map */
+        res->pages = 1;
+        res->width = jb->full->width;
+        res->height = jb->full->height;
+        return;
+    }
+    res->page = p->page_w > 0 ? jb->opts->page : JMAP_PAGE_AUTO;
+    res->scale = p->scale;
+    res->rows = p->n ? p->pages[0]->n_rows : 0;
+    res->cols = p->n ? p->pages[0]->n_cols : 0;
+    if (p->n)
+        page_size(jb, 0, &res->width, &res->height);
+    res->orientation = res->width > res->height ? JMAP_ORIENTATION_LANDSCAPE
+                                                : JMAP_ORIENTATION_PORTRAIT;
+    if (jb->opts->format != JMAP_FORMAT_LAYOUT)
+        text_sizes(jb, &res->min_pt, &res->max_pt);
+    if (jb->opts->tile != JMAP_PAGE_AUTO) {
+        const jmap_tile_spec *t = &jb->tiles;
+        res->poster_pages = (int)p->n;
+        res->pages = 1 + (int)p->n * t->n_rows * t->n_cols; /* sheets */
+        res->rows = t->n_rows;
+        res->cols = t->n_cols;
+        res->orientation = p->page_w > p->page_h ? JMAP_ORIENTATION_LANDSCAPE
+                                                 : JMAP_ORIENTATION_PORTRAIT;
+        res->width = t->sheet_w;
+        res->height = t->sheet_h;
+    }
+}
+
 int jmap_render_file(const jmap_journey *journey,
                      const jmap_render_options *opts, const char *out_path,
-                     jmap_diag_list *diags, char *why, size_t why_len)
+                     jmap_diag_list *diags, jmap_render_result *result,
+                     char *why, size_t why_len)
 {
+    if (result)
+        memset(result, 0, sizeof *result);
     if (why_len)
         why[0] = '\0';
     if (!journey || !opts || !out_path) {
@@ -551,15 +1142,26 @@ int jmap_render_file(const jmap_journey *journey,
         jmap_measurer_free(jb.m);
         return r;
     }
-    jb.full = jmap_layout_new(journey, jb.m, NULL, diags);
-    if (opts->format != JMAP_FORMAT_LAYOUT)
+    if (opts->blank) {
+        jb.blank = jmap_blank_journey(journey);
+        jb.journey = jb.blank;
+        jb.flags = JMAP_LAYOUT_BLANK;
+    }
+    jb.diags = opts->blank ? NULL : diags;
+    if (opts->format != JMAP_FORMAT_LAYOUT || opts->page != JMAP_PAGE_AUTO)
         plan_pages(&jb);
+    else
+        jb.full = jmap_layout_whole(jb.journey, jb.m, jb.diags, jb.flags);
     sink out = {.path = out_path, .stream = formats[opts->format].streamed};
     jmap_buf_init(&out.buf);
     r = formats[opts->format].write(&jb, &out);
     r = sink_close(&out, r, why, why_len);
+    if (!r && result)
+        describe(&jb, result);
     plan_destroy(&jb.plan, jb.full);
+    jmap_layout_free(jb.grid);
     jmap_layout_free(jb.full);
+    jmap_journey_free(jb.blank);
     jmap_measurer_free(jb.m);
     return r;
 }

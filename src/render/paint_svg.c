@@ -181,6 +181,8 @@ typedef struct jmap_svg {
     int titled;                /* 1 while a titled group is open (draw.c
                                   never opens two groups at once) */
     style_set *styles;         /* the texts' classes */
+    const char *family;        /* the families the texts were measured in
+                                  ("A,B"), or NULL when there is no text */
 } jmap_svg;
 
 /* After each element: the caller's flush decides when `out` is big enough
@@ -660,8 +662,16 @@ static void begin_texts(jmap_svg *s)
     jmap_buf *out = s->out;
     s->texts = 1;
     put_icon_defs(s);
+    /* a family name is jmap's own (text.c), never the map's text */
     jmap_buf_puts(out, "<g id=\"jmap-text\" xml:space=\"preserve\" "
-                       "font-family=\"'DejaVu Sans', Verdana, sans-serif\">\n");
+                       "font-family=\"");
+    /* "A,B" -> 'A', 'B', */
+    for (const char *f = s->family; f && *f;) {
+        size_t n = strcspn(f, ",");
+        jmap_buf_printf(out, "'%.*s', ", (int)n, f);
+        f += n + (f[n] == ',');
+    }
+    jmap_buf_puts(out, "sans-serif\">\n");
     jmap_buf_puts(out, "<style>\n");
     for (int i = 0; i < s->styles->n; i++) {
         jmap_buf_printf(out, ".t%d{", i);
@@ -738,13 +748,19 @@ int jmap_svg_write(const jmap_layout *L, const char *title, double w,
 {
     /* the text classes, declared before the texts: one per style used */
     style_set styles = {.n = 0};
+    const char *family = NULL;
     for (size_t i = 0; i < L->n_boxes; i++)
         if (L->boxes[i].pl) {
             text_style st = style_of(L->boxes[i].pl,
                                      jmap_text_rgb(L->boxes[i].kind));
             style_index(&styles, &st);
+            const PangoFontDescription *fd =
+                pango_layout_get_font_description(L->boxes[i].pl);
+            if (!family && fd)
+                family = pango_font_description_get_family(fd);
         }
-    jmap_svg svg = {.out = out, .flush = flush, .ctx = ctx, .styles = &styles};
+    jmap_svg svg = {.out = out, .flush = flush, .ctx = ctx, .styles = &styles,
+                    .family = family};
     jmap_buf_init(&svg.d);
     char num[5][32];
     jmap_format_double(num[0], sizeof num[0], w, 3);

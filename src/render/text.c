@@ -19,8 +19,12 @@
  * folders and caches of the system's configuration, none of its rules. A
  * user's or a package's rule (an alias, emboldening, another preferred
  * sans) then changes nothing, and other installed fonts only serve the
- * scripts that jmap's font lacks. jmap_measurer_check() tells whether that
- * font is there before anything is measured with a substitute.
+ * scripts that jmap's font lacks. jmap's font is Noto Sans, narrow for its
+ * x-height and with a capital I unlike l and 1; a machine without it gets
+ * DejaVu Sans, silently. Every line is LINE_HEIGHT times its size in either
+ * face (Noto Sans's own spacing, made for stacked accents, is 14%
+ * taller). jmap_measurer_check() tells whether one of the two faces is
+ * there before anything is measured with a substitute.
  */
 #include "layout.h"
 
@@ -35,6 +39,9 @@ struct jmap_measurer {
     PangoFontMap *fontmap;                  /* this render's font map */
     PangoContext *context;                  /* its one context */
     PangoFontDescription *fonts[JMAP_FONT_COUNT_]; /* the type styles */
+    PangoAttrList *lines[JMAP_FONT_COUNT_]; /* their line heights */
+    int face;                               /* the face they are in, in
+                                               faces[] */
     jmap_strmap cache;    /* "font|width|lines|center|text" -> PangoLayout,
                              so that the pages of a split map reuse the
                              whole map's measurements */
@@ -51,12 +58,23 @@ static const struct {
     [JMAP_FONT_TEXT] = {9.0, PANGO_WEIGHT_NORMAL},
     [JMAP_FONT_BODY] = {JMAP_BODY_PT, PANGO_WEIGHT_NORMAL},
     [JMAP_FONT_BODY_BOLD] = {8.5, PANGO_WEIGHT_BOLD},
-    [JMAP_FONT_SMALL] = {6.5, PANGO_WEIGHT_NORMAL},
-    [JMAP_FONT_SMALL_BOLD] = {6.5, PANGO_WEIGHT_BOLD},
+    [JMAP_FONT_SMALL] = {JMAP_SMALLEST_PT, PANGO_WEIGHT_NORMAL},
+    [JMAP_FONT_SMALL_BOLD] = {JMAP_SMALLEST_PT, PANGO_WEIGHT_BOLD},
 };
 
-#define JMAP_FONT_FAMILY "DejaVu Sans"
-#define JMAP_FONT_PACKAGE "fonts-dejavu-core" /* Debian's and Ubuntu's */
+/* jmap's faces, the one it prefers first. */
+static const struct {
+    const char *family;   /* the face */
+    const char *families; /* what is asked for: the face, then the face that
+                             draws its missing signs (Noto Sans has no
+                             U+2212 MINUS SIGN) */
+    const char *package;  /* Debian's and Ubuntu's */
+} faces[] = {
+    {"Noto Sans", "Noto Sans,DejaVu Sans", "fonts-noto-core"},
+    {"DejaVu Sans", "DejaVu Sans", "fonts-dejavu-core"},
+};
+#define N_FACES ((int)(sizeof faces / sizeof *faces))
+#define LINE_HEIGHT 1.2 /* a line's height, in sizes of its font */
 #define MAX_WRAP_PT 1e6 /* widest wrapping width, in points */
 
 double jmap_font_size(jmap_font font)
@@ -124,6 +142,44 @@ static FcConfig *font_config(void)
     return cfg;
 }
 
+/* 1 when `want` of `m` loads in `family`, in its own weight (not a
+ * regular face emboldened), and draws Latin letters. */
+static int font_usable(jmap_measurer *m, const PangoFontDescription *want,
+                       const char *family)
+{
+    PangoFont *f = pango_font_map_load_font(m->fontmap, m->context, want);
+    if (!f)
+        return 0;
+    PangoFontDescription *got = pango_font_describe(f);
+    const char *name = got ? pango_font_description_get_family(got) : NULL;
+    int ok = name && strcmp(name, family) == 0 &&
+             pango_font_description_get_weight(got) ==
+                 pango_font_description_get_weight(want) &&
+             pango_font_has_char(f, 'a') && pango_font_has_char(f, 0xE9);
+    if (got)
+        pango_font_description_free(got);
+    g_object_unref(f);
+    return ok;
+}
+
+/* 1 when every style of `m` is usable in faces[face]; otherwise 0, and the
+ * index of the first style that is not in *bad (when bad is not NULL). */
+static int face_usable(jmap_measurer *m, int face, int *bad)
+{
+    for (int i = 0; i < JMAP_FONT_COUNT_; i++) {
+        PangoFontDescription *d = pango_font_description_copy(m->fonts[i]);
+        pango_font_description_set_family(d, faces[face].families);
+        int ok = font_usable(m, d, faces[face].family);
+        pango_font_description_free(d);
+        if (!ok) {
+            if (bad)
+                *bad = i;
+            return 0;
+        }
+    }
+    return 1;
+}
+
 jmap_measurer *jmap_measurer_new(void)
 {
     jmap_measurer *m = jmap_xcalloc(1, sizeof *m);
@@ -148,45 +204,43 @@ jmap_measurer *jmap_measurer_new(void)
 
     for (int i = 0; i < JMAP_FONT_COUNT_; i++) {
         PangoFontDescription *d = pango_font_description_new();
-        pango_font_description_set_family(d, JMAP_FONT_FAMILY);
         pango_font_description_set_weight(d, font_styles[i].weight);
         pango_font_description_set_size(
             d, (gint)(font_styles[i].size * PANGO_SCALE + 0.5));
         m->fonts[i] = d;
+        m->lines[i] = pango_attr_list_new();
+        pango_attr_list_insert(
+            m->lines[i], pango_attr_line_height_new_absolute((int)(
+                             LINE_HEIGHT * font_styles[i].size * PANGO_SCALE + 0.5)));
     }
+    /* the first face that has every style; without any, the first one,
+     * which jmap_measurer_check then refuses */
+    m->face = 0;
+    for (int k = 0; k < N_FACES; k++)
+        if (face_usable(m, k, NULL)) {
+            m->face = k;
+            break;
+        }
+    for (int i = 0; i < JMAP_FONT_COUNT_; i++)
+        pango_font_description_set_family(m->fonts[i],
+                                          faces[m->face].families);
     return m;
-}
-
-/* 1 when `font` of `m` is jmap's own family and draws Latin letters. */
-static int font_usable(jmap_measurer *m, const PangoFontDescription *want)
-{
-    PangoFont *f = pango_font_map_load_font(m->fontmap, m->context, want);
-    if (!f)
-        return 0;
-    PangoFontDescription *got = pango_font_describe(f);
-    const char *family = got ? pango_font_description_get_family(got) : NULL;
-    int ok = family && strcmp(family, JMAP_FONT_FAMILY) == 0 &&
-             pango_font_has_char(f, 'a') && pango_font_has_char(f, 0xE9);
-    if (got)
-        pango_font_description_free(got);
-    g_object_unref(f);
-    return ok;
 }
 
 int jmap_measurer_check(jmap_measurer *m, char *why, size_t why_len)
 {
-    for (int i = 0; i < JMAP_FONT_COUNT_; i++)
-        if (!font_usable(m, m->fonts[i])) {
-            snprintf(why, why_len,
-                     "no usable font: jmap draws its maps in %s%s, which "
-                     "this system does not have (on Debian and Ubuntu: "
-                     "apt install %s)",
-                     JMAP_FONT_FAMILY,
-                     font_styles[i].weight == PANGO_WEIGHT_BOLD ? " Bold" : "",
-                     JMAP_FONT_PACKAGE);
-            return JMAP_ERR_IO;
-        }
-    return 0;
+    int bad = 0;
+    if (face_usable(m, m->face, &bad))
+        return 0;
+    const char *bold =
+        font_styles[bad].weight == PANGO_WEIGHT_BOLD ? " Bold" : "";
+    snprintf(why, why_len,
+             "no usable font: jmap draws its maps in %s%s or, without it, "
+             "%s%s, and this system has neither (on Debian and Ubuntu: "
+             "apt install %s, or %s)",
+             faces[0].family, bold, faces[1].family, bold, faces[0].package,
+             faces[1].package);
+    return JMAP_ERR_IO;
 }
 
 void jmap_measurer_free(jmap_measurer *m)
@@ -198,8 +252,10 @@ void jmap_measurer_free(jmap_measurer *m)
             g_object_unref(m->cache.vals[i]);
     jmap_strmap_destroy(&m->cache);
     jmap_arena_free(m->keys);
-    for (int i = 0; i < JMAP_FONT_COUNT_; i++)
+    for (int i = 0; i < JMAP_FONT_COUNT_; i++) {
         pango_font_description_free(m->fonts[i]);
+        pango_attr_list_unref(m->lines[i]);
+    }
     g_object_unref(m->context);
     if (PANGO_IS_FC_FONT_MAP(m->fontmap)) /* gives back jmap's FcConfig */
         pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), NULL);
@@ -215,6 +271,7 @@ static PangoLayout *make_layout(jmap_measurer *m, const char *text,
     PangoLayout *pl = pango_layout_new(m->context);
     pango_layout_set_font_description(pl, m->fonts[font]);
     pango_layout_set_text(pl, text ? text : "", -1); /* plain text, never markup */
+    pango_layout_set_attributes(pl, m->lines[font]);
     if (width > 0) {
         /* Pango counts widths in ints of 1/1024 pt: a map millions of
          * points wide would overflow them, and no text is that long */

@@ -15,8 +15,8 @@ shoes=$src/maps/shoes.yaml
 # Help lists the values of each option.
 check 0 "help render" "$jmap" help render
 expect_in "$tmp/out" "pdf, svg, png or layout (default: from FILE's extension)"
-expect_in "$tmp/out" "auto, a4, a3, a2, letter or tabloid (PDF default: a3)"
-expect_in "$tmp/out" "landscape (default) or portrait"
+expect_in "$tmp/out" "auto, a4, a3, a2, letter, tabloid, a1 or a0 (PDF default: a3)"
+expect_in "$tmp/out" "auto (default), landscape or portrait"
 expect_in "$tmp/out" "colour the diagnostics: auto (default), always or never"
 check 0 "help lint" "$jmap" help lint
 expect_in "$tmp/out" "text (default), json, sarif or github"
@@ -30,9 +30,9 @@ expect_in "$tmp/err" "jmap: render: --format takes pdf, svg, png or layout, not 
 check 2 "render -f pfd" "$jmap" render "$shoes" -f pfd
 expect_in "$tmp/err" "--format takes pdf, svg, png or layout, not 'pfd'; did you mean 'pdf'?"
 check 2 "render --page a5" "$jmap" render "$shoes" --page a5
-expect_in "$tmp/err" "--page takes auto, a4, a3, a2, letter or tabloid, not 'a5'; did you mean 'a4'?"
+expect_in "$tmp/err" "--page takes auto, a4, a3, a2, letter, tabloid, a1 or a0, not 'a5'; did you mean 'a4'?"
 check 2 "render --orientation landscpe" "$jmap" render "$shoes" --orientation landscpe
-expect_in "$tmp/err" "--orientation takes landscape or portrait, not 'landscpe'; did you mean 'landscape'?"
+expect_in "$tmp/err" "--orientation takes auto, landscape or portrait, not 'landscpe'; did you mean 'landscape'?"
 check 2 "lint --color sometimes" "$jmap" lint --color sometimes "$shoes"
 expect_in "$tmp/err" "lint: --color takes auto, always or never, not 'sometimes'"
 check 2 "export -f cvs" "$jmap" export "$shoes" -f cvs

@@ -62,11 +62,12 @@ out=$(bash --norc --noprofile -c '. "$1"; . "$2"; complete -p jmap' sh "$framewo
 
 offers "jmap li" lint
 offers_not "jmap li" render
-offers "jmap " lint render export schema help
+offers "jmap " lint render export diff schema help
 offers "jmap help ex" export
 offers "jmap lint --fo" --format
 offers "jmap lint --format " text json sarif github
 offers "jmap export --format " json mermaid csv
+offers "jmap diff --format " text markdown json
 offers "jmap lint --format=sa" sarif
 offers "jmap render -f " pdf svg png layout
 offers "jmap lint --disable un" unreachable-step unknown-reference unknown-key unused

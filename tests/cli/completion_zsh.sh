@@ -63,10 +63,11 @@ offers() { # offers LINE WORD...
 mkdir "$tmp/maps"
 touch "$tmp/maps/shoes.yaml"
 offers "jmap li" lint
-offers "jmap " lint render export schema help
+offers "jmap " lint render export diff schema help
 offers "jmap lint --" --format --output --quiet --strict --max-warnings --disable --color --help
 offers "jmap lint --format " text json sarif github
 offers "jmap export --format " json mermaid csv
+offers "jmap diff --format " text markdown json
 offers "jmap lint --disable no-" no-owner
 offers "jmap render maps/" shoes.yaml
 

@@ -25,6 +25,7 @@ files="bin/jmap
 ${libdir:-lib}/jmap/jmap-render.so
 share/man/man1/jmap.1
 share/jmap/jmap.schema.json
+share/jmap/jmap-diff.schema.json
 share/bash-completion/completions/jmap
 share/zsh/site-functions/_jmap"
 echo "$files" | while read -r f; do

@@ -78,8 +78,9 @@ C
         [ -e "$tmp/fake.pdf" ] && fail "the module with $1 left a file"
     }
     fake "another version" "" "0.0.0-other" "is version 0.0.0-other, this jmap is $version"
+    abi=$(sed -n 's/^#define JMAP_RENDER_ABI \([0-9][0-9]*\)$/\1/p' "$src/include/jmap.h")
     fake "another ABI number" ".abi = JMAP_RENDER_ABI + 1" "$version" \
-        "has renderer ABI 3, this jmap has 2"
+        "has renderer ABI $((abi + 1)), this jmap has $abi"
     fake "another jmap_step" ".sizeof_step = sizeof(jmap_step) + 8" "$version" \
         "-byte jmap_step, this jmap a "
     fake "another jmap_render_options" \

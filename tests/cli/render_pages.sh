@@ -22,7 +22,12 @@ while [ "$i" -le "$n" ]; do
     grep -q "Customer" "$tmp/p.txt" || fail "page $i does not repeat the lane labels"
     i=$((i + 1))
 done
-pdfinfo -f 1 -l "$n" "$tmp/a3.pdf" | grep '^Page.*size:' | grep -v '1190.55 x 841.89' && fail "a page is not A3 landscape"
+# every page is A3, turned the same way
+sizes=$(pdfinfo -f 1 -l "$n" "$tmp/a3.pdf" | grep '^Page.*size:' | sed 's/.*size: *//' | sort -u)
+case $sizes in
+'1190.55 x 841.89 pts (A3)' | '841.89 x 1190.55 pts (A3)') ;;
+*) fail "the pages are not all A3 the same way: $sizes" ;;
+esac
 # every step is on some page, in order
 for k in 1 17 33 60; do
     grep -q "Step $k of" "$tmp/a3.txt" || fail "step $k is missing"
@@ -40,11 +45,39 @@ done
 pdfinfo "$tmp/a4p.pdf" | grep -q 'Page size: *595.28 x 841.89' || fail "A4 portrait size"
 [ "$(pages "$tmp/a4p.pdf")" -gt "$n" ] || fail "A4 portrait should need more pages than A3"
 
-"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/letter.pdf" --page letter || fail "render letter"
+"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/letter.pdf" --page letter --orientation landscape ||
+    fail "render letter"
 pdfinfo "$tmp/letter.pdf" | grep -q 'Page size: *792 x 612' || fail "letter landscape size"
+# auto takes the side that needs fewer sheets
+"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/lp.pdf" --page letter --orientation portrait -q
+"$jmap" render "$src/maps/shoes.yaml" -o "$tmp/la.pdf" --page letter -q
+[ "$(pages "$tmp/la.pdf")" -le "$(pages "$tmp/letter.pdf")" ] &&
+    [ "$(pages "$tmp/la.pdf")" -le "$(pages "$tmp/lp.pdf")" ] ||
+    fail "--orientation auto does not take the side with fewer sheets"
 
 "$jmap" render "$src/tests/layout/single-step.yaml" -o "$tmp/one.pdf" --page a2 || fail "render a2"
 [ "$(pages "$tmp/one.pdf")" = 1 ] || fail "one step is one page"
+
+# The layout dump of the pages: one "page" line before each, every lane
+# label at one height on every page of a row, every box inside its page.
+"$jmap" render "$sixty" --format layout --page a4 -o "$tmp/pages.layout" -q ||
+    fail "render the layout of A4 pages"
+n=$(grep -c '^page ' "$tmp/pages.layout")
+[ "$n" -gt 2 ] || fail "the layout dump of A4 pages has $n pages"
+awk '
+/^page / { row = $4; next }
+/^map / { w = $5; h = $6; next }
+/^lane-label / {
+    key = row " " substr($0, index($0, "\""))
+    if (key in seen && seen[key] != $4) { print "FAIL: " key " at y " $4 " and " seen[key]; bad = 1 }
+    seen[key] = $4
+}
+$3 ~ /^-?[0-9.]+$/ && ($3 < 0 || $4 < 0 || $3 + $5 > w + 0.01 || $4 + $6 > h + 0.01) {
+    print "FAIL: off its page: " $0; bad = 1
+}
+END { exit bad }' "$tmp/pages.layout" || fail "the pages of the layout dump do not line up"
+rows=$(awk '/^page / { print $4 }' "$tmp/pages.layout" | sort -u | wc -l)
+[ "$rows" -ge 1 ] || fail "no rows of pages"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "ok"
