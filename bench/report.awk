@@ -31,7 +31,8 @@ function missing(a, b) { return "not measured (" why(have(a) ? b : a) ")" }
 END {
     split("shoes gen16 gen160 gen1600 gen16000", maps, " ")
     split("16 160 1600 16000", sizes, " ")
-    split("lint render.pdf render.svg render.png", kinds, " ")
+    n_kinds = split("lint render.pdf render.svg render.png report.markdown report.html " \
+                    "report.pdf report.json", kinds, " ")
     split("lint render.svg", pk, " ")
     personas_goal["svg"] = 1; personas_goal["pdf"] = 3
 
@@ -152,10 +153,30 @@ END {
     print ""
     print "| case | 16 -> 160 | 160 -> 1,600 | 1,600 -> 16,000 |"
     print "|---|---|---|---|"
-    for (k = 1; k <= 4; k++) {
+    for (k = 1; k <= n_kinds; k++) {
         printf "| %s |", kinds[k]
         for (i = 1; i < 4; i++) {
             a = "gen" sizes[i] "." kinds[k]; b = "gen" sizes[i + 1] "." kinds[k]
+            if (have(a) && have(b))
+                printf " %.1fx time, %.1fx memory |", med[b] / med[a], kib[b] / kib[a]
+            else
+                printf " - |"
+        }
+        print ""
+    }
+    print ""
+
+    print "## jmap report over 10x more maps"
+    print ""
+    print "Time and peak memory of the report of more small maps (16 steps each) over fewer."
+    print ""
+    print "| format | 10 -> 100 maps | 100 -> 1,000 maps |"
+    print "|---|---|---|"
+    split("markdown pdf json", rf, " ")
+    for (k = 1; k <= 3; k++) {
+        printf "| %s |", rf[k]
+        for (i = 10; i < 1000; i *= 10) {
+            a = "small" i ".report." rf[k]; b = "small" (i * 10) ".report." rf[k]
             if (have(a) && have(b))
                 printf " %.1fx time, %.1fx memory |", med[b] / med[a], kib[b] / kib[a]
             else

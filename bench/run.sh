@@ -222,6 +222,11 @@ for m in shoes $(for n in $sizes; do echo "gen$n"; done); do
         time_case "$m.render.$f" "$JMAP" render "$maps/$m.yaml" -o "$render/$m.$f"
         rm -f "$render/$m.$f"
     done
+    # jmap report (issue 15): the action report of the map, in each format.
+    for f in markdown html pdf json; do
+        time_case "$m.report.$f" "$JMAP" report --format $f "$maps/$m.yaml" -o "$render/$m.report"
+        rm -f "$render/$m.report"
+    done
     if command -v dot >/dev/null 2>&1; then
         for f in pdf svg; do
             time_peer 300 "$m.dot.$f" true dot -T$f "$maps/$m.dot" -o "$render/$m.dot.$f"
@@ -253,6 +258,15 @@ if [ $quick = no ]; then
 fi
 # shellcheck disable=SC2046
 time_case small1000.lint "$JMAP" lint $(ls "$maps"/small/*.yaml)
+# jmap report over a team's folder (issue 15): 10, 100 and 1,000 maps at once.
+for n in 10 100 1000; do
+    for f in markdown pdf json; do
+        # shellcheck disable=SC2046
+        time_case "small$n.report.$f" "$JMAP" report --format $f -o "$render/small.report" \
+            $(ls "$maps"/small/*.yaml | head -n $n)
+        rm -f "$render/small.report"
+    done
+done
 # Memory is bounded by the largest file, not the sum: 80 files of 15 MB
 # (1.2 GB of maps) peak near one such file, not at 80 of them.
 if [ $quick = no ]; then

@@ -15,7 +15,7 @@ _jmap()
         prev=${COMP_WORDS[COMP_CWORD - 1]}
     fi
 
-    local commands="lint render export diff schema help"
+    local commands="lint render export diff report schema help"
     local rules="syntax type missing-key unknown-key duplicate-key duplicate-id
         unknown-reference bad-value limit empty-stage unused no-owner
         unreachable-step text-overflow"
@@ -35,6 +35,7 @@ _jmap()
             --dpi -q --quiet --color -h --help"
         ;;
     export) options="-f --format -o --output --color -h --help" ;;
+    report) options="-f --format -o --output --color -h --help" ;;
     diff) options="-f --format -o --output --color -h --help" ;;
     schema) options="-o --output -h --help" ;;
     help)
@@ -51,6 +52,7 @@ _jmap()
         lint) values="text json sarif github" ;;
         render) values="pdf svg png layout" ;;
         export) values="json mermaid csv" ;;
+        report) values="markdown html pdf json csv" ;;
         diff) values="text markdown json" ;;
         esac
         ;;

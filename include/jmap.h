@@ -522,6 +522,50 @@ const char *jmap_format_name(int format);
 const char *jmap_page_name(int page);
 
 /* ------------------------------------------------------------------ */
+/* Action reports (`jmap report`)                                      */
+
+/* The formats of `jmap report`. */
+typedef enum jmap_plan_format {
+    JMAP_PLAN_MARKDOWN, /* Markdown tables, the default */
+    JMAP_PLAN_HTML,     /* one self-contained HTML5 page */
+    JMAP_PLAN_PDF,      /* A4 portrait pages (the renderer module) */
+    JMAP_PLAN_JSON,     /* one JSON document (docs/report.md) */
+    JMAP_PLAN_CSV       /* the ranked irritants, one RFC 4180 row each */
+} jmap_plan_format;
+
+/* The report format named `name` ("markdown", "html", "pdf", "json",
+ * "csv"), or -1. */
+int jmap_plan_format_from_name(const char *name);
+
+/* The name of report format `format`, or NULL past the last one. */
+const char *jmap_plan_format_name(int format);
+
+/* One map of an action report. Both pointers are borrowed. */
+typedef struct jmap_plan_map {
+    const char *path;             /* as given by the user ("-": standard
+                                     input); the report names the map by
+                                     its file name without extension */
+    const jmap_journey *journey;  /* loaded and valid (no errors) */
+} jmap_plan_map;
+
+/* Writes the action report of `n` maps (at least one) to `out` in a text
+ * format (every format but JMAP_PLAN_PDF): irritants ranked by priority
+ * (severity weight low 1, medium 2, high 3, times complaints per month, 1
+ * when not given), grouped by owner, where it hurts, channels and totals,
+ * in French when every map is French, else in English. Returns 0,
+ * JMAP_ERR_IO when writing failed, JMAP_ERR_USAGE for JMAP_PLAN_PDF or an
+ * unknown format. */
+int jmap_plan_write(FILE *out, const jmap_plan_map *maps, size_t n,
+                    jmap_plan_format format);
+
+/* Writes the same report as a PDF of A4 portrait pages to `out_path` ("-"
+ * for standard output), whole or not at all (jmap_outfile), with jmap's
+ * own font. In the render layer (the module's report_file). Returns 0, or
+ * a jmap_status with a one-line reason in `why`. */
+int jmap_plan_render_file(const jmap_plan_map *maps, size_t n,
+                          const char *out_path, char *why, size_t why_len);
+
+/* ------------------------------------------------------------------ */
 /* The renderer module's ABI                                           */
 
 /* The jmap program links the core only and opens the renderer, built as a
@@ -531,11 +575,13 @@ const char *jmap_page_name(int page);
  * boundary, and its entry points. The program uses a module only when all
  * of them are its own. Change JMAP_RENDER_ABI whenever jmap_render_abi
  * itself changes; the sizes catch a struct that changed without it. */
-#define JMAP_RENDER_ABI 2
+/* 2: render_result; 3: report_file */
+#define JMAP_RENDER_ABI 3
 #define JMAP_RENDER_ABI_SYMBOL "jmap_render_module"
 
 /* The structs that cross the boundary, X(field, type): a journey graph
- * handed to the module, the options, the findings it appends. */
+ * handed to the module, the options, the findings it appends, the maps of
+ * a report. */
 #define JMAP_RENDER_ABI_STRUCTS(X)                                           \
     X(abi, jmap_render_abi) X(journey, jmap_journey) X(persona, jmap_persona) \
     X(department, jmap_department) X(touchpoint, jmap_touchpoint)            \
@@ -545,7 +591,7 @@ const char *jmap_page_name(int page);
     X(link, jmap_link)                                                       \
     X(render_options, jmap_render_options) X(diag_list, jmap_diag_list)      \
     X(render_result, jmap_render_result)                                     \
-    X(diag, jmap_diag)
+    X(diag, jmap_diag) X(plan_map, jmap_plan_map)
 
 #define JMAP_RENDER_ABI_SIZE_FIELD_(field, type) size_t sizeof_##field;
 
@@ -560,6 +606,9 @@ typedef struct jmap_render_abi {
                        const jmap_render_options *opts, const char *out_path,
                        jmap_diag_list *diags, jmap_render_result *result,
                        char *why, size_t why_len); /* jmap_render_file */
+    int (*report_file)(const jmap_plan_map *maps, size_t n,
+                       const char *out_path, char *why,
+                       size_t why_len); /* jmap_plan_render_file */
 } jmap_render_abi;
 
 /* ------------------------------------------------------------------ */

@@ -104,6 +104,10 @@ typedef struct render_config {
     double dpi; /* -1 until --dpi */
 } render_config;
 
+/* The options of `jmap report`. */
+typedef struct report_config {
+    int format; /* a jmap_plan_format */
+} report_config;
 /* The options of `jmap diff`. */
 typedef struct diff_config {
     int format; /* a jmap_diff_format */
@@ -124,6 +128,7 @@ struct config {
     lint_config lint;      /* jmap lint's own options */
     export_config export;  /* jmap export's */
     render_config render;  /* jmap render's */
+    report_config report;  /* jmap report's */
     help_config help;      /* jmap help's */
     diff_config diff;      /* jmap diff's */
 };
@@ -199,6 +204,7 @@ int write_whole(const command *cmd, const char *path, int (*write)(FILE *, void 
 /* ---- commands.c: one row and one run function per command ---- */
 
 extern const command lint_command, render_command, export_command, schema_command;
+extern const command report_command;
 
 /* ---- diffcmd.c: jmap diff; git.c: maps at a git revision ---- */
 

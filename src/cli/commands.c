@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define OPTIONS(table) table, sizeof table / sizeof table[0]
 #define AT(field) offsetof(config, field)
@@ -527,3 +528,107 @@ const command render_command = {
     "needs -o (-o - with --format for standard output).\nOn success it prints one "
     "line: the pages it wrote and the sizes their text prints at.",
     OPTIONS(render_options), OPERANDS_ONE, "map", run_render};
+
+/* ---- jmap report ---- */
+
+static const choice plan_choice = {jmap_plan_format_name, NULL, JMAP_PLAN_MARKDOWN};
+
+static const option_spec report_options[] = {
+    {"format", 'f', "FORMAT", "%s", OPT_CHOICE, AT(report.format), &plan_choice, NULL},
+    {"output", 'o', "FILE", "write to FILE, whole or not at all (default: standard output)",
+     OPT_TEXT, AT(output), NULL, NULL},
+    {"color", 0, "WHEN", "colour the diagnostics: %s", OPT_CHOICE, AT(color),
+     &color_choice, NULL},
+    HELP_OPTION,
+};
+
+/* What one report writes. */
+typedef struct report_job {
+    const jmap_plan_map *maps; /* the maps */
+    size_t n;                  /* how many */
+    jmap_plan_format format;   /* how */
+} report_job;
+
+static int write_report(FILE *out, void *arg)
+{
+    const report_job *job = arg;
+    return jmap_plan_write(out, job->maps, job->n, job->format);
+}
+
+/* Checks every map, printing its findings as lint's text report does: -1
+ * when all can be reported on, else the exit code (2 when a file cannot
+ * be read, else 1). A map's text is freed once its findings are printed. */
+static int check_maps(const config *cfg, checked *checks, jmap_plan_map *maps)
+{
+    int color = use_color(cfg->color, stderr);
+    size_t bad = 0, unreadable = 0;
+    for (size_t i = 0; i < cfg->n_operands; i++) {
+        checked *c = &checks[i];
+        check_file(cfg->operands[i], c);
+        jmap_diag_list_print(stderr, cfg->operands[i], c->data, c->len, &c->diags, color);
+        free(c->data);
+        c->data = NULL;
+        unreadable += (size_t)c->io_failed;
+        bad += !c->io_failed && (c->diags.errors || !c->journey);
+        maps[i] = (jmap_plan_map){cfg->operands[i], c->journey};
+    }
+    if (unreadable || bad) {
+        if (bad)
+            usage_error("%zu map%s of %zu %s errors; no report was written", bad,
+                        bad > 1 ? "s" : "", cfg->n_operands, bad > 1 ? "have" : "has");
+        return unreadable ? EXIT_USAGE : EXIT_MAP_ERRORS;
+    }
+    return -1;
+}
+
+/* Writes the PDF through the renderer module. */
+static int report_pdf(const jmap_plan_map *maps, size_t n, const char *out)
+{
+    const jmap_render_abi *module;
+    char why[2 * PATH_MAX] = "";
+    int r = jmap_renderer_find(&module, why, sizeof why);
+    if (r == 0)
+        r = module->report_file(maps, n, out, why, sizeof why);
+    if (r == 0)
+        return 0;
+    usage_error("cannot write the report to '%s': %s", out, why[0] ? why : "unknown error");
+    return EXIT_USAGE;
+}
+
+static int run_report(const command *cmd, config *cfg)
+{
+    const char *out = output_of(cfg);
+    if (output_is_input(cmd, out, cfg->operands, cfg->n_operands))
+        return EXIT_USAGE;
+    if (cfg->report.format == JMAP_PLAN_PDF && strcmp(out, "-") == 0 && isatty(1)) {
+        usage_error("%s: a PDF is not for a terminal; give -o FILE", cmd->name);
+        return EXIT_USAGE;
+    }
+    checked *checks = calloc(cfg->n_operands, sizeof *checks);
+    jmap_plan_map *maps = calloc(cfg->n_operands, sizeof *maps);
+    if (!checks || !maps)
+        abort();
+    int status = check_maps(cfg, checks, maps);
+    if (status < 0 && cfg->report.format == JMAP_PLAN_PDF) {
+        status = report_pdf(maps, cfg->n_operands, out);
+    } else if (status < 0) {
+        report_job job = {maps, cfg->n_operands, (jmap_plan_format)cfg->report.format};
+        status = write_whole(cmd, out, write_report, &job);
+    }
+    for (size_t i = 0; i < cfg->n_operands; i++)
+        checked_destroy(&checks[i]);
+    free(checks);
+    free(maps);
+    return status;
+}
+
+const command report_command = {
+    "report", "jmap report MAP... [--format FORMAT] [-o FILE]",
+    "Reports what to fix first, over one map or many.\nIrritants ranked by priority "
+    "(severity weight low 1, medium 2, high 3, times\ncomplaints per month, 1 when not "
+    "given), grouped by owner, where it hurts\n(stages x owners, lowest emotions, steps "
+    "with the most irritants), channels\nand touchpoints, and totals; in French when "
+    "every map is French. The formats:\nMarkdown, a self-contained HTML page, A4 PDF, "
+    "JSON, or CSV of the ranked\nirritants. A map with errors stops the report (exit 1), "
+    "an unreadable file\nexits 2; -o FILE is written whole or not at all.",
+    OPTIONS(report_options), OPERANDS_MANY, "map", run_report};

@@ -26,6 +26,7 @@ static const command help_command = {
 /* Every command, in the order help lists them. */
 static const command *const commands[] = {&lint_command,   &render_command,
                                           &export_command, &diff_command,
+                                          &report_command,
                                           &schema_command, &help_command};
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

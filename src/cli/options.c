@@ -266,6 +266,7 @@ static void config_init(config *cfg, int argc)
     cfg->render.dpi = -1;
     cfg->dashdash = -1;
     cfg->diff.format = JMAP_DIFF_TEXT;
+    cfg->report.format = JMAP_PLAN_MARKDOWN;
 }
 
 /* Checks the count of operands against what `cmd` takes. */

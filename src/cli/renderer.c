@@ -76,8 +76,9 @@ static int abi_matches(const jmap_render_abi *m, const char *path, char *why,
             return 0;
         }
     }
-    if (!m->render_file) {
-        snprintf(why, why_len, "%s has no render_file", path);
+    if (!m->render_file || !m->report_file) {
+        snprintf(why, why_len, "%s has no %s", path,
+                 m->render_file ? "report_file" : "render_file");
         return 0;
     }
     return 1;

@@ -129,3 +129,30 @@ void jmap_json_put_raw(jmap_json *w, const char *key, const char *literal)
     json_begin(w, key);
     fputs(literal, w->out);
 }
+
+/* ---- csv ---- */
+
+/* One RFC 4180 field: quoted when it holds a quote, a comma or a line
+ * break, with quotes doubled. A field that a spreadsheet would take for a
+ * formula (it starts with '=', '+', '-', '@', a tab or a carriage return)
+ * gets a leading apostrophe and quotes, as OWASP advises against CSV
+ * injection: the cell then shows the text instead of running it. */
+void jmap_csv_field(FILE *out, const char *s, int last)
+{
+    s = s ? s : "";
+    int formula = s[0] && strchr("=+-@\t\r", s[0]);
+    if (formula || strpbrk(s, "\",\r\n")) {
+        putc('"', out);
+        if (formula)
+            putc('\'', out);
+        for (; *s; s++) {
+            if (*s == '"')
+                putc('"', out);
+            putc(*s, out);
+        }
+        putc('"', out);
+    } else {
+        fputs(s, out);
+    }
+    fputs(last ? "\r\n" : ",", out);
+}

@@ -1,7 +1,7 @@
 /*
  * emit.h - small writers shared by the lint reports (report.c) and the
  * exports (export.c): JSON strings and numbers, so that every JSON jmap
- * prints is escaped the same way. Not part of the public API.
+ * prints is escaped the same way, and CSV fields. Not part of the public API.
  */
 #ifndef JMAP_EMIT_H
 #define JMAP_EMIT_H
@@ -41,5 +41,13 @@ void jmap_json_put_string(jmap_json *w, const char *key, const char *value);
 void jmap_json_put_int(jmap_json *w, const char *key, long value);
 void jmap_json_put_bool(jmap_json *w, const char *key, int value);
 void jmap_json_put_raw(jmap_json *w, const char *key, const char *literal);
+
+/* Writes `s` (NULL: empty) as one RFC 4180 field, then "," or, for the
+ * `last` of a record, CRLF: quoted when it holds a quote, a comma or a line
+ * break; a field that a spreadsheet would run as a formula (it starts with
+ * '=', '+', '-', '@', a tab or a carriage return) gets a leading apostrophe
+ * inside quotes (OWASP's rule against CSV injection). The exports and the
+ * action report share it. */
+void jmap_csv_field(FILE *out, const char *s, int last);
 
 #endif /* JMAP_EMIT_H */

@@ -327,31 +327,6 @@ static void write_mermaid(FILE *out, const jmap_journey *j)
 
 /* ---- csv ---- */
 
-/* One RFC 4180 field: quoted when it holds a quote, a comma or a line
- * break, with quotes doubled. A field that a spreadsheet would take for a
- * formula (it starts with '=', '+', '-', '@', a tab or a carriage return)
- * gets a leading apostrophe and quotes, as OWASP advises against CSV
- * injection: the cell then shows the text instead of running it. */
-static void csv_field(FILE *out, const char *s, int last)
-{
-    s = s ? s : "";
-    int formula = s[0] && strchr("=+-@\t\r", s[0]);
-    if (formula || strpbrk(s, "\",\r\n")) {
-        putc('"', out);
-        if (formula)
-            putc('\'', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                putc('"', out);
-            putc(*s, out);
-        }
-        putc('"', out);
-    } else {
-        fputs(s, out);
-    }
-    fputs(last ? "\r\n" : ",", out);
-}
-
 static const char *const csv_header[] = {"stage", "step", "irritant", "severity",
                                          "frequency", "owner", "remedy"};
 
@@ -367,14 +342,14 @@ static void csv_row(FILE *out, const jmap_irritant *ir)
         owner ? owner->name.str : ir->owner.id, ir->remedy.str,
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-        csv_field(out, fields[i], i + 1 == sizeof fields / sizeof fields[0]);
+        jmap_csv_field(out, fields[i], i + 1 == sizeof fields / sizeof fields[0]);
 }
 
 static void write_csv(FILE *out, const jmap_journey *j)
 {
     size_t n = sizeof csv_header / sizeof csv_header[0];
     for (size_t i = 0; i < n; i++)
-        csv_field(out, csv_header[i], i + 1 == n);
+        jmap_csv_field(out, csv_header[i], i + 1 == n);
     for (size_t i = 0; i < j->n_steps; i++)
         for (size_t k = 0; k < j->steps[i]->n_irritants; k++)
             csv_row(out, &j->steps[i]->irritants[k]);

@@ -37,6 +37,17 @@ typedef enum jmap_label {
     L_PER_MONTH,                   /* after a frequency: "12/mo" */
     L_CONTINUED,                   /* the title block of pages after the first */
     L_MAP,                         /* what a map is, for the PDF subject */
+    /* the action report (jmap report: plan_out.c, plan_pdf.c) */
+    L_R_TITLE, L_R_MAPS, L_R_RANKED, L_R_RULE, L_R_RANK, L_R_IRRITANT,
+    L_R_STEP, L_R_STAGE, L_R_MAP, L_R_SEVERITY, L_R_FREQUENCY, L_R_PRIORITY,
+    L_R_OWNER, L_R_REMEDY, L_R_SOURCES, L_R_BY_OWNER, L_R_NO_OWNER,
+    L_R_NO_REMEDY, L_R_TOTAL_PRIORITY, L_R_IRRITANTS, L_R_HURTS,
+    L_R_HEATMAP, L_R_HEAT_NOTE, L_R_LOWEST, L_R_PERSONA, L_R_CUSTOMER,
+    L_R_LOWEST_VALUE, L_R_AT, L_R_MORE, L_R_HOT, L_R_CHANNELS, L_R_MIX,
+    L_R_DIGITAL, L_R_PHYSICAL, L_R_HUMAN, L_R_UNUSED, L_R_BARE, L_R_NONE,
+    L_R_TOTALS, L_R_STEPS, L_R_STAGES, L_R_TOUCHPOINTS, L_R_ALL,
+    L_R_UNKNOWN, L_R_LOW, L_R_MEDIUM, L_R_HIGH, L_R_CURVES, L_R_TOTAL,
+    L_R_IRRITANTS_H, L_R_ONE_IRRITANT, L_R_WITHOUT_REMEDY, L_R_COL_HIGH, L_R_COL_MEDIUM, L_R_COL_LOW,
     L_ASSEMBLY, L_ASSEMBLY_HOW,    /* a tiled poster's assembly sheet */
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;

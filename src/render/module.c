@@ -26,4 +26,5 @@ const jmap_render_abi jmap_render_module = {
     .version = JMAP_VERSION,
     JMAP_RENDER_ABI_STRUCTS(JMAP_ABI_SIZE)
     .render_file = jmap_render_file,
+    .report_file = jmap_plan_render_file,
 };

@@ -51,11 +51,14 @@ if command -v cc >/dev/null 2>&1; then
 static int render(const jmap_journey *j, const jmap_render_options *o,
                   const char *p, jmap_diag_list *d, char *why, size_t n)
 { (void)j; (void)o; (void)p; (void)d; (void)why; (void)n; return 0; }
+static int report(const jmap_plan_map *m, size_t k, const char *p, char *why, size_t n)
+{ (void)m; (void)k; (void)p; (void)why; (void)n; return 0; }
 #define SIZE(field, type) .sizeof_##field = sizeof(type),
 const jmap_render_abi jmap_render_module = {
     .abi = JMAP_RENDER_ABI, .version = VERSION,
     JMAP_RENDER_ABI_STRUCTS(SIZE)
     .render_file = render,
+    .report_file = report,
     FAKE
 };
 C
@@ -86,6 +89,7 @@ C
     fake "another jmap_diag_list" ".sizeof_diag_list = 1" "$version" \
         "has a 1-byte jmap_diag_list, this jmap a "
     fake "no entry point" ".render_file = 0" "$version" "has no render_file"
+    fake "no report entry point" ".report_file = 0" "$version" "has no report_file"
     # An older module: no ABI struct, only the functions it used to export.
     printf 'const char *jmap_version(void) { return "0.0.0"; }\n' >"$tmp/old.c"
     if cc -shared -fPIC -o "$tmp/alone/jmap-render.so" "$tmp/old.c" 2>/dev/null; then
