@@ -504,6 +504,8 @@ typedef struct emotion_run {
 static emotion_run shown_emotions(const builder *b,
                                   const jmap_emotion *const *list, size_t n)
 {
+    if (!n) /* no list at all (a blank sheet's journey) */
+        return (emotion_run){list, 0};
     size_t from = emotion_from(list, n, b->first);
     size_t to = emotion_from(list, n, b->end);
     return (emotion_run){list + from, to - from};
