@@ -79,7 +79,7 @@ grep -q 'warning' "$tmp/err" && fail "a warning for a PNG at 96 dpi: $(cat "$tmp
     fail "render the layout of A4 pages"
 n=$(grep -c '^page ' "$tmp/pages.layout")
 [ "$n" -gt 2 ] || fail "the layout dump of A4 pages has $n pages"
-awk '
+LC_ALL=C awk '
 /^page / { row = $4; next }
 /^map / { w = $5; h = $6; next }
 /^lane-label / {

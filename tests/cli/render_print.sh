@@ -24,7 +24,8 @@ fi
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 # orientation PDF - landscape or portrait, from the first page's size.
 orientation() {
-    pdfinfo "$1" | awk '/^Page size:/ { print ($3 > $5) ? "landscape" : "portrait"; exit }'
+    # (awk reads numbers in the C locale: the suite also runs in French)
+    LC_ALL=C pdfinfo "$1" | LC_ALL=C awk '/^Page size:/ { print ($3 + 0 > $5 + 0) ? "landscape" : "portrait"; exit }'
 }
 
 # render WHAT MAP OUT ARGS... - renders MAP to OUT, failing when jmap does.
@@ -105,7 +106,7 @@ paged() {
         --orientation "$orient" --min-pt 6 --fill 0.85 --inside --lanes "$lang"
     [ -n "$line" ] || return 0
     says "$line" "$paper" "$(orientation "$out")"
-    [ -z "$lo" ] || awk -v lo="$lo" 'BEGIN { exit !(lo >= 6) }' ||
+    [ -z "$lo" ] || LC_ALL=C awk -v lo="$lo" 'BEGIN { exit !(lo >= 6) }' ||
         fail "$what: the stderr line says text from $lo pt, under 6 pt"
 }
 
@@ -235,7 +236,7 @@ else
         fail "--fit: the warning names no option that avoids small text: $warning"
     said=$(printf '%s\n' "$warning" | grep -o '[0-9][0-9]*\([.,][0-9]*\)\{0,1\} *pt' | head -1 |
         sed 's/ *pt//' | tr , .)
-    awk -v s="$said" -v m="$measured" 'BEGIN { exit !(s != "" && s - m < 0.06 && m - s < 0.06) }' ||
+    LC_ALL=C awk -v s="$said" -v m="$measured" 'BEGIN { exit !(s != "" && s - m < 0.06 && m - s < 0.06) }' ||
         fail "--fit: the warning gives '$said' pt, the smallest glyph is $measured pt: $warning"
 fi
 
