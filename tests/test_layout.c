@@ -536,6 +536,26 @@ static void test_tiles(void **state)
     unload(&f);
 }
 
+/* French spaces are set as no-break spaces: inside « guillemets » and
+ * before a colon, so that no line starts with "»" or ":"; the dump keeps
+ * the text as the map writes it. */
+static void test_french_spaces_do_not_break(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/french.yaml");
+    const jmap_box *title = NULL;
+    for (size_t i = 0; i < f.layout->n_boxes; i++)
+        if (f.layout->boxes[i].kind == JMAP_BOX_TITLE)
+            title = &f.layout->boxes[i];
+    assert_non_null(title);
+    assert_string_equal(title->text, "Parcours d'une cliente : « thé vert » à emporter");
+    assert_string_equal(pango_layout_get_text(title->pl),
+                        "Parcours d'une cliente\xc2\xa0: «\xc2\xa0th\xc3\xa9 vert\xc2\xa0» "
+                        "\xc3\xa0 emporter");
+    unload(&f);
+}
+
 static size_t count_kind(const jmap_layout *L, jmap_box_kind kind)
 {
     size_t n = 0;
@@ -1170,6 +1190,7 @@ int main(void)
         cmocka_unit_test(test_geometry_of_pages),
         cmocka_unit_test(test_lane_cut_repeats_its_label),
         cmocka_unit_test(test_tiles),
+        cmocka_unit_test(test_french_spaces_do_not_break),
         cmocka_unit_test(test_cut_text_is_reported),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),

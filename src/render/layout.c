@@ -354,6 +354,54 @@ static const char *one_paragraph(builder *b, const char *text)
     return s;
 }
 
+/* `text` as it is set: a space inside « guillemets » or before a colon,
+ * semicolon, exclamation or question mark, as French writes them, is
+ * drawn as a no-break space, so that a line never starts with "»" or ":"
+ * nor ends with "«". */
+static const char *typeset(builder *b, const char *text)
+{
+    static const char *const after[] = {"\xc2\xab"};            /* « */
+    static const char *const before[] = {"\xc2\xbb", ":", ";", "!", "?"}; /* » */
+    if (!strchr(text, ' '))
+        return text;
+    size_t n = strlen(text), extra = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] != ' ')
+            continue;
+        int bind = 0;
+        for (size_t k = 0; k < sizeof after / sizeof *after && !bind; k++) {
+            size_t l = strlen(after[k]);
+            bind = i >= l && memcmp(text + i - l, after[k], l) == 0;
+        }
+        for (size_t k = 0; k < sizeof before / sizeof *before && !bind; k++)
+            bind = strncmp(text + i + 1, before[k], strlen(before[k])) == 0;
+        extra += bind;
+    }
+    if (!extra)
+        return text;
+    char *out = jmap_arena_alloc(b->L->arena, n + extra + 1, 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        int bind = 0;
+        if (text[i] == ' ') {
+            for (size_t k = 0; k < sizeof after / sizeof *after && !bind; k++) {
+                size_t l = strlen(after[k]);
+                bind = i >= l && memcmp(text + i - l, after[k], l) == 0;
+            }
+            for (size_t k = 0; k < sizeof before / sizeof *before && !bind; k++)
+                bind = strncmp(text + i + 1, before[k], strlen(before[k])) == 0;
+        }
+        if (bind) {
+            out[o++] = '\xc2'; /* U+00A0 NO-BREAK SPACE */
+            out[o++] = '\xa0';
+        } else {
+            out[o++] = text[i];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* Whether a text at `pos` was reported cut already (a touchpoint's name
  * appears in every column that uses it). */
 static int reported(const jmap_diag_list *diags, jmap_pos pos)
@@ -374,7 +422,7 @@ static size_t add_text(builder *b, jmap_box_kind kind, const char *text,
 {
     int cut = 0;
     double w, h;
-    const char *shown = max_lines > 0 ? one_paragraph(b, text) : text;
+    const char *shown = typeset(b, max_lines > 0 ? one_paragraph(b, text) : text);
     PangoLayout *pl = jmap_measurer_layout(b->m, shown, font, width,
                                            max_lines, 0, &cut, &w, &h);
     size_t i = add_box(b, kind, pos, x, y, w, h, column, parent);

@@ -85,7 +85,7 @@ in_order "$tmp/shoes.st" "Checks out\"" "E-shop management\"" "Receives the parc
 "$jmap" render "$src/maps/boutique.yaml" -o "$tmp/boutique.pdf" || fail "render boutique.pdf"
 struct "$tmp/boutique.pdf" >"$tmp/boutique.st"
 in_order "$tmp/boutique.st" "Le Comptoir des Thés" "Sensibilisation\"" \
-    "Cherche « thé vert »" "Émotion$nbsp: 0\"" "Moteurs de recherche\"" \
+    "Cherche «${nbsp}thé vert${nbsp}»" "Émotion$nbsp: 0\"" "Moteurs de recherche\"" \
     "Irritant, gravité moyenne\""
 
 # ---- a stage longer than an A4 page: "(suite)" ----
