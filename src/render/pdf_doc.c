@@ -40,7 +40,7 @@
  * at the end of every plane) that a map may hold, and the bytes that are
  * not UTF-8 that a file name may hold: they become U+FFFD. The caller
  * frees it. */
-static char *pdf_string(const char *s)
+char *jmap_pdf_string(const char *s)
 {
     jmap_buf b;
     jmap_buf_init(&b);
@@ -95,7 +95,7 @@ static void metadata(cairo_surface_t *s, const jmap_journey *j,
                      const char *source_name)
 {
     if (j->title.str) {
-        char *title = pdf_string(j->title.str);
+        char *title = jmap_pdf_string(j->title.str);
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
         free(title);
     }
@@ -104,7 +104,7 @@ static void metadata(cairo_surface_t *s, const jmap_journey *j,
     char *subject = src && *src && strcmp(src, "-") != 0
                         ? jmap_xasprintf("%s (%s)", what, src)
                         : jmap_xstrdup(what);
-    char *safe = pdf_string(subject);
+    char *safe = jmap_pdf_string(subject);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, safe);
     free(safe);
     free(subject);
@@ -161,7 +161,7 @@ static void outline(cairo_surface_t *s, const jmap_journey *j,
 {
     for (size_t i = 0; i < n; i++) {
         const jmap_pdf_page *pg = &pages[i];
-        char *title = page_title(j, pg), *safe = pdf_string(title);
+        char *title = page_title(j, pg), *safe = jmap_pdf_string(title);
         char *link = jmap_xasprintf("page=%d", pg->number);
         int id = cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, safe,
                                                link, CAIRO_PDF_OUTLINE_FLAG_OPEN);
@@ -176,7 +176,7 @@ static void outline(cairo_surface_t *s, const jmap_journey *j,
             jmap_format_double(x, sizeof x, st->x, 2);
             jmap_format_double(y, sizeof y, st->y, 2);
             link = jmap_xasprintf("page=%d pos=[%s %s]", pg->number, x, y);
-            char *name = pdf_string(stage_name(&j->stages[st->stage]));
+            char *name = jmap_pdf_string(stage_name(&j->stages[st->stage]));
             cairo_pdf_surface_add_outline(s, id, name, link, 0);
             free(name);
             free(link);

@@ -52,6 +52,11 @@ void jmap_pdf_document(cairo_surface_t *s, const jmap_journey *j,
                        const char *source_name, const jmap_pdf_page *pages,
                        size_t n);
 
+/* A copy of `s` for cairo's PDF strings (metadata, bookmarks), which
+ * refuse the Unicode noncharacters and bytes that are not UTF-8: they
+ * become U+FFFD. The caller frees it. */
+char *jmap_pdf_string(const char *s);
+
 /* The language tag a PDF of a map in `lang` declares ("en-US", "fr-FR"). */
 const char *jmap_pdf_lang_tag(jmap_lang lang);
 

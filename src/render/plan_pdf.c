@@ -17,6 +17,7 @@
  * at all.
  */
 #include "layout.h"
+#include "pdf_doc.h"
 #include "plan.h"
 
 #include <cairo-pdf.h>
@@ -425,29 +426,9 @@ static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned
                                                 : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* A copy of `s` without what cairo's PDF strings refuse (noncharacters,
- * bytes that are not UTF-8), which become U+FFFD. */
-static char *pdf_string(const char *s)
-{
-    jmap_buf b;
-    jmap_buf_init(&b);
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        unsigned cp;
-        size_t k = jmap_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        if ((cp == 0xFFFD && k == 1) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
-            (cp & 0xFFFE) == 0xFFFE)
-            jmap_buf_puts(&b, "\xEF\xBF\xBD");
-        else
-            jmap_buf_put(&b, s + i, k);
-        i += k;
-    }
-    return b.data ? jmap_buf_take(&b) : jmap_xstrdup("");
-}
-
 static void metadata(cairo_surface_t *s, const jmap_plan *p)
 {
-    char *title = pdf_string(p->n_blocks ? p->blocks[0].text : "");
+    char *title = jmap_pdf_string(p->n_blocks ? p->blocks[0].text : "");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
     free(title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT,
