@@ -354,50 +354,34 @@ static const char *one_paragraph(builder *b, const char *text)
     return s;
 }
 
-/* `text` as it is set: a space inside « guillemets » or before a colon,
- * semicolon, exclamation or question mark, as French writes them, is
- * drawn as a no-break space, so that a line never starts with "»" or ":"
- * nor ends with "«". */
+/* Whether the space at text[i] binds to its neighbour as French writes
+ * it: after "«", before "»", ":", ";", "!" or "?". */
+static int binds(const char *text, size_t i)
+{
+    if (i >= 2 && memcmp(text + i - 2, "\xc2\xab", 2) == 0) /* « */
+        return 1;
+    const char *next = text + i + 1;
+    return strncmp(next, "\xc2\xbb", 2) == 0 || (*next && strchr(":;!?", *next));
+}
+
+/* `text` as it is set: such a space is drawn as a no-break space, so that
+ * a line never starts with "»" or ":" nor ends with "«". */
 static const char *typeset(builder *b, const char *text)
 {
-    static const char *const after[] = {"\xc2\xab"};            /* « */
-    static const char *const before[] = {"\xc2\xbb", ":", ";", "!", "?"}; /* » */
-    if (!strchr(text, ' '))
-        return text;
     size_t n = strlen(text), extra = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (text[i] != ' ')
-            continue;
-        int bind = 0;
-        for (size_t k = 0; k < sizeof after / sizeof *after && !bind; k++) {
-            size_t l = strlen(after[k]);
-            bind = i >= l && memcmp(text + i - l, after[k], l) == 0;
-        }
-        for (size_t k = 0; k < sizeof before / sizeof *before && !bind; k++)
-            bind = strncmp(text + i + 1, before[k], strlen(before[k])) == 0;
-        extra += bind;
-    }
+    for (size_t i = 0; i < n; i++)
+        extra += text[i] == ' ' && binds(text, i);
     if (!extra)
         return text;
     char *out = jmap_arena_alloc(b->L->arena, n + extra + 1, 1);
     size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        int bind = 0;
-        if (text[i] == ' ') {
-            for (size_t k = 0; k < sizeof after / sizeof *after && !bind; k++) {
-                size_t l = strlen(after[k]);
-                bind = i >= l && memcmp(text + i - l, after[k], l) == 0;
-            }
-            for (size_t k = 0; k < sizeof before / sizeof *before && !bind; k++)
-                bind = strncmp(text + i + 1, before[k], strlen(before[k])) == 0;
-        }
-        if (bind) {
+    for (size_t i = 0; i < n; i++)
+        if (text[i] == ' ' && binds(text, i)) {
             out[o++] = '\xc2'; /* U+00A0 NO-BREAK SPACE */
             out[o++] = '\xa0';
         } else {
             out[o++] = text[i];
         }
-    }
     out[o] = '\0';
     return out;
 }
