@@ -1686,30 +1686,46 @@ static void name_curves(builder *b)
                                     : j->personas[k].id;
 }
 
-/* Lays out a slice of the journey. */
-static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
-                                 jmap_diag_list *diags, int header, int flags)
+/* A new, empty layout of `journey`: one page, all of its steps. */
+static jmap_layout *layout_alloc(const jmap_journey *journey)
 {
     jmap_layout *L = jmap_xcalloc(1, sizeof *L);
     L->journey = journey;
     L->arena = jmap_arena_new();
     L->slice = (jmap_slice){0, journey->n_steps, 1, 1};
     L->n_rows = L->n_cols = 1;
+    return L;
+}
 
-    builder b = {0};
-    b.L = L;
-    b.j = journey;
-    b.m = m;
-    b.diags = diags;
-    b.lang = journey->lang;
-    b.first = L->slice.first;
-    b.end = L->slice.end;
-    b.n_cols = b.end - b.first;
-    b.blank = (flags & JMAP_LAYOUT_BLANK) != 0;
+/* A builder that fills L with steps [first, end) of `j`, laid out with
+ * `flags` (JMAP_LAYOUT_BLANK, JMAP_LAYOUT_HEADER_*). */
+static void builder_init(builder *b, jmap_layout *L, const jmap_journey *j,
+                         jmap_measurer *m, size_t first, size_t end, int flags)
+{
+    memset(b, 0, sizeof *b);
+    b->L = L;
+    b->j = j;
+    b->m = m;
+    b->lang = j->lang;
+    b->first = first;
+    b->end = end;
+    b->n_cols = end - first;
+    b->blank = (flags & JMAP_LAYOUT_BLANK) != 0;
+    b->header = flags;
     L->flags = flags;
-    count_steps(journey, 0, journey->n_steps, &b.all);
-    count_steps(journey, b.first, b.end, &b.shown);
-    name_curves(&b);
+    count_steps(j, 0, j->n_steps, &b->all);
+    count_steps(j, first, end, &b->shown);
+    name_curves(b);
+}
+
+/* Lays out a slice of the journey. */
+static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
+                                 jmap_diag_list *diags, int header, int flags)
+{
+    jmap_layout *L = layout_alloc(journey);
+    builder b;
+    builder_init(&b, L, journey, m, 0, journey->n_steps, flags);
+    b.diags = diags;
     place_columns(&b);
 
     add_box(&b, JMAP_BOX_MAP, (jmap_pos){0, 0}, 0, 0, L->width, 0, -1, -1);
@@ -1775,33 +1791,6 @@ double jmap_page_extra_height(const jmap_layout *grid, jmap_measurer *m,
     return 2 * MARGIN + stage + (footer ? footer_height(m) : 0);
 }
 
-/* A builder for a layout of `journey` of its own (title block, page). */
-static void builder_init(builder *b, jmap_layout *L, const jmap_journey *j,
-                         jmap_measurer *m, size_t first, size_t end)
-{
-    memset(b, 0, sizeof *b);
-    b->L = L;
-    b->j = j;
-    b->m = m;
-    b->lang = j->lang;
-    b->first = first;
-    b->end = end;
-    b->n_cols = end - first;
-    count_steps(j, 0, j->n_steps, &b->all);
-    count_steps(j, first, end, &b->shown);
-    name_curves(b);
-}
-
-static jmap_layout *layout_alloc(const jmap_journey *journey)
-{
-    jmap_layout *L = jmap_xcalloc(1, sizeof *L);
-    L->journey = journey;
-    L->arena = jmap_arena_new();
-    L->slice = (jmap_slice){0, journey->n_steps, 1, 1};
-    L->n_rows = L->n_cols = 1;
-    return L;
-}
-
 /* What a title block's height is made of, measured once: its row's
  * blocks keep their sizes whatever the page's width; only the title
  * wraps, and the row. */
@@ -1823,9 +1812,7 @@ jmap_header_sizes *jmap_header_sizes_new(const jmap_journey *journey,
     hs->m = m;
     jmap_layout *L = layout_alloc(journey);
     builder b;
-    builder_init(&b, L, journey, m, 0, journey->n_steps);
-    b.blank = (flags & JMAP_LAYOUT_BLANK) != 0;
-    b.header = flags;
+    builder_init(&b, L, journey, m, 0, journey->n_steps, flags);
     b.x_right = 1e6;
     hs->title = jmap_xstrdup(one_paragraph(&b, journey->title.str ? journey->title.str : ""));
     const char *sub = total_duration(&b);
@@ -2204,10 +2191,7 @@ jmap_layout *jmap_layout_page_of(const jmap_layout *grid, jmap_measurer *m,
     L->n_rows = spec->n_rows;
     L->n_cols = spec->n_cols;
     builder b;
-    builder_init(&b, L, j, m, first, end);
-    L->flags = grid->flags;
-    b.blank = (grid->flags & JMAP_LAYOUT_BLANK) != 0;
-    b.header = grid->flags;
+    builder_init(&b, L, j, m, first, end, grid->flags);
     L->col_w = COL_W;
     L->label_x = MARGIN;
     L->label_w = LABEL_W;
@@ -2294,7 +2278,7 @@ jmap_layout *jmap_layout_tile_marks(const jmap_journey *journey,
 {
     jmap_layout *L = layout_alloc(journey);
     builder b;
-    builder_init(&b, L, journey, m, 0, 0);
+    builder_init(&b, L, journey, m, 0, 0, 0);
     L->width = t->sheet_w;
     L->height = t->sheet_h;
     L->row = t->row;
@@ -2336,7 +2320,7 @@ jmap_layout *jmap_layout_assembly(const jmap_journey *journey,
 {
     jmap_layout *L = layout_alloc(journey);
     builder b;
-    builder_init(&b, L, journey, m, 0, 0);
+    builder_init(&b, L, journey, m, 0, 0, 0);
     L->width = t->sheet_w;
     L->height = t->sheet_h;
     double x = t->margin, y = t->margin;
