@@ -160,19 +160,16 @@ static void page_units(const sheet *sh, double s, double *w, double *h)
     *h = (sh->ph - 2 * sh->margin - GLYPH_SLACK) / s + lm;
 }
 
-/* The pages across needed when each holds at most `avail` of steps; their
- * ends into `ends` when not NULL. */
-static size_t count_cols(const jmap_layout *g, size_t n, double avail,
-                         size_t *ends)
+/* The pages across needed for steps [from, n) when each holds at most
+ * `avail` of them. */
+static size_t count_cols(const jmap_layout *g, size_t from, size_t n,
+                         double avail)
 {
     size_t k = 0;
-    for (size_t first = 0; first < n;) {
+    for (size_t first = from; first < n; k++) {
         size_t end = first + 1;
         while (end < n && jmap_grid_span(g, first, end + 1) <= avail)
             end++;
-        if (ends)
-            ends[k] = end;
-        k++;
         first = end;
     }
     return k;
@@ -259,21 +256,30 @@ static void row_cuts(sheet *sh)
 }
 
 /* The pages needed at scale s: across, down, and in all. */
-static size_t count_pages(const sheet *sh, double s, int footer, size_t *nx,
-                          size_t *ny)
+/* The room a page has at scale s, in layout units: `across` for its steps,
+ * `down` for its lanes under the title block and the stage lane. */
+static void page_room(const sheet *sh, double s, int footer, double *across,
+                      double *down)
 {
     double w, h;
     page_units(sh, s, &w, &h);
+    *across = w - jmap_page_extra_width();
+    *down = h - jmap_page_extra_height(sh->grid, sh->m, footer) -
+            jmap_header_sizes_height(sh->hs, w - 2 * JMAP_LAYOUT_MARGIN);
+}
+
+static size_t count_pages(const sheet *sh, double s, int footer, size_t *nx,
+                          size_t *ny)
+{
     const jmap_layout *g = sh->grid;
     const jmap_journey *j = g->journey;
-    double across = w - jmap_page_extra_width();
-    double down = h - jmap_page_extra_height(g, sh->m, footer) -
-                  jmap_header_sizes_height(sh->hs, w - 2 * JMAP_LAYOUT_MARGIN);
+    double across, down;
+    page_room(sh, s, footer, &across, &down);
     if (across < jmap_grid_span(g, 0, 1) || down <= 1) {
         *nx = *ny = (size_t)-1 / 4;
         return (size_t)-1 / 2;
     }
-    *nx = j->n_steps ? count_cols(g, j->n_steps, across, NULL) : 1;
+    *nx = j->n_steps ? count_cols(g, 0, j->n_steps, across) : 1;
     *ny = count_rows(sh, down, NULL);
     return *nx * *ny;
 }
@@ -306,7 +312,7 @@ static size_t *balance_cols(const jmap_layout *g, size_t nx, double avail)
     double lo = jmap_grid_span(g, 0, n) / (double)nx, hi = avail;
     for (int i = 0; i < SEARCH_STEPS; i++) {
         double mid = (lo + hi) / 2;
-        if (count_cols(g, n, mid, NULL) <= nx)
+        if (count_cols(g, 0, n, mid) <= nx)
             hi = mid;
         else
             lo = mid;
@@ -324,14 +330,7 @@ static size_t *balance_cols(const jmap_layout *g, size_t nx, double avail)
             if (jmap_grid_span(g, first, e) < STAGE_CUT_FILL * limit)
                 break;
             if (j->steps[e]->stage != j->steps[e - 1]->stage) {
-                size_t rest = 0;
-                for (size_t f = e; f < n && rest <= nx; rest++) {
-                    size_t z = f + 1;
-                    while (z < n && jmap_grid_span(g, f, z + 1) <= avail)
-                        z++;
-                    f = z;
-                }
-                if (k + 1 + rest <= nx)
+                if (k + 1 + count_cols(g, e, n, avail) <= nx)
                     end = e;
                 break;
             }
@@ -381,12 +380,9 @@ static double plan_sheet(sheet *sh, double s_min, double max_scale, cuts *c,
         n = count_pages(sh, s_min, 1, &nx, &ny);
     double s = largest_scale(sh, s_min, max_scale, n, footer);
     count_pages(sh, s, footer, &nx, &ny);
-    double w, h;
-    page_units(sh, s, &w, &h);
     const jmap_layout *g = sh->grid;
-    double across = w - jmap_page_extra_width();
-    double down = h - jmap_page_extra_height(g, sh->m, footer) -
-                  jmap_header_sizes_height(sh->hs, w - 2 * JMAP_LAYOUT_MARGIN);
+    double across, down;
+    page_room(sh, s, footer, &across, &down);
     size_t steps = g->journey->n_steps;
     if (steps) {
         c->col_end = balance_cols(g, nx, across);
