@@ -208,8 +208,40 @@ typedef struct jmap_duration {
 typedef enum jmap_involvement {
     JMAP_INVOLVED_TOUCHPOINT = 1u << 0, /* it owns a touchpoint used there */
     JMAP_INVOLVED_LISTED = 1u << 1,     /* the step lists it in `departments` */
-    JMAP_INVOLVED_IRRITANT = 1u << 2    /* it owns one of the step's irritants */
+    JMAP_INVOLVED_IRRITANT = 1u << 2,   /* it owns one of the step's irritants */
+    JMAP_INVOLVED_ACTION = 1u << 3      /* the step says what it does there
+                                           (`actions`) */
 } jmap_involvement;
+
+/* Where an insight comes from: a set of these bits, on irritants and
+ * positive moments (`sources`). jmap_source_name() gives the key of each
+ * ("mystery-visit"...), in this order, which is the order they are shown. */
+typedef enum jmap_source {
+    JMAP_SOURCE_SURVEY = 1u << 0,         /* survey: customer questionnaires */
+    JMAP_SOURCE_INTERVIEW = 1u << 1,      /* interview */
+    JMAP_SOURCE_MYSTERY_VISIT = 1u << 2,  /* mystery-visit */
+    JMAP_SOURCE_STAFF_REPORT = 1u << 3,   /* staff-report */
+    JMAP_SOURCE_SUPPORT_TICKETS = 1u << 4, /* support-tickets */
+    JMAP_SOURCE_ANALYTICS = 1u << 5,      /* analytics */
+    JMAP_SOURCE_REVIEW = 1u << 6,         /* review */
+    JMAP_SOURCE_OBSERVATION = 1u << 7     /* observation */
+} jmap_source;
+#define JMAP_SOURCE_COUNT 8 /* number of jmap_source bits */
+
+/* The key of source `bit` ("survey"...), NULL for anything else. */
+const char *jmap_source_name(unsigned bit);
+
+/* A figure of a stage or a step (`metrics`), e.g. Conversion 2.3 % for a
+ * target of 3. */
+typedef struct jmap_metric {
+    jmap_text name;  /* what is measured */
+    double value;    /* the figure */
+    jmap_text unit;  /* optional, e.g. "%" */
+    double target;   /* the figure aimed at, when has_target */
+    int has_target;  /* 1 when a target was given */
+    jmap_pos pos;    /* position of the item */
+} jmap_metric;
+
 
 typedef struct jmap_persona jmap_persona;
 typedef struct jmap_department jmap_department;
@@ -274,9 +306,16 @@ typedef struct jmap_irritant {
     long frequency;        /* complaints per month; -1 when not given */
     jmap_ref owner;        /* -> jmap_department; id NULL when none */
     jmap_text remedy;      /* optional */
+    unsigned sources;      /* jmap_source bits; 0 when none given */
     jmap_step *step;       /* the step it belongs to */
     jmap_pos pos;          /* position of the item */
 } jmap_irritant;
+
+/* What a department does at a step (`actions`). */
+typedef struct jmap_action {
+    jmap_ref department; /* -> jmap_department, the key */
+    jmap_text text;      /* what it does */
+} jmap_action;
 
 /* A department involved in a step, and why. */
 typedef struct jmap_involved {
@@ -310,10 +349,22 @@ struct jmap_step {
     int next_is_default;        /* 1 when `next` was not written */
     jmap_irritant *irritants;   /* irritants[0..n_irritants-1] */
     size_t n_irritants;         /* number of irritants */
-    jmap_text *moments;         /* positive moments */
+    jmap_text *moments;         /* positive moments (the short form's text,
+                                   or the full form's `name`) */
+    unsigned *moment_sources;   /* moment_sources[k]: jmap_source bits of
+                                   moments[k]; NULL when no moment has any */
     size_t n_moments;           /* number of moments */
     jmap_text *ideas;           /* ideas and opportunities */
     size_t n_ideas;             /* number of ideas */
+    jmap_text *thoughts;        /* what the customer thinks or says */
+    size_t n_thoughts;          /* number of thoughts */
+    jmap_metric *metrics;       /* the step's figures */
+    size_t n_metrics;           /* number of metrics */
+    jmap_action *actions;       /* what departments do at this step, in the
+                                   order written */
+    size_t n_actions;           /* number of actions */
+    jmap_ref *personas;         /* -> jmap_persona: whose step it is */
+    size_t n_personas;          /* 0: every persona's */
     jmap_involved *involved;    /* derived: the departments it involves, each
                                    once, in the order of their first reason:
                                    touchpoint owners (in the order of its
@@ -331,6 +382,10 @@ struct jmap_stage {
     jmap_text name;         /* display name */
     jmap_text description;  /* optional */
     jmap_duration duration; /* optional */
+    jmap_text *goals;       /* what the customer expects from the stage */
+    size_t n_goals;         /* number of goals */
+    jmap_metric *metrics;   /* the stage's figures */
+    size_t n_metrics;       /* number of metrics */
     jmap_step **steps;      /* steps[0..n_steps-1], in order */
     size_t n_steps;         /* number of steps */
     size_t index;           /* position in jmap_journey.stages */
@@ -460,6 +515,11 @@ typedef struct jmap_render_options {
     double dpi;          /* PNG resolution; 96 by default */
     const char *source_name; /* the input's path, for the PDF subject and
                                 for diagnostics */
+    const char *persona; /* the id of the one persona whose journey is
+                            drawn (`--persona`), NULL for everyone's */
+    const struct jmap_change_list *diff; /* the changes from an older map
+                            to this one, marked on the map (`--diff`),
+                            NULL for none */
 } jmap_render_options;
 
 /* Fills `opts` with the defaults for `format` (A3 for PDF, AUTO otherwise;
@@ -575,8 +635,8 @@ int jmap_plan_render_file(const jmap_plan_map *maps, size_t n,
  * boundary, and its entry points. The program uses a module only when all
  * of them are its own. Change JMAP_RENDER_ABI whenever jmap_render_abi
  * itself changes; the sizes catch a struct that changed without it. */
-/* 2: render_result; 3: report_file */
-#define JMAP_RENDER_ABI 3
+/* 2: render_result; 3: report_file; 4: metric, action, change sizes */
+#define JMAP_RENDER_ABI 4
 #define JMAP_RENDER_ABI_SYMBOL "jmap_render_module"
 
 /* The structs that cross the boundary, X(field, type): a journey graph
@@ -588,6 +648,8 @@ int jmap_plan_render_file(const jmap_plan_map *maps, size_t n,
     X(stage, jmap_stage) X(step, jmap_step) X(irritant, jmap_irritant)       \
     X(emotion, jmap_emotion) X(ref, jmap_ref) X(text, jmap_text)             \
     X(duration, jmap_duration) X(pos, jmap_pos) X(involved, jmap_involved)  \
+    X(metric, jmap_metric) X(action, jmap_action)                           \
+    X(change, jmap_change) X(change_list, jmap_change_list)                  \
     X(link, jmap_link)                                                       \
     X(render_options, jmap_render_options) X(diag_list, jmap_diag_list)      \
     X(render_result, jmap_render_result)                                     \

@@ -98,3 +98,15 @@ const char *jmap_page_name(int page)
 {
     return page >= 0 && (size_t)page < N_PAGE_SIZES ? page_sizes[page].name : NULL;
 }
+
+static const char *const source_names[JMAP_SOURCE_COUNT] = {
+    "survey",  "interview", "mystery-visit", "staff-report", "support-tickets",
+    "analytics", "review", "observation"};
+
+const char *jmap_source_name(unsigned bit)
+{
+    for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
+        if (bit == 1u << i)
+            return source_names[i];
+    return NULL;
+}
