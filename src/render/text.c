@@ -19,7 +19,13 @@
  * folders and caches of the system's configuration, none of its rules. A
  * user's or a package's rule (an alias, emboldening, another preferred
  * sans) then changes nothing, and other installed fonts only serve the
- * scripts that jmap's font lacks. jmap's font is Noto Sans, narrow for its
+ * scripts that jmap's font lacks. Pango sorts every font of the set-up for
+ * each type style it loads, which is most of a small render's time with
+ * hundreds of fonts installed: so the set-up holds jmap's two faces alone
+ * as long as they draw every character measured (font_covers()), and takes
+ * in the other installed fonts the first time a text needs one (widen()).
+ * Both give the same result for a text the two faces draw: they come first
+ * in any sort. jmap's font is Noto Sans, narrow for its
  * x-height and with a capital I unlike l and 1; a machine without it gets
  * DejaVu Sans, silently. Every line is LINE_HEIGHT times its size in either
  * face (Noto Sans's own spacing, made for stacked accents, is 14%
@@ -38,6 +44,10 @@
 struct jmap_measurer {
     PangoFontMap *fontmap;                  /* this render's font map */
     PangoContext *context;                  /* its one context */
+    PangoFontMap *narrow_map;               /* the font map of jmap's faces
+                                               alone, kept once widened */
+    FcCharSet *covered;                     /* what those faces draw; NULL
+                                               once widened */
     PangoFontDescription *fonts[JMAP_FONT_COUNT_]; /* the type styles */
     PangoAttrList *lines[JMAP_FONT_COUNT_]; /* their line heights */
     int face;                               /* the face they are in, in
@@ -110,11 +120,27 @@ static void put_dirs(jmap_buf *b, const char *name, FcStrList *dirs)
     FcStrListDone(dirs);
 }
 
+/* Appends a fontconfig rule that keeps jmap's faces and drops every other
+ * font. */
+static void put_faces_only(jmap_buf *b)
+{
+    jmap_buf_puts(b, "<selectfont>\n<acceptfont>\n");
+    for (int k = 0; k < N_FACES; k++) {
+        jmap_buf_puts(b, "<pattern><patelt name=\"family\"><string>");
+        put_xml(b, faces[k].family);
+        jmap_buf_puts(b, "</string></patelt></pattern>\n");
+    }
+    /* an empty pattern matches every font */
+    jmap_buf_puts(b, "</acceptfont>\n<rejectfont><pattern/></rejectfont>\n"
+                     "</selectfont>\n");
+}
+
 /* jmap's fontconfig set-up: the font folders and cache folders that the
  * system's configuration names (FONTCONFIG_FILE is honoured), without its
- * matching rules. Returns NULL when fontconfig fails; the caller releases
- * the result with FcConfigDestroy. */
-static FcConfig *font_config(void)
+ * matching rules; with `narrow`, only the fonts of jmap's faces. Returns
+ * NULL when fontconfig fails; the caller releases the result with
+ * FcConfigDestroy. */
+static FcConfig *font_config(int narrow)
 {
     /* The system's configuration (FONTCONFIG_FILE is honoured), which Pango
      * loads in any case: loaded here first, in this thread, so that it is
@@ -129,6 +155,8 @@ static FcConfig *font_config(void)
     jmap_buf_puts(&xml, "<?xml version=\"1.0\"?>\n<fontconfig>\n");
     put_dirs(&xml, "dir", FcConfigGetFontDirs(sys));
     put_dirs(&xml, "cachedir", FcConfigGetCacheDirs(sys));
+    if (narrow)
+        put_faces_only(&xml);
     jmap_buf_puts(&xml, "</fontconfig>\n");
     FcConfigDestroy(sys);
     FcConfig *cfg = FcConfigCreate();
@@ -180,12 +208,29 @@ static int face_usable(jmap_measurer *m, int face, int *bad)
     return 1;
 }
 
-jmap_measurer *jmap_measurer_new(void)
+/* The characters that the fonts of `cfg` draw, together; NULL when it has
+ * none. The caller destroys it. */
+static FcCharSet *font_coverage(FcConfig *cfg)
 {
-    jmap_measurer *m = jmap_xcalloc(1, sizeof *m);
-    jmap_strmap_init(&m->cache);
-    m->keys = jmap_arena_new();
-    FcConfig *cfg = font_config(); /* before the font map: see there */
+    FcFontSet *set = cfg ? FcConfigGetFonts(cfg, FcSetSystem) : NULL;
+    if (!set || set->nfont == 0)
+        return NULL;
+    FcCharSet *all = FcCharSetCreate();
+    for (int i = 0; all && i < set->nfont; i++) {
+        FcCharSet *cs;
+        if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+            FcCharSetMerge(all, cs, NULL);
+    }
+    return all;
+}
+
+/* Gives `m` a new font map on the set-up font_config(narrow) and a context
+ * on it, set up as the file's comment says. */
+static void open_fonts(jmap_measurer *m, int narrow)
+{
+    FcConfig *cfg = font_config(narrow); /* before the font map: see there */
+    if (narrow)
+        m->covered = font_coverage(cfg);
     m->fontmap = pango_cairo_font_map_new();
     if (cfg && PANGO_IS_FC_FONT_MAP(m->fontmap))
         pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), cfg);
@@ -201,7 +246,58 @@ jmap_measurer *jmap_measurer_new(void)
     cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
     pango_cairo_context_set_font_options(m->context, fo);
     cairo_font_options_destroy(fo);
+}
 
+/* Drops the font map and context of `m`. */
+static void close_fonts(PangoFontMap *map, PangoContext *context)
+{
+    if (context)
+        g_object_unref(context);
+    if (map && PANGO_IS_FC_FONT_MAP(map)) /* gives back jmap's FcConfig */
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), NULL);
+    if (map)
+        g_object_unref(map);
+}
+
+/* 1 when jmap's faces draw every character of `text`, or the set-up has
+ * every font already. */
+static int font_covers(const jmap_measurer *m, const char *text)
+{
+    if (!m->covered || !text)
+        return 1;
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        if (*p < 0x80) { /* ASCII: both faces have it */
+            p++;
+            continue;
+        }
+        const gunichar c = g_utf8_get_char_validated((const char *)p, -1);
+        if (c == (gunichar)-1 || c == (gunichar)-2)
+            return 0; /* not UTF-8: let every font try */
+        if (!FcCharSetHasChar(m->covered, c))
+            return 0;
+        p = (const unsigned char *)g_utf8_next_char(p);
+    }
+    return 1;
+}
+
+/* From now on, measures with every installed font: a text needs a
+ * character that jmap's faces lack. Layouts measured so far keep the
+ * narrow font map, which draws them the same. */
+static void widen(jmap_measurer *m)
+{
+    FcCharSetDestroy(m->covered);
+    m->covered = NULL;
+    m->narrow_map = m->fontmap;
+    g_object_unref(m->context); /* its layouts hold their own reference */
+    open_fonts(m, 0);
+}
+
+jmap_measurer *jmap_measurer_new(void)
+{
+    jmap_measurer *m = jmap_xcalloc(1, sizeof *m);
+    jmap_strmap_init(&m->cache);
+    m->keys = jmap_arena_new();
+    open_fonts(m, 1);
     for (int i = 0; i < JMAP_FONT_COUNT_; i++) {
         PangoFontDescription *d = pango_font_description_new();
         pango_font_description_set_weight(d, font_styles[i].weight);
@@ -256,10 +352,10 @@ void jmap_measurer_free(jmap_measurer *m)
         pango_font_description_free(m->fonts[i]);
         pango_attr_list_unref(m->lines[i]);
     }
-    g_object_unref(m->context);
-    if (PANGO_IS_FC_FONT_MAP(m->fontmap)) /* gives back jmap's FcConfig */
-        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(m->fontmap), NULL);
-    g_object_unref(m->fontmap);
+    close_fonts(m->fontmap, m->context);
+    close_fonts(m->narrow_map, NULL);
+    if (m->covered)
+        FcCharSetDestroy(m->covered);
     free(m);
 }
 
@@ -299,6 +395,8 @@ PangoLayout *jmap_measurer_layout(jmap_measurer *m, const char *text,
                                center, text ? text : "");
     PangoLayout *pl = jmap_strmap_get(&m->cache, key);
     if (!pl) {
+        if (!font_covers(m, text))
+            widen(m);
         pl = make_layout(m, text, font, width, max_lines, center);
         jmap_strmap_set(&m->cache, jmap_arena_strdup(m->keys, key), pl);
     }

@@ -4,7 +4,8 @@
 # it (silently, never a mix of the two); without either, every format stops
 # with exit 2 and names both packages, writing nothing; with them, the
 # system's rules (aliases that prefer another face, synthetic emboldening)
-# change nothing, and a text in a script the face lacks still renders.
+# change nothing, and a text in a script the face lacks still renders, in
+# an installed font that has it.
 # Needs fc-list (fontconfig) to find the installed faces' files.
 #   sh render_fonts.sh JMAP SOURCE_DIR
 jmap=$1
@@ -126,4 +127,26 @@ MAP
 for f in pdf svg png; do
     check 0 "CJK text, $f" "$jmap" render "$tmp/cjk.yaml" -o "$tmp/cjk.$f"
 done
+
+# jmap measures with its two faces alone until a text needs a character
+# they lack; from then on with every installed font. A Thai step after
+# Latin ones is drawn in Noto Sans Thai (fonts-noto-core has it), the
+# Latin texts still in Noto Sans.
+cat >"$tmp/thai.yaml" <<'MAP'
+jmap: 1
+title: Buying tea
+stages:
+  - id: buy
+    name: Buying
+    steps:
+      - name: Chooses a green tea
+        emotion: 1
+      - name: ซื้อชาเขียว
+        emotion: 0
+MAP
+check 0 "Thai text, pdf" "$jmap" render "$tmp/thai.yaml" -o "$tmp/thai.pdf"
+pdffonts "$tmp/thai.pdf" >"$tmp/thai.fonts" || fail "pdffonts thai.pdf"
+expect_in "$tmp/thai.fonts" "NotoSansThai"
+expect_in "$tmp/thai.fonts" "NotoSans-Bold"
+pdftotext "$tmp/thai.pdf" - | grep -q "ซื้อชาเขียว" || fail "the Thai step's text is not in the PDF"
 exit $fail
