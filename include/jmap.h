@@ -447,6 +447,23 @@ jmap_journey *jmap_journey_load(const char *data, size_t len,
 /* Frees the journey and everything it owns. NULL is allowed. */
 void jmap_journey_free(jmap_journey *journey);
 
+/* The persona of `journey` whose id is `id`, or NULL. */
+const jmap_persona *jmap_journey_persona(const jmap_journey *journey,
+                                         const char *id);
+
+/* 1 when step `s` is persona `p`'s: it lists `p` in `personas`, or lists
+ * no persona (a step for everyone). */
+int jmap_step_of_persona(const jmap_step *s, const jmap_persona *p);
+
+/* The journey of persona `p` of `journey` alone, as `jmap render
+ * --persona` draws it: p's steps in their stages (a stage left without
+ * steps is dropped), p's emotions and the plain ones, p as the only
+ * persona; a successor that is not p's step is followed to the steps of p
+ * it leads to. Resolved like a loaded journey; it borrows the texts of
+ * `journey`, which must outlive it. Free it with jmap_journey_free. */
+jmap_journey *jmap_journey_of_persona(const jmap_journey *journey,
+                                      const jmap_persona *p);
+
 /* Runs the graph-level rules (empty-stage, unused, no-owner,
  * unreachable-step) on a loaded (so resolved) journey and appends their
  * findings to `diags`. */

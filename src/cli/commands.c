@@ -296,6 +296,8 @@ static const option_spec render_options[] = {
      AT(render.tile), &tile_choice, NULL},
     {"blank", 0, NULL, "draw the stages and lanes with empty columns, for a workshop",
      OPT_FLAG, AT(render.blank), NULL, NULL},
+    {"persona", 0, "ID", "draw the journey of that persona alone: their steps, curve "
+     "and card", OPT_TEXT, AT(render.persona), NULL, NULL},
     {"quiet", 'q', NULL, "print nothing on success", OPT_FLAG, AT(render.quiet), NULL,
      NULL},
     {"dpi", 0, "N", "PNG resolution (default 96)", OPT_CALL, 0, NULL, set_dpi},
@@ -365,6 +367,7 @@ static int render_options_of(const command *cmd, const config *cfg,
     if (rc->tile >= 0)
         ro->tile = (jmap_page)rc->tile;
     ro->blank = rc->blank;
+    ro->persona = rc->persona;
     if (rc->dpi >= 0)
         ro->dpi = rc->dpi;
     char why[256];
@@ -467,6 +470,39 @@ static void render_report(const char *out, const jmap_render_options *ro,
 }
 
 /* Renders the checked map `c` through the renderer module. */
+/* The usage error of a --persona that names no persona of `j`, with the
+ * closest id, or else the ids there are. */
+static void no_persona(const char *map, const jmap_journey *j, const char *id)
+{
+    char *shown = jmap_escape_text(id);
+    char *name = jmap_escape_text(map);
+    const char **ids = malloc((j->n_personas + 1) * sizeof *ids);
+    if (!ids)
+        abort();
+    char all[512] = "";
+    for (size_t i = 0; i < j->n_personas; i++) {
+        ids[i] = j->personas[i].id;
+        char *one = jmap_escape_text(ids[i]);
+        size_t used = strlen(all);
+        snprintf(all + used, sizeof all - used, "%s%s", i ? ", " : "", one);
+        free(one);
+    }
+    const char *near = jmap_suggest(id, ids, j->n_personas);
+    char *near_shown = near ? jmap_escape_text(near) : NULL;
+    if (j->n_personas == 0)
+        usage_error("render: --persona %s: '%s' has no personas", shown, name);
+    else if (near_shown)
+        usage_error("render: --persona %s: '%s' has no persona '%s'; did you mean '%s'?",
+                    shown, name, shown, near_shown);
+    else
+        usage_error("render: --persona %s: '%s' has no persona '%s' (its personas: %s)",
+                    shown, name, shown, all);
+    free(near_shown);
+    free(ids);
+    free(shown);
+    free(name);
+}
+
 static int render_checked(const checked *c, const char *map, const char *out,
                           const jmap_render_options *ro, int color, int quiet)
 {
@@ -474,6 +510,11 @@ static int render_checked(const checked *c, const char *map, const char *out,
     jmap_diag_list diags;
     char why[2 * PATH_MAX] = "";
     jmap_diag_list_init(&diags);
+    if (ro->persona && !jmap_journey_persona(c->journey, ro->persona)) {
+        no_persona(map, c->journey, ro->persona);
+        jmap_diag_list_destroy(&diags);
+        return EXIT_USAGE;
+    }
     int r = jmap_renderer_find(&module, why, sizeof why);
     jmap_render_result res = {0};
     if (r == 0)

@@ -49,6 +49,7 @@ typedef struct job {
     jmap_tile_spec tiles;            /* a tiled poster's tiles */
     int flags;                       /* the layout's: JMAP_LAYOUT_BLANK */
     jmap_journey *blank;             /* a blank sheet's journey, or NULL */
+    jmap_journey *persona;           /* one persona's journey, or NULL */
     double tile_lo, tile_hi;         /* the text sizes of a poster's own
                                         sheets: assembly, tile names */
     plan plan;                       /* the pages */
@@ -1078,6 +1079,13 @@ int jmap_render_file(const jmap_journey *journey,
     int r = jmap_render_options_check(opts, why, why_len); /* options.c */
     if (r)
         return r;
+    const jmap_persona *who = NULL;
+    if (opts->persona && !(who = jmap_journey_persona(journey, opts->persona))) {
+        char *id = jmap_escape_text(opts->persona);
+        snprintf(why, why_len, "--persona: the map has no persona '%s'", id);
+        free(id);
+        return JMAP_ERR_USAGE;
+    }
     job jb = {0};
     jb.journey = journey;
     jb.opts = opts;
@@ -1089,8 +1097,12 @@ int jmap_render_file(const jmap_journey *journey,
         jmap_measurer_free(jb.m);
         return r;
     }
+    if (who) {
+        jb.persona = jmap_journey_of_persona(journey, who);
+        jb.journey = jb.persona;
+    }
     if (opts->blank) {
-        jb.blank = jmap_blank_journey(journey);
+        jb.blank = jmap_blank_journey(jb.journey);
         jb.journey = jb.blank;
         jb.flags = JMAP_LAYOUT_BLANK;
     }
@@ -1109,6 +1121,7 @@ int jmap_render_file(const jmap_journey *journey,
     jmap_layout_free(jb.grid);
     jmap_layout_free(jb.full);
     jmap_journey_free(jb.blank);
+    jmap_journey_free(jb.persona);
     jmap_measurer_free(jb.m);
     return r;
 }
