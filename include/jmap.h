@@ -65,6 +65,8 @@ typedef enum jmap_status {
                                               personas, irritants, each */
 #define JMAP_MAX_TEXT_BYTES (16u << 10)    /* one text value */
 #define JMAP_MAX_DURATION_YEARS 100        /* one duration (1 y = 365 d) */
+#define JMAP_MAX_METRIC_VALUE 1e15         /* a metric's value or target, either
+                                              sign */
 #define JMAP_MAX_PDF_SIDE_PT 14400.0       /* largest PDF page side */
 #define JMAP_MAX_SVG_SIDE_PT 4000000.0     /* largest SVG side: cairo's
                                               coordinates end at 2^23 */
@@ -369,7 +371,8 @@ struct jmap_step {
                                    once, in the order of their first reason:
                                    touchpoint owners (in the order of its
                                    touchpoints), listed departments, irritant
-                                   owners (in the order of its irritants) */
+                                   owners (in the order of its irritants),
+                                   departments of its actions */
     size_t n_involved;          /* derived: number of involved departments */
     const jmap_link *links_in;  /* derived: the links into this step, in
                                    journey order of the steps they leave */
