@@ -108,6 +108,7 @@ typedef enum jmap_rule {
     JMAP_RULE_NO_OWNER,
     JMAP_RULE_UNREACHABLE_STEP,
     JMAP_RULE_TEXT_OVERFLOW,
+    JMAP_RULE_NO_EVIDENCE,
     JMAP_RULE_COUNT_ /* number of rules, not a rule */
 } jmap_rule;
 
@@ -116,6 +117,8 @@ typedef struct jmap_rule_info {
     jmap_severity severity;  /* the rule's severity */
     const char *summary;     /* one-line description */
     const char *help;        /* what to do about it */
+    int off;                 /* 1: off by default, checked only when asked
+                                (jmap_journey_validate_rules) */
 } jmap_rule_info;
 
 /* The static description of a rule; NULL for a value out of range. */
@@ -454,6 +457,12 @@ void jmap_journey_free(jmap_journey *journey);
  * unreachable-step) on a loaded (so resolved) journey and appends their
  * findings to `diags`. */
 void jmap_journey_validate(const jmap_journey *journey, jmap_diag_list *diags);
+
+/* jmap_journey_validate, and also the rules that are off by default
+ * (no-evidence) for which on[rule] is 1 (`jmap lint --enable`); `on`, of
+ * JMAP_RULE_COUNT_ entries, may be NULL. */
+void jmap_journey_validate_rules(const jmap_journey *journey,
+                                 const unsigned char *on, jmap_diag_list *diags);
 
 /* Reads the whole of `path` ("-" for standard input) into a NUL-terminated
  * heap buffer that the caller frees with free(). Returns 0 on success;
