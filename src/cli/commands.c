@@ -583,7 +583,7 @@ static int run_render(const command *cmd, config *cfg)
 const command render_command = {
     "render",
     "jmap render MAP [-o FILE] [--format FORMAT] [--page SIZE] "
-    "[--orientation SIDE] [--fit] [--tile SIZE] [--blank] [--dpi N] [--quiet]",
+    "[--orientation SIDE] [--fit] [--tile SIZE] [--blank] [--persona ID]\n            [--dpi N] [--quiet]",
     "Draws a journey map as a swimlane map in PDF, SVG or PNG.\nA map with errors is "
     "not rendered (exit 1); the output is written whole or not at all.\nWithout -o it "
     "is MAP's name with the format's extension; a map read from\nstandard input ('-') "

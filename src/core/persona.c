@@ -5,9 +5,9 @@
  * steps that belong to the persona (a step without `personas` belongs to
  * everyone), in their stages, with the persona's emotions and the plain
  * ones, and that persona alone. A stage left without steps is dropped; a
- * stage that had none keeps its place. A successor that is another
- * persona's step is followed to the persona's steps it leads to, so the
- * flow and the branches still join up. The new journey is resolved like a
+ * stage that had none keeps its place. A step keeps the successors that
+ * are the persona's; one that has none of them leads where its others'
+ * successors lead, so the flow passes over the steps of others. The new journey is resolved like a
  * loaded one, owns its nodes in its own arena, and borrows every text from
  * the journey it was made from, which must outlive it.
  */
@@ -25,6 +25,7 @@ typedef struct filter {
     unsigned char *seen;     /* seen[i]: step i met by the current search */
     size_t *seen_list;       /* the steps marked in seen, to clear them */
     size_t n_seen;
+    size_t from;             /* the step whose successors are searched */
     jmap_ref *found;         /* successors found for the current step */
     size_t n_found, cap_found;
 } filter;
@@ -88,18 +89,25 @@ static void add_found(filter *f, const jmap_ref *via, jmap_step *to)
     f->found[f->n_found++] = (jmap_ref){to->id, via->pos, to};
 }
 
-/* Adds to f->found the persona's steps that step `i` leads to, through
- * the steps of others it leads to first. */
+/* Adds to f->found the persona's steps that step `i` leads to: those of
+ * its successors that are the persona's, or when none is, the steps that
+ * those successors lead to, found the same way, ahead of the step searched
+ * from (f->from). A branch that the persona does not take is dropped; a
+ * run of others' steps is passed over, but not their loops. */
 static void follow(filter *f, size_t i, const jmap_ref *via)
 {
     const jmap_step *s = f->j->steps[i];
+    int own = 0;
     for (size_t k = 0; k < s->n_next; k++) {
         const jmap_step *t = s->next[k].target;
-        if (!t)
-            continue;
-        if (f->kept[t->index]) {
+        if (t && f->kept[t->index] && (!via || t->index > f->from)) {
             add_found(f, via ? via : &s->next[k], f->kept[t->index]);
-        } else if (!f->seen[t->index]) {
+            own = 1;
+        }
+    }
+    for (size_t k = 0; !own && k < s->n_next; k++) {
+        const jmap_step *t = s->next[k].target;
+        if (t && !f->seen[t->index]) {
             f->seen[t->index] = 1;
             f->seen_list[f->n_seen++] = t->index;
             follow(f, t->index, via ? via : &s->next[k]);
@@ -112,6 +120,7 @@ static void link_step(filter *f, size_t i)
 {
     jmap_step *c = f->kept[i];
     f->n_found = 0;
+    f->from = i;
     follow(f, i, NULL);
     while (f->n_seen)
         f->seen[f->seen_list[--f->n_seen]] = 0;
