@@ -32,7 +32,7 @@ _jmap()
         ;;
     render)
         options="-o --output -f --format --page --orientation --fit --tile --blank
-            --dpi -q --quiet --color -h --help"
+            --dpi --diff -q --quiet --color -h --help"
         ;;
     export) options="-f --format -o --output --color -h --help" ;;
     report) options="-f --format -o --output --color -h --help" ;;
@@ -62,7 +62,7 @@ _jmap()
     --orientation) values="auto landscape portrait" ;;
     --disable) values=$rules ;;
     --max-warnings | --dpi) return ;;
-    -o | --output)
+    -o | --output | --diff)
         if declare -F _filedir >/dev/null 2>&1; then
             _filedir
         else

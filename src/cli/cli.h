@@ -102,6 +102,8 @@ typedef struct render_config {
     int blank;  /* 1: an empty sheet for a workshop */
     int quiet;  /* 1: no report on success */
     double dpi; /* -1 until --dpi */
+    const char *diff; /* --diff OLD: the older map whose changes are
+                         marked; NULL when not given */
 } render_config;
 
 /* The options of `jmap report`. */
