@@ -38,7 +38,7 @@
 #define TAG_GAP 4.0      /* between a card's text and its tag */
 #define TAG_SIDE 16.0    /* a tag leaves at least this of its card's width
                             free at the left (an irritant's bar) */
-#define TAG_LINES 4      /* a tag's line limit */
+#define TAG_LINES 6      /* a tag's line limit */
 #define OUTLINE_OUT 1.5  /* an outline, outside its card */
 #define GONE_PAD 5.0     /* inside a removed item's card */
 #define GONE_TAG_GAP 3.0 /* between its tag and its text */

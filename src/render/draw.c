@@ -754,7 +754,8 @@ static void paint_path(walk *w, const jmap_path *p)
 }
 
 /* ---- the marks of a visual diff (diffmarks.c) ----
- * Added is bluish green and solid, changed orange and dashed, removed grey
+ * Added is bluish green and solid, changed reddish purple (apart from the
+ * irritants' oranges) and dashed, removed grey
  * and dashed on a faded card: the tag's words say which as well, so that
  * a greyscale print keeps them apart. */
 
@@ -764,7 +765,7 @@ static void paint_path(walk *w, const jmap_path *p)
 static jmap_rgb diff_colour(jmap_diff_state st)
 {
     return colour(st == JMAP_DIFF_ADDED     ? JMAP_C_GREEN
-                  : st == JMAP_DIFF_CHANGED ? JMAP_C_ORANGE
+                  : st == JMAP_DIFF_CHANGED ? JMAP_C_PURPLE
                                             : JMAP_C_GREY);
 }
 
