@@ -5,8 +5,9 @@
  * jmap_diffmarks_new() reads the change list once (jmap_journey_diff,
  * diff.c) and sorts what it says into three kinds of marks:
  *
- *   - cards of the new map that are new or changed (a step, a touchpoint
- *     on a step, an irritant, a moment, an idea), each with the words of
+ *   - cards of the new map that are new or changed (a stage's band, a
+ *     step, a touchpoint on a step, an irritant, a moment, an idea), each
+ *     with the words of
  *     its tag: "new", or what changed ("severity: medium -> high",
  *     "renamed", "emotion: -1 -> -2"), found again by the kind and source
  *     position of the card's box;
@@ -22,8 +23,8 @@
  * the changes lane (with the key of the marks in its label column), and
  * once the map is laid out, to add the outlines, tags and old points as
  * boxes and paths. Everything it adds is geometry like the rest of the
- * layout: the dump shows it, the pages cut it, draw.c paints it. Journey
- * and stage changes (title, personas, a stage renamed) have no card to
+ * layout: the dump shows it, the pages cut it, draw.c paints it. The
+ * journey's own changes (title, personas, departments) have no card to
  * mark; `jmap diff` lists them.
  */
 #include "diffmarks.h"
@@ -336,10 +337,47 @@ static const jmap_step *home_of_removed(const jmap_diffmarks *dm,
     return j->n_steps ? j->steps[0] : NULL;
 }
 
+/* The stage of the new map with id `id`, or NULL. */
+static const jmap_stage *stage_named(const jmap_diffmarks *dm, const char *id)
+{
+    for (size_t i = 0; id && i < dm->j->n_stages; i++)
+        if (strcmp(dm->j->stages[i].id, id) == 0)
+            return &dm->j->stages[i];
+    return NULL;
+}
+
+/* A change of a stage itself: its band is marked. */
+static void stage_change(jmap_diffmarks *dm, const jmap_change *c)
+{
+    const jmap_stage *st = stage_named(dm, c->stage);
+    if (!st)
+        return;
+    if (c->kind == JMAP_CHANGE_STAGE_ADDED) {
+        card_added(dm, JMAP_BOX_STAGE, st->pos);
+    } else if (c->kind == JMAP_CHANGE_STAGE_RENAMED) {
+        card_changed(dm, JMAP_BOX_STAGE, st->pos, word(dm, L_D_RENAMED));
+    } else if (c->kind == JMAP_CHANGE_STAGE_MOVED) {
+        card_changed(dm, JMAP_BOX_STAGE, st->pos, word(dm, L_D_MOVED));
+    } else if (c->kind == JMAP_CHANGE_DURATION) {
+        jmap_buf t;
+        jmap_buf_init(&t);
+        jmap_buf_printf(&t, "%s%s ", word(dm, L_D_DURATION), jmap_colon(dm->lang));
+        put_duration(&t, dm, c->old_value);
+        jmap_buf_puts(&t, ARROW);
+        put_duration(&t, dm, c->new_value);
+        card_changed(dm, JMAP_BOX_STAGE, st->pos, t.data);
+        jmap_buf_destroy(&t);
+    }
+}
+
 static void read_change(jmap_diffmarks *dm, const jmap_change *c)
 {
     const jmap_step *s = step_named(dm, c->step);
     char phrase[256];
+    if (!c->step && c->stage && c->kind != JMAP_CHANGE_STEP_REMOVED) {
+        stage_change(dm, c);
+        return;
+    }
     switch (c->kind) {
     case JMAP_CHANGE_STEP_ADDED:
         if (s)
@@ -347,9 +385,14 @@ static void read_change(jmap_diffmarks *dm, const jmap_change *c)
         return;
     case JMAP_CHANGE_STEP_REMOVED: {
         const jmap_step *home = home_of_removed(dm, c);
+        const char *name = c->label ? c->label : c->step;
+        if (name && c->stage_name && !stage_named(dm, c->stage)) {
+            char *both = jmap_xasprintf("%s (%s)", name, c->stage_name);
+            name = jmap_arena_strdup(dm->arena, both); /* its stage is gone too */
+            free(both);
+        }
         if (home)
-            add_gone(dm, home->index, 1, c->label ? c->label : c->step,
-                     L_D_STEP_REMOVED);
+            add_gone(dm, home->index, 1, name, L_D_STEP_REMOVED);
         return;
     }
     case JMAP_CHANGE_IRRITANT_ADDED:
@@ -555,9 +598,12 @@ static void mark_box(jmap_layout *L, jmap_measurer *m, size_t i,
     L->boxes[o].style.diff = c->state;
     double tw, th;
     tag_size(m, c->tag.data, card.w, &tw, &th);
+    /* a stage band's texts are laid out anew on each page: its tag is
+     * none of them */
     add_tag(L, m, c->state, c->tag.data, card.pos,
             card.x + card.w - TAG_INSET - tw, card.y + card.h - TAG_INSET - th,
-            card.w - TAG_SIDE - TAG_INSET, card.column, (int)i);
+            card.w - TAG_SIDE - TAG_INSET, card.column,
+            card.kind == JMAP_BOX_STAGE ? -1 : (int)i);
 }
 
 /* The old point of an emotion on curve k of column `col`, and the line
@@ -600,7 +646,7 @@ void jmap_diffmarks_apply(const jmap_diffmarks *dm, jmap_layout *L,
     for (size_t i = 0; i < n; i++) {
         jmap_box_kind k = L->boxes[i].kind;
         if (k != JMAP_BOX_STEP && k != JMAP_BOX_TOUCHPOINT && k != JMAP_BOX_IRRITANT &&
-            k != JMAP_BOX_MOMENT && k != JMAP_BOX_IDEA)
+            k != JMAP_BOX_MOMENT && k != JMAP_BOX_IDEA && k != JMAP_BOX_STAGE)
             continue;
         const mark_card *c = find_card(dm, k, L->boxes[i].pos);
         if (c && c->tag.len)

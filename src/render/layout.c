@@ -1053,7 +1053,8 @@ static double lane_stages(builder *b, double y)
         size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
                               -1, -1);
         box_at(b, band)->style.stage = st->index;
-        double h = stage_texts(b, st, band, x0, x1, top, STAGE_LINES, 0);
+        double h = stage_texts(b, st, band, x0, x1, top, STAGE_LINES, 0) +
+                   mark_room(b, JMAP_BOX_STAGE, st->pos, x1 - x0);
         max_h = h > max_h ? h : max_h;
         i = last + 1;
     }
