@@ -473,9 +473,21 @@ static void render_report(const char *out, const jmap_render_options *ro,
  * message, 2 (unreadable, or with errors). */
 static int check_old(const command *cmd, const char *old, int color, checked *c)
 {
-    check_file(old, c); /* says why a file cannot be read */
-    if (c->io_failed)
+    memset(c, 0, sizeof *c);
+    jmap_diag_list_init(&c->diags);
+    int r = jmap_file_read(old, &c->data, &c->len, c->why, sizeof c->why);
+    if (r == JMAP_ERR_INPUT) {
+        jmap_diag_add(&c->diags, JMAP_RULE_LIMIT, (jmap_pos){0, 0}, "the file is %s",
+                      c->why);
+    } else if (r != 0) {
+        usage_error("%s: --diff: cannot read '%s': %s", cmd->name, old, c->why);
+        c->io_failed = 1;
         return EXIT_USAGE;
+    } else {
+        c->journey = jmap_journey_load(c->data, c->len, &c->diags);
+        jmap_journey_validate(c->journey, &c->diags);
+        jmap_diag_list_sort(&c->diags);
+    }
     if (c->diags.errors || !c->journey) {
         jmap_diag_list_print(stderr, old, c->data, c->len, &c->diags, color);
         usage_error("%s: --diff: '%s' has errors; nothing was rendered", cmd->name, old);

@@ -79,7 +79,8 @@ grep -q '^diff-tag-text .*"solved"' "$tmp/a4.layout" || fail "the pages lost the
 # OLD missing or with errors: exit 2, its findings, nothing written.
 check 2 "render --diff missing" "$jmap" render "$d/steps.new.yaml" --diff "$tmp/nope.yaml" \
     -o "$tmp/none.pdf"
-grep -q "cannot read '.*nope.yaml'" "$tmp/err" || fail "no reason for a missing OLD: $(cat "$tmp/err")"
+grep -q "^jmap: render: --diff: cannot read '.*nope.yaml': No such file" "$tmp/err" ||
+    fail "no reason for a missing OLD: $(cat "$tmp/err")"
 [ -e "$tmp/none.pdf" ] && fail "a render with a missing OLD wrote its output"
 check 2 "render --diff broken" "$jmap" render "$d/steps.new.yaml" --diff "$d/bad-new.new.yaml" \
     -o "$tmp/none.pdf"
