@@ -30,6 +30,7 @@
 #include "diffmarks.h"
 #include "words.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,11 +241,14 @@ static void irritant_phrase(const jmap_diffmarks *dm, const jmap_change *c,
     }
 }
 
-/* The curve of persona `id` (NULL: a plain value, -1). */
+/* The curve of persona `id` (NULL: a plain value, -1); -2 when the new
+ * map draws none for it. */
 static long curve_of(const jmap_diffmarks *dm, const char *id)
 {
-    if (!id || !dm->j->per_persona_emotions)
-        return id ? 0 : -1;
+    if (!id)
+        return -1;
+    if (!dm->j->per_persona_emotions)
+        return -2;
     for (size_t k = 0; k < dm->j->n_personas; k++)
         if (strcmp(dm->j->personas[k].id, id) == 0)
             return (long)k;
@@ -373,7 +377,6 @@ static void stage_change(jmap_diffmarks *dm, const jmap_change *c)
 static void read_change(jmap_diffmarks *dm, const jmap_change *c)
 {
     const jmap_step *s = step_named(dm, c->step);
-    char phrase[256];
     if (!c->step && c->stage && c->kind != JMAP_CHANGE_STEP_REMOVED) {
         stage_change(dm, c);
         return;
@@ -459,8 +462,7 @@ static void read_change(jmap_diffmarks *dm, const jmap_change *c)
         card_changed(dm, JMAP_BOX_STEP, s->pos, word(dm, L_D_NEXT));
         break;
     case JMAP_CHANGE_DETAIL:
-        snprintf(phrase, sizeof phrase, "%s", word(dm, L_D_DETAILS));
-        card_changed(dm, JMAP_BOX_STEP, s->pos, phrase);
+        card_changed(dm, JMAP_BOX_STEP, s->pos, word(dm, L_D_DETAILS));
         break;
     default:
         break;

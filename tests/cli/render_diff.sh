@@ -66,6 +66,11 @@ check 0 "render --diff equal maps" "$jmap" render "$d/formatting.new.yaml" \
     --diff "$d/formatting.old.yaml" --format layout -o "$tmp/formatting.layout"
 grep -q '^diff-' "$tmp/formatting.layout" && fail "maps that differ only in form get marks"
 
+# A blank sheet has nothing to mark.
+check 0 "render --blank --diff" "$jmap" render "$d/steps.new.yaml" --diff "$d/steps.old.yaml" \
+    --blank --format layout -o "$tmp/blank.layout"
+grep -q '^diff-' "$tmp/blank.layout" && fail "a blank sheet got marks"
+
 # Pages: a marked map split over A4 pages keeps 6 pt and its marks.
 check 0 "render --diff a4" "$jmap" render "$d/irritants.new.yaml" --diff "$d/irritants.old.yaml" \
     --page a4 -o "$tmp/a4.pdf"
