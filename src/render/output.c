@@ -1100,8 +1100,8 @@ int jmap_render_file(const jmap_journey *journey,
         jb.flags = JMAP_LAYOUT_BLANK;
     }
     jb.diags = opts->blank ? NULL : diags;
-    if (!opts->blank) /* a blank sheet has nothing to mark */
-        jb.marks = jmap_diffmarks_new(journey, opts->diff);
+    if (!opts->blank) /* the journey drawn; a blank sheet has nothing to mark */
+        jb.marks = jmap_diffmarks_new(jb.journey, opts->diff);
     if (opts->format != JMAP_FORMAT_LAYOUT || opts->page != JMAP_PAGE_AUTO)
         plan_pages(&jb);
     else
