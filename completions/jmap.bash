@@ -33,7 +33,7 @@ _jmap()
         ;;
     render)
         options="-o --output -f --format --page --orientation --fit --tile --blank
-            --persona --dpi -q --quiet --color -h --help"
+            --persona --dpi --diff -q --quiet --color -h --help"
         ;;
     export) options="-f --format -o --output --color -h --help" ;;
     report) options="-f --format -o --output --color -h --help" ;;
@@ -64,7 +64,7 @@ _jmap()
     --disable) values=$rules ;;
     --enable) values=$off_rules ;;
     --max-warnings | --dpi) return ;;
-    -o | --output)
+    -o | --output | --diff)
         if declare -F _filedir >/dev/null 2>&1; then
             _filedir
         else

@@ -77,6 +77,11 @@ if command -v valgrind >/dev/null 2>&1 && [ -x build/jmap ]; then
                 build/jmap render "$map" -f $format -o "$tmp/$name.$format"
         done
     done
+    for pair in irritants stages touchpoints; do # the marks of render --diff
+        checked 0 "render of $pair with its changes, on A4 pages" \
+            build/jmap render tests/diff/$pair.new.yaml --diff tests/diff/$pair.old.yaml \
+            --page a4 -o "$tmp/$pair-diff.pdf"
+    done
     checked 1 "lint of tests/bad" build/jmap lint tests/bad/*.yaml
     if [ -x build/tests/jmap_replay ]; then
         checked 0 "replay of fuzz/regress" build/tests/jmap_replay fuzz/regress

@@ -1,18 +1,21 @@
 #!/bin/sh
 # layout_golden.sh - compares the layout dump of a map with its golden file.
 #
-#   sh layout_golden.sh JMAP CASE.yaml [EXPECTED.layout]
+#   sh layout_golden.sh JMAP CASE.yaml [EXPECTED.layout [OLD.yaml]]
 #
-# EXPECTED defaults to CASE with .layout for .yaml. With JMAP_UPDATE_GOLDEN=1
+# EXPECTED defaults to CASE with .layout for .yaml. With OLD, the map is
+# laid out with its changes since OLD marked (render --diff OLD). With
+# JMAP_UPDATE_GOLDEN=1
 # in the environment the expected file is (re)written instead of compared:
 #   JMAP_UPDATE_GOLDEN=1 ctest -R layout/
 jmap=$1
 case=$2
 expected=${3:-${case%.yaml}.layout}
+old=${4:-}
 actual=$(mktemp) || exit 1
 trap 'rm -f "$actual"' EXIT INT TERM
 
-if ! "$jmap" render "$case" --format layout -o - >"$actual" 2>/dev/null; then
+if ! "$jmap" render "$case" ${old:+--diff "$old"} --format layout -o - >"$actual" 2>/dev/null; then
     echo "FAIL: jmap render $case --format layout exited with $?" >&2
     exit 1
 fi

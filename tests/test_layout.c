@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "diffmarks.h"
 #include "painter.h"
 
 #define EPS 0.01
@@ -281,6 +282,127 @@ static void test_geometry(void **state)
         check_arrows(f.layout, maps[i]);
         unload(&f);
     }
+}
+
+/* The pairs of tests/diff drawn with their changes (render --diff). */
+static const char *const diff_pairs[] = {
+    "steps", "emotions", "irritants", "items-removed", "moments-ideas",
+    "french", "touchpoints", "stages", "durations", "next", "step-moved",
+    "step-id-renamed", "stage-moved", "repeated-names", "hostile-text",
+    "emotion-down-many", "departments-personas", "title-details",
+};
+
+static size_t count_kind(const jmap_layout *L, jmap_box_kind kind);
+static jmap_layout **cut(const jmap_layout *grid, jmap_measurer *m,
+                         const size_t *ends, int n_cols, const double *rows,
+                         int n_rows, double width);
+
+typedef struct shapes shapes;
+static void check_drawing(const jmap_layout *L, const char *name);
+
+static void check_whole(const jmap_layout *L, const char *name)
+{
+    check_texts_apart(L, name);
+    check_texts_fit(L, name);
+    check_cards_apart(L, name);
+    check_marks_apart(L, name);
+    check_legend_arrows(L, name);
+    check_columns(L, name);
+    check_arrows(L, name);
+}
+
+/* Every tag of a card lies in it, at its bottom, under every other text
+ * of the card (a removed item's card opens with its tag); every outline
+ * holds its card. */
+static void check_tags(const jmap_layout *L, const char *name)
+{
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *t = &L->boxes[i];
+        if (t->kind == JMAP_BOX_DIFF_OUTLINE) {
+            int holds = 0;
+            for (size_t k = 0; k < L->n_boxes && !holds; k++)
+                holds = k != i && L->boxes[k].column == t->column &&
+                        L->boxes[k].pos.line == t->pos.line &&
+                        L->boxes[k].pos.column == t->pos.column &&
+                        jmap_box_kind_class(L->boxes[k].kind) == JMAP_CLASS_AREA &&
+                        L->boxes[k].kind != JMAP_BOX_DIFF_OUTLINE &&
+                        inside(&L->boxes[k], t);
+            if (!holds)
+                fail_msg("%s: an outline at %.2f %.2f holds no card", name, t->x, t->y);
+        }
+        if (t->kind != JMAP_BOX_DIFF_TAG || t->parent < 0 ||
+            L->boxes[t->parent].kind == JMAP_BOX_DIFF_GONE) /* its tag first */
+            continue;
+        const jmap_box *card = &L->boxes[t->parent];
+        for (size_t k = 0; k < L->n_boxes; k++) {
+            const jmap_box *b = &L->boxes[k];
+            int in_card = b->parent == t->parent ||
+                          (b->parent >= 0 && L->boxes[b->parent].parent == t->parent);
+            if (b->pl && in_card && b->parent != (int)i && b->y + b->h > t->y + EPS)
+                fail_msg("%s: the tag '%s' of a %s is not under its text '%s'", name,
+                         L->boxes[i + 1].text, jmap_box_kind_name(card->kind), b->text);
+        }
+    }
+}
+
+/* A marked map: its marks keep every rule of the layout, whole and on
+ * pages cut from its grid; a map compared with itself has no marks. */
+static void test_diff_marks(void **state)
+{
+    (void)state;
+    size_t n_pairs = sizeof diff_pairs / sizeof *diff_pairs, marked = 0;
+    for (size_t p = 0; p < n_pairs; p++) {
+        char rel[256];
+        fixture f, old;
+        snprintf(rel, sizeof rel, "tests/diff/%s.new.yaml", diff_pairs[p]);
+        load(&f, rel);
+        snprintf(rel, sizeof rel, "tests/diff/%s.old.yaml", diff_pairs[p]);
+        load(&old, rel);
+        jmap_change_list changes, same;
+        jmap_change_list_init(&changes);
+        jmap_change_list_init(&same);
+        jmap_journey_diff(old.journey, f.journey, &changes);
+        jmap_journey_diff(f.journey, f.journey, &same);
+        assert_null(jmap_diffmarks_new(f.journey, &same));
+        jmap_diffmarks *dm = jmap_diffmarks_new(f.journey, &changes);
+        jmap_layout *L = jmap_layout_whole_marked(f.journey, f.m, NULL, 0, dm);
+        char name[128];
+        snprintf(name, sizeof name, "%s, marked", diff_pairs[p]);
+        check_whole(L, name);
+        check_tags(L, name);
+        check_drawing(L, name);
+        marked += count_kind(L, JMAP_BOX_DIFF_TAG) > 0;
+        /* two pages across, two down, cut from the marked grid */
+        jmap_layout *grid = jmap_layout_grid_marked(f.journey, f.m, NULL, 0, dm);
+        size_t n = f.journey->n_steps;
+        if (n >= 2 && grid->n_lanes >= 3) {
+            size_t ends[] = {n / 2, n};
+            double rows[] = {grid->lane_y[2], grid->lane_y[grid->n_lanes - 1] +
+                                                  grid->lane_h[grid->n_lanes - 1]};
+            jmap_layout **pages = cut(grid, f.m, ends, 2, rows, 2, 1200);
+            size_t tags = 0;
+            for (int k = 0; k < 4; k++) {
+                snprintf(name, sizeof name, "%s, marked page %d", diff_pairs[p], k + 1);
+                check_texts_apart(pages[k], name);
+                check_texts_fit(pages[k], name);
+                check_marks_apart(pages[k], name);
+                check_tags(pages[k], name);
+                tags += count_kind(pages[k], JMAP_BOX_DIFF_TAG_TEXT);
+                jmap_layout_free(pages[k]);
+            }
+            free(pages);
+            /* the key's samples are on each lower page: the rest once */
+            assert_true(tags >= count_kind(grid, JMAP_BOX_DIFF_TAG_TEXT));
+        }
+        jmap_layout_free(grid);
+        jmap_layout_free(L);
+        jmap_diffmarks_free(dm);
+        jmap_change_list_destroy(&changes);
+        jmap_change_list_destroy(&same);
+        unload(&old);
+        unload(&f);
+    }
+    assert_true(marked >= n_pairs - 2); /* all but title-details, say */
 }
 
 /* The lane label `name` of page L: its y, or -1 when L has none. */
@@ -1079,6 +1201,18 @@ static void paint_shapes(const jmap_layout *L, shapes *r)
 /* Every shape drawn for a box (a card, a legend sample, a mark) lies in a
  * box of that kind; a sample drawn a point out of its box, as legend
  * samples once were, is caught. */
+/* What is drawn for each box of L stays in it. */
+static void check_drawing(const jmap_layout *L, const char *name)
+{
+    shapes r;
+    paint_shapes(L, &r);
+    long i = shape_at_fault(L, &r);
+    if (i >= 0)
+        fail_msg("%s: a shape of a %s at %.2f %.2f is out of its box", name,
+                 jmap_box_kind_name(r.d[i].kind), r.d[i].bounds.x, r.d[i].bounds.y);
+    free(r.d);
+}
+
 static void test_drawing_stays_in_boxes(void **state)
 {
     (void)state;
@@ -1203,6 +1337,7 @@ int main(void)
         cmocka_unit_test(test_drawing_stays_in_boxes),
         cmocka_unit_test(test_drawing_places_only_boxes),
         cmocka_unit_test(test_marks_are_boxes),
+        cmocka_unit_test(test_diff_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

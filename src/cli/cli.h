@@ -105,6 +105,8 @@ typedef struct render_config {
     const char *persona; /* --persona: the one persona drawn, or NULL */
     int quiet;  /* 1: no report on success */
     double dpi; /* -1 until --dpi */
+    const char *diff; /* --diff OLD: the older map whose changes are
+                         marked; NULL when not given */
 } render_config;
 
 /* The options of `jmap report`. */

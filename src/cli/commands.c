@@ -322,6 +322,8 @@ static const option_spec render_options[] = {
     {"quiet", 'q', NULL, "print nothing on success", OPT_FLAG, AT(render.quiet), NULL,
      NULL},
     {"dpi", 0, "N", "PNG resolution (default 96)", OPT_CALL, 0, NULL, set_dpi},
+    {"diff", 0, "OLD", "mark what changed since the older map OLD", OPT_TEXT,
+     AT(render.diff), NULL, NULL},
     {"color", 0, "WHEN", "colour the diagnostics: %s", OPT_CHOICE, AT(color),
      &color_choice, NULL},
     HELP_OPTION,
@@ -490,6 +492,34 @@ static void render_report(const char *out, const jmap_render_options *ro,
     free(shown);
 }
 
+/* Reads and checks the older map of --diff, as `jmap diff` reads each of
+ * its maps: -1 when it can be compared, else after its findings and a
+ * message, 2 (unreadable, or with errors). */
+static int check_old(const command *cmd, const char *old, int color, checked *c)
+{
+    memset(c, 0, sizeof *c);
+    jmap_diag_list_init(&c->diags);
+    int r = jmap_file_read(old, &c->data, &c->len, c->why, sizeof c->why);
+    if (r == JMAP_ERR_INPUT) {
+        jmap_diag_add(&c->diags, JMAP_RULE_LIMIT, (jmap_pos){0, 0}, "the file is %s",
+                      c->why);
+    } else if (r != 0) {
+        usage_error("%s: --diff: cannot read '%s': %s", cmd->name, old, c->why);
+        c->io_failed = 1;
+        return EXIT_USAGE;
+    } else {
+        c->journey = jmap_journey_load(c->data, c->len, &c->diags);
+        jmap_journey_validate(c->journey, &c->diags);
+        jmap_diag_list_sort(&c->diags);
+    }
+    if (c->diags.errors || !c->journey) {
+        jmap_diag_list_print(stderr, old, c->data, c->len, &c->diags, color);
+        usage_error("%s: --diff: '%s' has errors; nothing was rendered", cmd->name, old);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
 /* Renders the checked map `c` through the renderer module. */
 /* The usage error of a --persona that names no persona of `j`, with the
  * closest id, or else the ids there are. */
@@ -568,12 +598,27 @@ static int run_render(const command *cmd, config *cfg)
     char *owned = cfg->output ? NULL : default_output(map, ro.format);
     const char *out = cfg->output ? cfg->output : owned;
     int status = EXIT_USAGE;
-    if (!output_is_input(cmd, out, cfg->operands, cfg->n_operands)) {
+    const char *inputs[] = {map, cfg->render.diff};
+    if (!output_is_input(cmd, out, inputs, cfg->render.diff ? 2 : 1)) {
         int color = use_color(cfg->color, stderr);
-        checked c;
+        checked c, old;
+        int old_status = -1;
+        jmap_change_list changes;
+        jmap_change_list_init(&changes);
         status = check_map(map, color, "rendered", &c);
+        if (cfg->render.diff) {
+            old_status = check_old(cmd, cfg->render.diff, color, &old);
+            if (status < 0 && old_status < 0) {
+                jmap_journey_diff(old.journey, c.journey, &changes);
+                ro.diff = &changes;
+            }
+            checked_destroy(&old);
+        }
         if (status < 0)
-            status = render_checked(&c, map, out, &ro, color, cfg->render.quiet);
+            status = old_status >= 0 ? old_status
+                                     : render_checked(&c, map, out, &ro, color,
+                                                      cfg->render.quiet);
+        jmap_change_list_destroy(&changes);
         checked_destroy(&c);
     }
     free(owned);

@@ -106,6 +106,29 @@ static const char *const labels_en[L_COUNT_] = {
     [L_ASSEMBLY_HOW] = "Trim the left and top margins of every sheet along its crop "
                        "marks (not on row A or column 1), then lay it over its "
                        "neighbours' glue strips, up to their dashed lines.",
+    [L_D_CHANGES] = "Changes",
+    [L_D_NEW] = "new",
+    [L_D_CHANGED] = "changed",
+    [L_D_REMOVED] = "removed",
+    [L_D_SOLVED] = "solved",
+    [L_D_STEP_REMOVED] = "step removed",
+    [L_D_RENAMED] = "renamed",
+    [L_D_REWORDED] = "reworded",
+    [L_D_MOVED] = "moved",
+    [L_D_EMOTION] = "emotion",
+    [L_D_DURATION] = "duration",
+    [L_D_SEVERITY] = "severity",
+    [L_D_FREQUENCY] = "per month",
+    [L_D_OWNER] = "owner",
+    [L_D_REMEDY] = "remedy changed",
+    [L_D_TOUCHPOINTS] = "touchpoints changed",
+    [L_D_NEXT] = "next steps changed",
+    [L_D_DETAILS] = "details changed",
+    [L_D_NONE] = "none",
+    [L_D_KEY_NEW] = "Added since the old map",
+    [L_D_KEY_CHANGED] = "Changed: what, before \xe2\x86\x92 after",
+    [L_D_KEY_GHOST] = "Emotion before",
+    [L_D_KEY_GONE] = "Removed or solved",
 };
 
 static const char *const labels_fr[L_COUNT_] = {
@@ -197,6 +220,29 @@ static const char *const labels_fr[L_COUNT_] = {
                        "des traits de coupe (sauf sur la ligne A et la colonne 1), "
                        "puis posez-la sur les bandes de colle de ses voisines, "
                        "jusqu’à leurs traits pointillés.",
+    [L_D_CHANGES] = "Changements",
+    [L_D_NEW] = "nouveau",
+    [L_D_CHANGED] = "modifié",
+    [L_D_REMOVED] = "supprimé",
+    [L_D_SOLVED] = "résolu",
+    [L_D_STEP_REMOVED] = "action supprimée",
+    [L_D_RENAMED] = "renommé",
+    [L_D_REWORDED] = "reformulé",
+    [L_D_MOVED] = "déplacé",
+    [L_D_EMOTION] = "émotion",
+    [L_D_DURATION] = "durée",
+    [L_D_SEVERITY] = "gravité",
+    [L_D_FREQUENCY] = "par mois",
+    [L_D_OWNER] = "responsable",
+    [L_D_REMEDY] = "remède modifié",
+    [L_D_TOUCHPOINTS] = "points de contact modifiés",
+    [L_D_NEXT] = "suites modifiées",
+    [L_D_DETAILS] = "détails modifiés",
+    [L_D_NONE] = "aucune",
+    [L_D_KEY_NEW] = "Ajouté depuis l’ancienne carte",
+    [L_D_KEY_CHANGED] = "Modifié\xc2\xa0: quoi, avant \xe2\x86\x92 après",
+    [L_D_KEY_GHOST] = "Émotion d’avant",
+    [L_D_KEY_GONE] = "Supprimé ou résolu",
 };
 
 /* The table of each language, by jmap_lang. */

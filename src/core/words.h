@@ -51,6 +51,12 @@ typedef enum jmap_label {
     L_R_UNKNOWN, L_R_LOW, L_R_MEDIUM, L_R_HIGH, L_R_CURVES, L_R_TOTAL,
     L_R_IRRITANTS_H, L_R_ONE_IRRITANT, L_R_WITHOUT_REMEDY, L_R_COL_HIGH, L_R_COL_MEDIUM, L_R_COL_LOW,
     L_ASSEMBLY, L_ASSEMBLY_HOW,    /* a tiled poster's assembly sheet */
+    /* the marks of a visual diff (render --diff: diffmarks.c) */
+    L_D_CHANGES, L_D_NEW, L_D_CHANGED, L_D_REMOVED, L_D_SOLVED,
+    L_D_STEP_REMOVED, L_D_RENAMED, L_D_REWORDED, L_D_MOVED, L_D_EMOTION,
+    L_D_DURATION, L_D_SEVERITY, L_D_FREQUENCY, L_D_OWNER, L_D_REMEDY,
+    L_D_TOUCHPOINTS, L_D_NEXT, L_D_DETAILS, L_D_NONE, L_D_KEY_NEW,
+    L_D_KEY_CHANGED, L_D_KEY_GHOST, L_D_KEY_GONE,
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;
 

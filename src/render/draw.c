@@ -599,6 +599,7 @@ static jmap_colour text_colour(jmap_box_kind kind)
     case JMAP_BOX_FOOTER:
     case JMAP_BOX_GOALS_LABEL:
     case JMAP_BOX_PERSONA_TEXT:
+    case JMAP_BOX_DIFF_GONE_TEXT:
         return JMAP_C_INK_SOFT;
     default:
         return JMAP_C_INK;
@@ -678,6 +679,10 @@ static jmap_pen path_pen(const jmap_path *p)
     case JMAP_PATH_GLUE:
         pn = dashed(pen(colour(JMAP_C_INK_SOFT), 0.6), 3, 3);
         break;
+    case JMAP_PATH_DIFF_STRIKE: return pen(colour(JMAP_C_INK_SOFT), 0.7);
+    case JMAP_PATH_DIFF_SHIFT:
+        pn = dashed(pen(jmap_palette_curve(p->curve), 0.9), 1.2, 1.6);
+        break;
     default: break;
     }
     pn.join = JMAP_JOIN_ROUND;
@@ -748,6 +753,65 @@ static void paint_path(walk *w, const jmap_path *p)
     stroke(w, &pn);
 }
 
+/* ---- the marks of a visual diff (diffmarks.c) ----
+ * Added is bluish green and solid, changed reddish purple (apart from the
+ * irritants' oranges) and dashed, removed grey
+ * and dashed on a faded card: the tag's words say which as well, so that
+ * a greyscale print keeps them apart. */
+
+#define DIFF_OUTLINE_R 4.0 /* an outline's corners */
+#define DIFF_TAG_R 2.0     /* a tag's corners */
+
+static jmap_rgb diff_colour(jmap_diff_state st)
+{
+    return colour(st == JMAP_DIFF_ADDED     ? JMAP_C_GREEN
+                  : st == JMAP_DIFF_CHANGED ? JMAP_C_PURPLE
+                                            : JMAP_C_GREY);
+}
+
+/* c mixed with white: k of c. */
+static jmap_rgb tint_of(jmap_rgb c, double k)
+{
+    return (jmap_rgb){1 - k * (1 - c.r), 1 - k * (1 - c.g), 1 - k * (1 - c.b)};
+}
+
+static void paint_diff_outline(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_pen pn = pen(shade(diff_colour(b->style.diff), 0.9), 1.6);
+    if (b->style.diff != JMAP_DIFF_ADDED)
+        pn = dashed(pn, 3.5, 1.8);
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, DIFF_OUTLINE_R);
+    stroke(w, &pn);
+}
+
+static void paint_diff_tag(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_rgb c = diff_colour(b->style.diff);
+    jmap_pen rim = pen(shade(c, 0.8), 0.7);
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, DIFF_TAG_R);
+    fill_stroke(w, tint_of(c, 0.22), &rim);
+}
+
+/* An emotion before it changed: its curve's marker, hollow and dashed. */
+static void paint_diff_ghost(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_pen rim = dashed(pen(jmap_palette_curve(b->curve), 1.0), 1.6, 1.2);
+    marker_path(shape(w), b->curve, b->x + b->w / 2, b->y + b->h / 2,
+                b->w / (2 * JMAP_MARKER_REACH));
+    fill_stroke(w, white, &rim);
+}
+
+static void paint_diff_gone(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_pen rim = dashed(pen(colour(JMAP_C_GREY), 0.8), 3, 2);
+    jmap_shape_rect(shape(w), b->x, b->y, b->w, b->h);
+    fill_stroke(w, tint_of(colour(JMAP_C_GREY), 0.08), &rim);
+}
+
 /* ---- posters on small sheets ---- */
 
 static void paint_tile_cell(walk *w, const jmap_layout *L, const jmap_box *b)
@@ -798,6 +862,10 @@ static const struct {
     [JMAP_BOX_MARKER] = {2, paint_marker},
     [JMAP_BOX_TILE_CELL] = {1, paint_tile_cell},
     [JMAP_BOX_TILE_TAG] = {2, paint_tile_tag},
+    [JMAP_BOX_DIFF_OUTLINE] = {2, paint_diff_outline},
+    [JMAP_BOX_DIFF_TAG] = {2, paint_diff_tag},
+    [JMAP_BOX_DIFF_GHOST] = {3, paint_diff_ghost},
+    [JMAP_BOX_DIFF_GONE] = {1, paint_diff_gone},
 };
 
 /* Opens and closes the backend's element for box b, when it has a use for

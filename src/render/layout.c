@@ -18,6 +18,7 @@
  * jmap_layout, is pure geometry in points that draw.c paints and dump.c
  * prints; this file never draws.
  */
+#include "diffmarks.h"
 #include "layout.h"
 #include "words.h"
 
@@ -205,6 +206,12 @@ static const struct {
     [JMAP_BOX_TILE_LABEL] = {"tile-label", JMAP_CLASS_TEXT},
     [JMAP_BOX_TILE_CELL] = {"tile-cell", JMAP_CLASS_AREA},
     [JMAP_BOX_ASSEMBLY_TEXT] = {"assembly-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_DIFF_OUTLINE] = {"diff-outline", JMAP_CLASS_AREA},
+    [JMAP_BOX_DIFF_TAG] = {"diff-tag", JMAP_CLASS_AREA},
+    [JMAP_BOX_DIFF_TAG_TEXT] = {"diff-tag-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_DIFF_GHOST] = {"diff-ghost", JMAP_CLASS_POINT},
+    [JMAP_BOX_DIFF_GONE] = {"diff-gone", JMAP_CLASS_AREA},
+    [JMAP_BOX_DIFF_GONE_TEXT] = {"diff-gone-text", JMAP_CLASS_TEXT},
 };
 
 static const char *const icon_names[JMAP_ICON_COUNT_] = {
@@ -232,6 +239,8 @@ static const char *const path_kind_names[JMAP_PATH_KIND_COUNT_] = {
     [JMAP_PATH_LEGEND_ARROW] = "legend-arrow",
     [JMAP_PATH_CROP] = "crop",
     [JMAP_PATH_GLUE] = "glue",
+    [JMAP_PATH_DIFF_STRIKE] = "diff-strike",
+    [JMAP_PATH_DIFF_SHIFT] = "diff-shift",
 };
 
 const char *jmap_box_kind_name(jmap_box_kind kind)
@@ -294,6 +303,13 @@ typedef struct builder {
 static const char *label(const builder *b, jmap_label l)
 {
     return jmap_label_text(b->lang, l);
+}
+
+/* The room a card's diff tag takes under its text (diffmarks.c). */
+static double mark_room(const builder *b, jmap_box_kind kind, jmap_pos pos,
+                        double w)
+{
+    return b->L->marks ? jmap_diffmarks_room(b->L->marks, b->m, kind, pos, w) : 0;
 }
 
 /* ---- boxes and paths ---- */
@@ -1037,7 +1053,8 @@ static double lane_stages(builder *b, double y)
         size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
                               -1, -1);
         box_at(b, band)->style.stage = st->index;
-        double h = stage_texts(b, st, band, x0, x1, top, STAGE_LINES, 0);
+        double h = stage_texts(b, st, band, x0, x1, top, STAGE_LINES, 0) +
+                   mark_room(b, JMAP_BOX_STAGE, st->pos, x1 - x0);
         max_h = h > max_h ? h : max_h;
         i = last + 1;
     }
@@ -1214,7 +1231,7 @@ static double lane_actions(builder *b, double y)
             add_clock(b, t);
             cy += box_at(b, t)->h + STEP_DURATION_GAP;
         }
-        double h = cy + STEP_PAD_Y - top;
+        double h = cy + STEP_PAD_Y - top + mark_room(b, JMAP_BOX_STEP, s->pos, COL_W);
         max_h = h > max_h ? h : max_h;
     }
     for (size_t i = start; i < b->L->n_boxes; i++)
@@ -1298,6 +1315,7 @@ static double lane_emotions(builder *b, double y)
     if (!b->shown.emotions && !(b->blank && b->n_cols))
         return 0;
     double mid = y + LANE_PAD + SCALE_TOP + 2 * LEVEL_H;
+    b->L->emotion_mid = mid;
     for (int v = -2; v <= 2; v++) {
         double ly = mid - v * LEVEL_H;
         add_line(b, v ? JMAP_PATH_LEVEL : JMAP_PATH_NEUTRAL,
@@ -1359,6 +1377,7 @@ static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
     double h = text_top + box_at(b, t)->h + CARD_PAD;
     if (h < CARD_MIN_H)
         h = CARD_MIN_H;
+    h += mark_room(b, cs->card, pos, w);
     box_at(b, card)->h = h;
     return h;
 }
@@ -1433,7 +1452,7 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                         COL_W - indent - CARD_PAD - 1, CARD_LINES, column,
                         (int)card);
     double h = IRRITANT_TOP + head + IRRITANT_TEXT_GAP + box_at(b, t)->h +
-               CARD_PAD;
+               CARD_PAD + mark_room(b, JMAP_BOX_IRRITANT, ir->pos, COL_W);
     box_at(b, card)->h = h;
     box_at(b, bar)->h = h;
     return h;
@@ -1583,6 +1602,15 @@ static double lane_departments(builder *b, double y)
     return cy + LANE_PAD - y;
 }
 
+/* Changes: what an older map had under each step, and the key of the
+ * marks (diffmarks.c); only on a map rendered with its changes. */
+static double lane_changes(builder *b, double y)
+{
+    return b->L->marks && !b->blank
+               ? jmap_diffmarks_lane(b->L->marks, b->L, b->m, y, b->label_h)
+               : 0;
+}
+
 typedef double (*lane_fn)(builder *b, double y);
 
 /* The lanes, top to bottom. */
@@ -1601,6 +1629,7 @@ static const struct lane_def {
     {L_IRRITANTS, lane_irritants, 0, 1},
     {L_IDEAS, lane_ideas, 0, 1},
     {L_DEPARTMENTS, lane_departments, 0, 1},
+    {L_D_CHANGES, lane_changes, 0, 1},
 };
 
 static double place_lane(builder *b, const struct lane_def *d, double y)
@@ -1615,7 +1644,7 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
     b->label_h = box_at(b, t)->h;
     double h = d->build(b, y);
     if (b->blank && d->name != L_STAGES && d->name != L_EMOTIONS &&
-        d->name != L_DEPARTMENTS && b->n_cols)
+        d->name != L_DEPARTMENTS && d->name != L_D_CHANGES && b->n_cols)
         h = fmax(h, NOTE_H + 2 * LANE_PAD);
     if (h <= 0) {
         drop_boxes(b, start);
@@ -1720,9 +1749,11 @@ static void builder_init(builder *b, jmap_layout *L, const jmap_journey *j,
 
 /* Lays out a slice of the journey. */
 static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
-                                 jmap_diag_list *diags, int header, int flags)
+                                 jmap_diag_list *diags, int header, int flags,
+                                 const jmap_diffmarks *marks)
 {
     jmap_layout *L = layout_alloc(journey);
+    L->marks = marks;
     builder b;
     builder_init(&b, L, journey, m, 0, journey->n_steps, flags);
     b.diags = diags;
@@ -1737,25 +1768,78 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
     stage_rules(&b, lanes_top, y);
     L->height = y + MARGIN;
     L->boxes[0].h = L->height;
+    if (marks)
+        jmap_diffmarks_apply(marks, L, m);
     return L;
 }
 
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
                              jmap_diag_list *diags)
 {
-    return layout_build(journey, m, diags, 1, 0);
+    return layout_build(journey, m, diags, 1, 0, NULL);
 }
 
 jmap_layout *jmap_layout_grid(const jmap_journey *journey, jmap_measurer *m,
                               jmap_diag_list *diags, int flags)
 {
-    return layout_build(journey, m, diags, 0, flags);
+    return layout_build(journey, m, diags, 0, flags, NULL);
 }
 
 jmap_layout *jmap_layout_whole(const jmap_journey *journey, jmap_measurer *m,
                                jmap_diag_list *diags, int flags)
 {
-    return layout_build(journey, m, diags, 1, flags);
+    return layout_build(journey, m, diags, 1, flags, NULL);
+}
+
+jmap_layout *jmap_layout_grid_marked(const jmap_journey *journey,
+                                     jmap_measurer *m, jmap_diag_list *diags,
+                                     int flags, const jmap_diffmarks *marks)
+{
+    return layout_build(journey, m, diags, 0, flags, marks);
+}
+
+jmap_layout *jmap_layout_whole_marked(const jmap_journey *journey,
+                                      jmap_measurer *m, jmap_diag_list *diags,
+                                      int flags, const jmap_diffmarks *marks)
+{
+    return layout_build(journey, m, diags, 1, flags, marks);
+}
+
+/* ---- for the passes that add marks (diffmarks.c) ---- */
+
+size_t jmap_layout_add_box(jmap_layout *L, jmap_box_kind kind, jmap_pos pos,
+                           double x, double y, double w, double h, int column,
+                           int parent)
+{
+    builder b = {.L = L, .j = L->journey, .lang = L->journey->lang};
+    return add_box(&b, kind, pos, x, y, w, h, column, parent);
+}
+
+size_t jmap_layout_add_text(jmap_layout *L, jmap_measurer *m,
+                            jmap_box_kind kind, const char *text, jmap_pos pos,
+                            jmap_font font, double x, double y, double width,
+                            int max_lines, int column, int parent)
+{
+    builder b = {.L = L, .j = L->journey, .m = m, .lang = L->journey->lang};
+    return add_text(&b, kind, text, pos, font, x, y, width, max_lines, column,
+                    parent);
+}
+
+jmap_path *jmap_layout_add_path(jmap_layout *L, jmap_path_kind kind,
+                                jmap_pos pos, size_t n)
+{
+    builder b = {.L = L, .j = L->journey, .lang = L->journey->lang};
+    return add_path(&b, kind, pos, n);
+}
+
+double jmap_layout_curve_x(const jmap_layout *L, size_t col, size_t k)
+{
+    return L->col_x[col] + COL_W / 2 + curve_dx(k, L->n_curves);
+}
+
+double jmap_layout_level_y(const jmap_layout *L, int v)
+{
+    return L->emotion_mid - v * LEVEL_H;
 }
 
 /* ---- pages cut from the grid ---- */
@@ -2137,7 +2221,9 @@ static void copy_paths(builder *b, const jmap_layout *g, const window *w)
         switch (p->kind) {
         case JMAP_PATH_CURVE: cut_curve(b, p, w); break;
         case JMAP_PATH_FLOW:
-        case JMAP_PATH_ARROW: cut_polyline(b, p, w); break;
+        case JMAP_PATH_ARROW:
+        case JMAP_PATH_DIFF_STRIKE:
+        case JMAP_PATH_DIFF_SHIFT: cut_polyline(b, p, w); break;
         default: /* a line across the lanes, from the label column */
             add_line(b, p->kind, p->pts[0].x, y + w->dy, w->right, y + w->dy);
             break;

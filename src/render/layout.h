@@ -127,6 +127,17 @@ typedef enum jmap_box_kind {
     JMAP_BOX_TILE_LABEL,   /* text: a tile's name, "B3" */
     JMAP_BOX_TILE_CELL,    /* a tile's part of the assembly thumbnail */
     JMAP_BOX_ASSEMBLY_TEXT, /* text: the assembly sheet's heading and how to */
+    JMAP_BOX_DIFF_OUTLINE, /* a visual diff's outline around a card added or
+                              changed since the old map; style.diff */
+    JMAP_BOX_DIFF_TAG,     /* the tag under such a card's text ("new",
+                              "severity: medium -> high"); style.diff */
+    JMAP_BOX_DIFF_TAG_TEXT, /* text: what the tag says */
+    JMAP_BOX_DIFF_GHOST,   /* an emotion before the change, hollow, at its old
+                              level beside the new point; style.emotion, curve */
+    JMAP_BOX_DIFF_GONE,    /* a card of what the old map had and the new one
+                              has not (a removed step, a solved irritant), in
+                              the changes lane under its step */
+    JMAP_BOX_DIFF_GONE_TEXT, /* text: its old text, struck */
     JMAP_BOX_KIND_COUNT_   /* number of kinds, not a kind */
 } jmap_box_kind;
 
@@ -180,6 +191,13 @@ typedef enum jmap_icon {
 /* The width of an irritant's severity bar, by jmap_level. */
 double jmap_severity_bar_w(jmap_level level);
 
+/* What a visual diff's mark says of a card (diffmarks.c). */
+typedef enum jmap_diff_state {
+    JMAP_DIFF_ADDED,   /* new since the old map */
+    JMAP_DIFF_CHANGED, /* there before, changed */
+    JMAP_DIFF_REMOVED  /* there before, gone (solved) */
+} jmap_diff_state;
+
 /* Where an arrow head points (JMAP_BOX_ARROW_HEAD styles). */
 typedef enum jmap_heading {
     JMAP_HEADING_RIGHT, JMAP_HEADING_DOWN, JMAP_HEADING_LEFT, JMAP_HEADING_UP
@@ -197,6 +215,7 @@ typedef union jmap_box_style {
     jmap_icon icon;             /* icon */
     int emotion;                /* emotion: the value, -2..2 */
     jmap_heading heading;       /* arrow-head */
+    jmap_diff_state diff;       /* diff-outline, diff-tag */
 } jmap_box_style;
 
 typedef struct jmap_box {
@@ -229,6 +248,9 @@ typedef enum jmap_path_kind {
     JMAP_PATH_CROP,       /* a crop mark in a tile's margin */
     JMAP_PATH_GLUE,       /* the dashed edge of a tile's glue strip, where
                              the next sheet's edge goes */
+    JMAP_PATH_DIFF_STRIKE, /* a line through a removed card's text line */
+    JMAP_PATH_DIFF_SHIFT, /* from an emotion's old point to its new one;
+                             curve */
     JMAP_PATH_KIND_COUNT_
 } jmap_path_kind;
 
@@ -305,6 +327,9 @@ typedef struct jmap_layout {
     int shapes_only;      /* 1: draw no text (an assembly thumbnail) */
     int untagged;         /* 1: no structure in a PDF (a poster's tile) */
     int flags;            /* JMAP_LAYOUT_BLANK or 0 */
+    const struct jmap_diffmarks *marks; /* the changes marked on it
+                             (diffmarks.c), NULL for none; borrowed */
+    double emotion_mid;   /* the emotions lane's neutral line, 0 for none */
     jmap_arena *arena;    /* owns generated strings and path points */
 } jmap_layout;
 
@@ -391,6 +416,35 @@ jmap_layout *jmap_layout_assembly(const jmap_journey *journey,
                                   jmap_measurer *m, const jmap_tile_spec *t,
                                   const char *heading, double *tx, double *ty,
                                   double *tk);
+
+/* jmap_layout_grid and jmap_layout_whole with the changes `marks` (may be
+ * NULL) drawn on the map (diffmarks.c). */
+jmap_layout *jmap_layout_grid_marked(const jmap_journey *journey,
+                                     jmap_measurer *m, jmap_diag_list *diags,
+                                     int flags,
+                                     const struct jmap_diffmarks *marks);
+jmap_layout *jmap_layout_whole_marked(const jmap_journey *journey,
+                                      jmap_measurer *m, jmap_diag_list *diags,
+                                      int flags,
+                                      const struct jmap_diffmarks *marks);
+
+/* For the passes that add to a layout (diffmarks.c): a box, a text box
+ * measured once (as the layout's own: wrapped to `width`, at most
+ * `max_lines` lines), a path of n points; each returns its index or the
+ * path. */
+size_t jmap_layout_add_box(jmap_layout *L, jmap_box_kind kind, jmap_pos pos,
+                           double x, double y, double w, double h, int column,
+                           int parent);
+size_t jmap_layout_add_text(jmap_layout *L, jmap_measurer *m,
+                            jmap_box_kind kind, const char *text, jmap_pos pos,
+                            jmap_font font, double x, double y, double width,
+                            int max_lines, int column, int parent);
+jmap_path *jmap_layout_add_path(jmap_layout *L, jmap_path_kind kind,
+                                jmap_pos pos, size_t n);
+/* Where emotion curve `k` passes in column `col` of L: its x, and the y
+ * of emotion value v (-2..2) on the emotions lane. */
+double jmap_layout_curve_x(const jmap_layout *L, size_t col, size_t k);
+double jmap_layout_level_y(const jmap_layout *L, int v);
 
 /* Lays out the whole of `journey` on one page. Findings such as
  * text-overflow go to `diags` (may be NULL). The caller frees the result

@@ -13,6 +13,7 @@
  * out as paint_svg.c writes it; the others are gathered first.
  */
 #define _POSIX_C_SOURCE 200809L
+#include "diffmarks.h"
 #include "formats.h"
 #include "layout.h"
 #include "paint_cairo.h"
@@ -50,6 +51,8 @@ typedef struct job {
     int flags;                       /* the layout's: JMAP_LAYOUT_BLANK */
     jmap_journey *blank;             /* a blank sheet's journey, or NULL */
     jmap_journey *persona;           /* one persona's journey, or NULL */
+    jmap_diffmarks *marks;           /* the changes drawn on it (--diff),
+                                        or NULL */
     double tile_lo, tile_hi;         /* the text sizes of a poster's own
                                         sheets: assembly, tile names */
     plan plan;                       /* the pages */
@@ -441,7 +444,8 @@ static int header_flags(const sheet *sh, double s)
 static void plan_print(job *jb, double pw, double ph, double margin,
                        double min_scale, double max_scale, int both_sides)
 {
-    jmap_layout *grid = jmap_layout_grid(jb->journey, jb->m, jb->diags, jb->flags);
+    jmap_layout *grid = jmap_layout_grid_marked(jb->journey, jb->m, jb->diags,
+                                                jb->flags, jb->marks);
     sheet sh = {grid, jb->m, pw, ph, margin, NULL, 0, NULL};
     row_cuts(&sh);
     /* the title block of the smaller side decides for both */
@@ -494,7 +498,8 @@ static void plan_pages(job *jb)
                 (!o->fit || o->blank);
     /* the whole map on one page, when it may be one */
     if (!print)
-        jb->full = jmap_layout_whole(jb->journey, jb->m, jb->diags, jb->flags);
+        jb->full = jmap_layout_whole_marked(jb->journey, jb->m, jb->diags,
+                                            jb->flags, jb->marks);
     jmap_layout *full = jb->full;
     /* the smallest scale at which every glyph stays readable; a blank
      * sheet's own, at which a sticky note fits its room */
@@ -1107,10 +1112,13 @@ int jmap_render_file(const jmap_journey *journey,
         jb.flags = JMAP_LAYOUT_BLANK;
     }
     jb.diags = opts->blank ? NULL : diags;
+    if (!opts->blank) /* the journey drawn; a blank sheet has nothing to mark */
+        jb.marks = jmap_diffmarks_new(jb.journey, opts->diff);
     if (opts->format != JMAP_FORMAT_LAYOUT || opts->page != JMAP_PAGE_AUTO)
         plan_pages(&jb);
     else
-        jb.full = jmap_layout_whole(jb.journey, jb.m, jb.diags, jb.flags);
+        jb.full = jmap_layout_whole_marked(jb.journey, jb.m, jb.diags, jb.flags,
+                                           jb.marks);
     sink out = {.path = out_path, .stream = formats[opts->format].streamed};
     jmap_buf_init(&out.buf);
     r = formats[opts->format].write(&jb, &out);
@@ -1122,6 +1130,7 @@ int jmap_render_file(const jmap_journey *journey,
     jmap_layout_free(jb.full);
     jmap_journey_free(jb.blank);
     jmap_journey_free(jb.persona);
+    jmap_diffmarks_free(jb.marks);
     jmap_measurer_free(jb.m);
     return r;
 }
