@@ -42,6 +42,23 @@ check 0 "--persona paul --blank" "$jmap" render "$map" --persona paul --blank \
     --format layout -o "$tmp/blank.layout"
 [ "$(grep -c '^step ' "$tmp/blank.layout")" = 3 ] || fail "blank of paul: not 3 columns"
 
+# With --diff: the changes to Nora's steps are marked, those to Paul's
+# steps have nothing to mark on her journey.
+sed -e 's/emotion: {paul: 1}$/emotion: {paul: -1}/' \
+    -e 's/Calls the hotline and waits for an agent/Calls the hotline/' \
+    "$map" >"$tmp/old.yaml"
+grep -q 'paul: -1' "$tmp/old.yaml" || fail "old.yaml: the sed did nothing"
+check 0 "--persona nora --diff" "$jmap" render "$map" --persona nora --diff "$tmp/old.yaml" \
+    --format layout -o "$tmp/nora-diff.layout"
+grep '^diff-tag-text ' "$tmp/nora-diff.layout" >"$tmp/nora.tags"
+expect_in "$tmp/nora.tags" "renamed"
+expect_not_in "$tmp/nora.tags" "Paul"
+check 0 "--persona paul --diff" "$jmap" render "$map" --persona paul --diff "$tmp/old.yaml" \
+    --format layout -o "$tmp/paul-diff.layout"
+grep '^diff-tag-text ' "$tmp/paul-diff.layout" >"$tmp/paul.tags"
+expect_in "$tmp/paul.tags" "Paul"
+expect_not_in "$tmp/paul.tags" "renamed"
+
 # An unknown id: exit 2, the closest id, nothing written.
 check 2 "--persona nor" "$jmap" render "$map" --persona nor -o "$tmp/bad.pdf"
 expect_in "$tmp/err" "has no persona 'nor'; did you mean 'nora'?"
