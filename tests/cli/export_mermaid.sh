@@ -40,7 +40,7 @@ stages:
   - {id: e2, name: "section", steps: [{name: "journey", emotion: {a: 0, b: 0}}]}
 EOF
 
-for map in "$src"/maps/*.yaml "$src/tests/lint/warnings.yaml" "$tmp/hostile.yaml"; do
+for map in "$src"/maps/*.yaml "$src/tests/lint/warnings.yaml" "$src/tests/content/every_key.yaml" "$tmp/hostile.yaml"; do
     if ! "$jmap" export --format mermaid "$map" >"$tmp/out.mmd" 2>"$tmp/err" ||
         ! "$jmap" export --format json "$map" >"$tmp/out.json" 2>>"$tmp/err"; then
         echo "FAIL: export $map"
