@@ -386,6 +386,30 @@ const char *jmap_diff_word_text(jmap_lang lang, jmap_diff_word word, size_t n)
     return diff_words[lang_index(lang)][word][n == 1 ? 0 : 1];
 }
 
+static const char *const source_words[JMAP_N_LANGS][JMAP_SOURCE_COUNT] = {
+    [JMAP_LANG_EN] = {"survey", "interview", "mystery visit", "staff report",
+                      "support tickets", "analytics", "review", "observation"},
+    [JMAP_LANG_FR] = {"questionnaire", "entretien", "visite mystère",
+                      "remontée du personnel", "tickets du support", "statistiques",
+                      "avis", "observation"},
+};
+
+const char *jmap_source_word(jmap_lang lang, unsigned bit)
+{
+    for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
+        if (bit == 1u << i)
+            return source_words[lang_index(lang)][i];
+    return "";
+}
+
+void jmap_format_sources(jmap_buf *out, jmap_lang lang, unsigned sources)
+{
+    int any = 0;
+    for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
+        if (sources & 1u << i)
+            jmap_buf_printf(out, "%s%s", any++ ? ", " : "", jmap_source_word(lang, 1u << i));
+}
+
 void jmap_format_metric(jmap_buf *out, jmap_lang lang, double v)
 {
     char num[64];

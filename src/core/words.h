@@ -113,6 +113,15 @@ const char *jmap_diff_word_text(jmap_lang lang, jmap_diff_word word, size_t n);
 /* Appends `n` as a count is written in `lang` ("16,000", "16 000"). */
 void jmap_format_count(jmap_buf *out, jmap_lang lang, size_t n);
 
+/* The word for source `bit` (a jmap_source) as a reader of `lang` knows it
+ * ("mystery visit", "visite mystère"); "" for anything else. The format's
+ * own names are jmap_source_names. */
+const char *jmap_source_word(jmap_lang lang, unsigned bit);
+
+/* Appends the words of a set of jmap_source bits, in bit order, separated
+ * by ", "; nothing for none. */
+void jmap_format_sources(jmap_buf *out, jmap_lang lang, unsigned sources);
+
 /* Appends `v`, a metric's number, as it is written in `lang`, with the
  * fewest digits that give it back: "1,250.5" in English, "1 250,5" in
  * French (a no-break space between thousands, a decimal comma). */
