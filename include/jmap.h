@@ -454,8 +454,8 @@ jmap_journey *jmap_journey_load(const char *data, size_t len,
 void jmap_journey_free(jmap_journey *journey);
 
 /* Runs the graph-level rules (empty-stage, unused, no-owner,
- * unreachable-step) on a loaded (so resolved) journey and appends their
- * findings to `diags`. */
+ * unreachable-step; not no-evidence, which is off by default) on a loaded
+ * (so resolved) journey and appends their findings to `diags`. */
 void jmap_journey_validate(const jmap_journey *journey, jmap_diag_list *diags);
 
 /* jmap_journey_validate, and also the rules that are off by default
@@ -812,10 +812,12 @@ typedef enum jmap_change_kind {
     JMAP_CHANGE_STEP_TOUCHPOINTS,    /* step-touchpoints-changed */
     JMAP_CHANGE_IRRITANT_ADDED,      /* irritant-added */
     JMAP_CHANGE_IRRITANT_REMOVED,    /* irritant-removed (solved: its step stays) */
-    JMAP_CHANGE_IRRITANT_CHANGED,    /* irritant-changed: one field */
+    JMAP_CHANGE_IRRITANT_CHANGED,    /* irritant-changed: one field (sources
+                                        among them) */
     JMAP_CHANGE_MOMENT_ADDED,        /* moment-added */
     JMAP_CHANGE_MOMENT_REMOVED,      /* moment-removed */
-    JMAP_CHANGE_MOMENT_CHANGED,      /* moment-changed: its text, reworded */
+    JMAP_CHANGE_MOMENT_CHANGED,      /* moment-changed: its text, reworded, or
+                                        its sources (field "sources") */
     JMAP_CHANGE_IDEA_ADDED,          /* idea-added */
     JMAP_CHANGE_IDEA_REMOVED,        /* idea-removed */
     JMAP_CHANGE_IDEA_CHANGED,        /* idea-changed: its text, reworded */
