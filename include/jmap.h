@@ -471,8 +471,8 @@ jmap_journey *jmap_journey_of_persona(const jmap_journey *journey,
                                       const jmap_persona *p);
 
 /* Runs the graph-level rules (empty-stage, unused, no-owner,
- * unreachable-step) on a loaded (so resolved) journey and appends their
- * findings to `diags`. */
+ * unreachable-step; not no-evidence, which is off by default) on a loaded
+ * (so resolved) journey and appends their findings to `diags`. */
 void jmap_journey_validate(const jmap_journey *journey, jmap_diag_list *diags);
 
 /* jmap_journey_validate, and also the rules that are off by default
@@ -829,16 +829,32 @@ typedef enum jmap_change_kind {
     JMAP_CHANGE_STEP_TOUCHPOINTS,    /* step-touchpoints-changed */
     JMAP_CHANGE_IRRITANT_ADDED,      /* irritant-added */
     JMAP_CHANGE_IRRITANT_REMOVED,    /* irritant-removed (solved: its step stays) */
-    JMAP_CHANGE_IRRITANT_CHANGED,    /* irritant-changed: one field */
+    JMAP_CHANGE_IRRITANT_CHANGED,    /* irritant-changed: one field (sources
+                                        among them) */
     JMAP_CHANGE_MOMENT_ADDED,        /* moment-added */
     JMAP_CHANGE_MOMENT_REMOVED,      /* moment-removed */
-    JMAP_CHANGE_MOMENT_CHANGED,      /* moment-changed: its text, reworded */
+    JMAP_CHANGE_MOMENT_CHANGED,      /* moment-changed: its text, reworded, or
+                                        its sources (field "sources") */
     JMAP_CHANGE_IDEA_ADDED,          /* idea-added */
     JMAP_CHANGE_IDEA_REMOVED,        /* idea-removed */
     JMAP_CHANGE_IDEA_CHANGED,        /* idea-changed: its text, reworded */
     JMAP_CHANGE_NEXT,                /* next-changed: branches and loops */
     JMAP_CHANGE_DETAIL,              /* detail-changed: any other field (a
                                         description, a name, a channel...) */
+    JMAP_CHANGE_THOUGHT_ADDED,       /* thought-added */
+    JMAP_CHANGE_THOUGHT_REMOVED,     /* thought-removed */
+    JMAP_CHANGE_THOUGHT_CHANGED,     /* thought-changed: its text, reworded */
+    JMAP_CHANGE_GOAL_ADDED,          /* goal-added: a stage's */
+    JMAP_CHANGE_GOAL_REMOVED,        /* goal-removed */
+    JMAP_CHANGE_GOAL_CHANGED,        /* goal-changed: its text, reworded */
+    JMAP_CHANGE_METRIC_ADDED,        /* metric-added: a stage's or a step's */
+    JMAP_CHANGE_METRIC_REMOVED,      /* metric-removed */
+    JMAP_CHANGE_METRIC_CHANGED,      /* metric-changed: one field (value,
+                                        target, unit, name) */
+    JMAP_CHANGE_ACTION_ADDED,        /* action-added: a department's at a step */
+    JMAP_CHANGE_ACTION_REMOVED,      /* action-removed */
+    JMAP_CHANGE_ACTION_CHANGED,      /* action-changed: its text */
+    JMAP_CHANGE_STEP_PERSONAS,       /* step-personas-changed */
     JMAP_CHANGE_COUNT_               /* number of kinds, not a kind */
 } jmap_change_kind;
 
@@ -849,7 +865,9 @@ const char *jmap_change_kind_name(int kind);
 typedef enum jmap_change_value {
     JMAP_VALUE_TEXT, /* a text */
     JMAP_VALUE_INT,  /* a whole number (an emotion, a frequency) */
-    JMAP_VALUE_IDS   /* a list of ids, separated by single spaces */
+    JMAP_VALUE_IDS,  /* a list of ids, separated by single spaces */
+    JMAP_VALUE_NUMBER /* a metric's number, written with a '.' ("2.3"); the
+                        reports show it in the map's language */
 } jmap_change_value;
 
 /* One change. Every string is owned by the change list. */
@@ -862,8 +880,10 @@ typedef struct jmap_change {
                                 NULL when none */
     const char *item;        /* what it is about, when a stage and a step do
                                 not say it: a persona, department or
-                                touchpoint id, an irritant's, moment's or
-                                idea's text; NULL when none */
+                                touchpoint id, an irritant's, moment's,
+                                idea's, thought's or goal's text, a
+                                metric's name, an action's department id;
+                                NULL when none */
     const char *field;       /* the field that changed ("severity", "id",
                                 "name"...), or for an emotion the persona's
                                 id; NULL when none */

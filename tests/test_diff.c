@@ -149,6 +149,67 @@ static void test_big_maps_linear(void **state)
     free(b);
 }
 
+/* The content keys: a metric's figures, sources as sets, a step's
+ * personas and actions whatever their order. */
+#define CONTENT_HEAD                                                           \
+    "jmap: 1\ntitle: T\ndepartments: {a: A, b: B}\nstages:\n  - id: s\n"       \
+    "    name: S\n    steps:\n"
+
+static void test_content_changes(void **state)
+{
+    (void)state;
+    const char *old_map = CONTENT_HEAD "      - name: A\n"
+                                   "        id: a\n"
+                                   "        metrics: [{name: Rate, value: 2.3, target: 3}]\n"
+                                   "        actions: {a: One, b: Two}\n"
+                                   "        irritants: [{name: X, sources: [survey, review]}]\n";
+    const char *same = CONTENT_HEAD "      - name: A\n"
+                                "        id: a\n"
+                                "        metrics: [{name: Rate, value: 2.30, target: 3.0}]\n"
+                                "        actions: {b: Two, a: One}\n"
+                                "        irritants: [{name: X, sources: [review, survey]}]\n";
+    const char *other = CONTENT_HEAD "      - name: A\n"
+                                 "        id: a\n"
+                                 "        metrics: [{name: Rate, value: 2.5}]\n"
+                                 "        actions: {a: One}\n"
+                                 "        irritants: [{name: X, sources: [survey]}]\n";
+    jmap_diag_list diags;
+    jmap_diag_list_init(&diags);
+    jmap_journey *a = jmap_journey_load(old_map, strlen(old_map), &diags);
+    jmap_journey *b = jmap_journey_load(same, strlen(same), &diags);
+    jmap_journey *c = jmap_journey_load(other, strlen(other), &diags);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(c);
+    assert_int_equal(diags.errors, 0);
+    jmap_change_list l;
+    jmap_change_list_init(&l);
+    jmap_journey_diff(a, b, &l);
+    assert_int_equal(l.count, 0);
+    jmap_change_list_destroy(&l);
+    jmap_change_list_init(&l);
+    jmap_journey_diff(a, c, &l);
+    assert_int_equal(l.count, 4);
+    assert_int_equal(l.items[0].kind, JMAP_CHANGE_IRRITANT_CHANGED);
+    assert_string_equal(l.items[0].field, "sources");
+    assert_string_equal(l.items[0].old_value, "survey review");
+    assert_string_equal(l.items[0].new_value, "survey");
+    assert_int_equal(l.items[1].kind, JMAP_CHANGE_METRIC_CHANGED);
+    assert_string_equal(l.items[1].field, "value");
+    assert_int_equal(l.items[1].type, JMAP_VALUE_NUMBER);
+    assert_string_equal(l.items[1].old_value, "2.3");
+    assert_string_equal(l.items[1].new_value, "2.5");
+    assert_string_equal(l.items[2].field, "target");
+    assert_null(l.items[2].new_value);
+    assert_int_equal(l.items[3].kind, JMAP_CHANGE_ACTION_REMOVED);
+    assert_string_equal(l.items[3].item, "b");
+    jmap_change_list_destroy(&l);
+    jmap_journey_free(a);
+    jmap_journey_free(b);
+    jmap_journey_free(c);
+    jmap_diag_list_destroy(&diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -156,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_every_word_in_every_language),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_close_texts),
+        cmocka_unit_test(test_content_changes),
         cmocka_unit_test(test_big_maps_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -369,6 +369,23 @@ static void test_action_involves(void **state)
     assert_int_equal(l.journey->departments[1].n_steps, 1);
     assert_int_equal(l.journey->steps[0]->involved[1].why, JMAP_INVOLVED_ACTION);
     loaded_destroy(&l);
+    load_string(&l, MAP_HEAD
+                "departments: {care: Care}\n"
+                "stages:\n"
+                "  - id: s\n"
+                "    name: S\n"
+                "    steps:\n"
+                "      - name: A\n"
+                "        actions:\n"
+                "          cares: Answers\n"
+                "          care: Answers\n"
+                "          care: Calls back\n");
+    const jmap_diag *d = find_diag(&l, JMAP_RULE_UNKNOWN_REFERENCE, 10, 11);
+    assert_non_null(d);
+    assert_string_equal(d->message, "unknown department 'cares'; did you mean 'care'?");
+    assert_non_null(find_diag(&l, JMAP_RULE_DUPLICATE_KEY, 12, 11));
+    assert_int_equal(l.journey->steps[0]->n_actions, 2); /* the repeated key is not */
+    loaded_destroy(&l);
 }
 
 /* Moments in both forms, mixed; wrong shapes and names. */

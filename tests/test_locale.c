@@ -69,6 +69,18 @@ static void numbers_keep_their_point(void **state)
     assert_true(l.journey->stages[0].duration.minutes == 90.0);
     assert_true(l.journey->steps[0]->duration.minutes == 360.0);
     loaded_destroy(&l);
+
+    /* a metric's number is read and written with its point too */
+    double v = 0;
+    assert_true(jmap_parse_double("2.3", &v) && v == 2.3);
+    jmap_format_number(num, sizeof num, 2.3);
+    assert_string_equal(num, "2.3");
+    load_string(&l, "jmap: 1\ntitle: T\nstages:\n  - id: s\n    name: S\n"
+                    "    metrics: [{name: M, value: 71.5, target: 1e2}]\n");
+    assert_int_equal(l.diags.errors, 0);
+    assert_true(l.journey->stages[0].metrics[0].value == 71.5);
+    assert_true(l.journey->stages[0].metrics[0].target == 100);
+    loaded_destroy(&l);
     setlocale(LC_ALL, "C");
 }
 

@@ -104,6 +104,35 @@ static void test_enum_names(void **state)
     assert_string_equal(jmap_units[JMAP_N_UNITS - 1].name, "min");
 }
 
+/* A metric's number as a map in each language writes it. */
+static void test_metric_numbers(void **state)
+{
+    (void)state;
+    static const struct {
+        double v;
+        const char *en, *fr;
+    } cases[] = {
+        {2.3, "2.3", "2,3"},
+        {80, "80", "80"},
+        {-1250.5, "-1,250.5", "-1\xc2\xa0" "250,5"},
+        {1234567, "1,234,567", "1\xc2\xa0" "234\xc2\xa0" "567"},
+        {0.1, "0.1", "0,1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jmap_buf b;
+        jmap_buf_init(&b);
+        jmap_format_metric(&b, JMAP_LANG_EN, cases[i].v);
+        assert_string_equal(b.data, cases[i].en);
+        b.len = 0;
+        jmap_format_metric(&b, JMAP_LANG_FR, cases[i].v);
+        assert_string_equal(b.data, cases[i].fr);
+        jmap_buf_destroy(&b);
+    }
+    assert_string_equal(jmap_source_names[0], "survey");
+    assert_string_equal(jmap_source_name(JMAP_SOURCE_OBSERVATION), "observation");
+    assert_null(jmap_source_name(3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +141,7 @@ int main(void)
         cmocka_unit_test(test_total),
         cmocka_unit_test(test_card_duration),
         cmocka_unit_test(test_enum_names),
+        cmocka_unit_test(test_metric_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -208,7 +208,8 @@ const command diff_command = {
     "PATH...}",
     "Compares two journey maps as journeys, not as text.\nStages, steps, touchpoints, "
     "departments and personas are matched by id (a step\nwhose id changed by its "
-    "content), irritants, moments and ideas by their text\nwithin their step. With REV "
+    "content), irritants, moments, ideas and thoughts by their\ntext within their step, "
+    "goals within their stage, metrics by name, actions by\ndepartment. With REV "
     "-- PATH..., each map at git revision REV is compared\nwith the working tree; with "
     "REV REV2 -- PATH..., at two revisions. The text\nreport has a line per change, "
     "grouped by stage; markdown suits a pull-request\ncomment; json is described in "

@@ -10,17 +10,19 @@
  *     left over by their content (everything but id, name and successors)
  *     when it is unique on both sides, then by id, then by name: a step
  *     whose id changed is renamed, not removed and added;
- *   - within a matched step, irritants, moments and ideas by their text,
- *     then a reworded one by a close text (JMAP_DIFF_CLOSE_TEXT: the Dice
- *     coefficient of character pairs) with, for an irritant, the same other
- *     fields;
+ *   - within a matched step, irritants, moments, ideas, thoughts and
+ *     metrics (and a stage's goals and metrics) by their text or name, then
+ *     a reworded one by a close text (JMAP_DIFF_CLOSE_TEXT: the Dice
+ *     coefficient of character pairs) with, for an irritant or a metric,
+ *     the same other fields; actions by their department;
  *   - a move is a matched stage, or a matched step within its stage, that
  *     is not on the longest increasing subsequence of old positions (so one
  *     step moved is one move, not every step it jumped over); a step in
  *     another stage has moved too.
  * Only facts of the loaded (resolved) graph are read: durations compare in
  * minutes, successors as the steps they lead to (a `next` that names the
- * following step is the default), so formatting, comments, key order, anchors and default ids
+ * following step is the default), sources as sets, numbers as numbers
+ * (1.0 is 1), a step's personas and actions whatever their order, so formatting, comments, key order, anchors and default ids
  * written out make no difference.
  */
 #include "internal.h"
@@ -60,6 +62,19 @@ static const char *const kind_names[JMAP_CHANGE_COUNT_] = {
     [JMAP_CHANGE_IDEA_CHANGED] = "idea-changed",
     [JMAP_CHANGE_NEXT] = "next-changed",
     [JMAP_CHANGE_DETAIL] = "detail-changed",
+    [JMAP_CHANGE_THOUGHT_ADDED] = "thought-added",
+    [JMAP_CHANGE_THOUGHT_REMOVED] = "thought-removed",
+    [JMAP_CHANGE_THOUGHT_CHANGED] = "thought-changed",
+    [JMAP_CHANGE_GOAL_ADDED] = "goal-added",
+    [JMAP_CHANGE_GOAL_REMOVED] = "goal-removed",
+    [JMAP_CHANGE_GOAL_CHANGED] = "goal-changed",
+    [JMAP_CHANGE_METRIC_ADDED] = "metric-added",
+    [JMAP_CHANGE_METRIC_REMOVED] = "metric-removed",
+    [JMAP_CHANGE_METRIC_CHANGED] = "metric-changed",
+    [JMAP_CHANGE_ACTION_ADDED] = "action-added",
+    [JMAP_CHANGE_ACTION_REMOVED] = "action-removed",
+    [JMAP_CHANGE_ACTION_CHANGED] = "action-changed",
+    [JMAP_CHANGE_STEP_PERSONAS] = "step-personas-changed",
 };
 
 const char *jmap_change_kind_name(int kind)
@@ -164,6 +179,40 @@ static const char *int_text(char *buf, size_t len, long v, int present)
     return buf;
 }
 
+static const char *number_text(char *buf, size_t len, double v, int present)
+{
+    if (!present)
+        return NULL;
+    jmap_format_number(buf, len, v);
+    return buf;
+}
+
+/* The names of a set of jmap_source bits, in bit order, separated by
+ * spaces, into b. */
+static const char *source_text(unsigned sources, jmap_buf *b)
+{
+    b->len = 0;
+    jmap_buf_puts(b, "");
+    for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
+        if (sources & 1u << i)
+            jmap_buf_printf(b, "%s%s", b->len ? " " : "", jmap_source_names[i]);
+    return b->data;
+}
+
+/* A change of the sources of an item (an irritant, a moment). */
+static void sources_field(differ *d, jmap_change_kind kind, const jmap_step *t,
+                          const char *item, unsigned x, unsigned y)
+{
+    if (x == y)
+        return;
+    jmap_change *c = add(d, kind, t->stage, t);
+    c->item = keep(d, item);
+    c->field = "sources";
+    c->type = JMAP_VALUE_IDS;
+    c->old_value = keep(d, source_text(x, &d->scratch[0]));
+    c->new_value = keep(d, source_text(y, &d->scratch[1]));
+}
+
 /* ---- the longest increasing subsequence, for moves ---- */
 
 /* Marks in `off[i]` the entries of seq[0..n) that are not on a longest
@@ -229,6 +278,26 @@ static void step_content(const jmap_step *s, jmap_buf *b)
         jmap_buf_printf(b, "m%s\x1f", s->moments[k].str ? s->moments[k].str : "");
     for (size_t k = 0; k < s->n_ideas; k++)
         jmap_buf_printf(b, "I%s\x1f", s->ideas[k].str ? s->ideas[k].str : "");
+    for (size_t k = 0; k < s->n_irritants; k++)
+        if (s->irritants[k].sources)
+            jmap_buf_printf(b, "s%zu=%u\x1f", k, s->irritants[k].sources);
+    for (size_t k = 0; s->moment_sources && k < s->n_moments; k++)
+        if (s->moment_sources[k])
+            jmap_buf_printf(b, "S%zu=%u\x1f", k, s->moment_sources[k]);
+    for (size_t k = 0; k < s->n_thoughts; k++)
+        jmap_buf_printf(b, "T%s\x1f", s->thoughts[k].str ? s->thoughts[k].str : "");
+    for (size_t k = 0; k < s->n_metrics; k++) {
+        const jmap_metric *m = &s->metrics[k];
+        jmap_buf_printf(b, "M%s\x1e%.17g\x1e%s\x1e%d\x1e%.17g\x1f",
+                        m->name.str ? m->name.str : "", m->value,
+                        m->unit.str ? m->unit.str : "", m->has_target,
+                        m->has_target ? m->target : 0.0);
+    }
+    for (size_t k = 0; k < s->n_actions; k++)
+        jmap_buf_printf(b, "A%s\x1e%s\x1f", s->actions[k].department.id,
+                        s->actions[k].text.str ? s->actions[k].text.str : "");
+    for (size_t k = 0; k < s->n_personas; k++)
+        jmap_buf_printf(b, "P%s\x1f", s->personas[k].id);
 }
 
 /* How leftover steps are matched, in this order. */
@@ -307,8 +376,25 @@ static int same_content(const jmap_step *s, const jmap_step *t)
         (s->duration.minutes >= 0 && s->duration.minutes != t->duration.minutes) ||
         s->n_emotions != t->n_emotions || s->n_touchpoints != t->n_touchpoints ||
         s->n_departments != t->n_departments || s->n_irritants != t->n_irritants ||
-        s->n_moments != t->n_moments || s->n_ideas != t->n_ideas)
+        s->n_moments != t->n_moments || s->n_ideas != t->n_ideas ||
+        s->n_thoughts != t->n_thoughts || s->n_metrics != t->n_metrics ||
+        s->n_actions != t->n_actions || s->n_personas != t->n_personas)
         return 0;
+    for (size_t k = 0; k < s->n_moments; k++)
+        if ((s->moment_sources ? s->moment_sources[k] : 0) !=
+            (t->moment_sources ? t->moment_sources[k] : 0))
+            return 0;
+    for (size_t k = 0; k < s->n_metrics; k++) {
+        const jmap_metric *x = &s->metrics[k], *y = &t->metrics[k];
+        if (!same_text(x->name.str, y->name.str) || x->value != y->value ||
+            !same_text(x->unit.str, y->unit.str) || x->has_target != y->has_target ||
+            (x->has_target && x->target != y->target))
+            return 0;
+    }
+    for (size_t k = 0; k < s->n_actions; k++)
+        if (!same_text(s->actions[k].department.id, t->actions[k].department.id) ||
+            !same_text(s->actions[k].text.str, t->actions[k].text.str))
+            return 0;
     for (size_t k = 0; k < s->n_emotions; k++)
         if (s->emotions[k].value != t->emotions[k].value ||
             !same_text(s->emotions[k].persona.id, t->emotions[k].persona.id))
@@ -317,10 +403,12 @@ static int same_content(const jmap_step *s, const jmap_step *t)
         const jmap_irritant *x = &s->irritants[k], *y = &t->irritants[k];
         if (!same_text(x->name.str, y->name.str) || x->severity != y->severity ||
             x->frequency != y->frequency || !same_text(x->owner.id, y->owner.id) ||
-            !same_text(x->remedy.str, y->remedy.str))
+            !same_text(x->remedy.str, y->remedy.str) || x->sources != y->sources)
             return 0;
     }
-    return same_refs(s->touchpoints, t->touchpoints, s->n_touchpoints) &&
+    return same_refs(s->personas, t->personas, s->n_personas) &&
+           same_texts(s->thoughts, t->thoughts, s->n_thoughts) &&
+           same_refs(s->touchpoints, t->touchpoints, s->n_touchpoints) &&
            same_refs(s->departments, t->departments, s->n_departments) &&
            same_texts(s->moments, t->moments, s->n_moments) &&
            same_texts(s->ideas, t->ideas, s->n_ideas);
@@ -795,7 +883,8 @@ static int irritants_alike(const void *ctx, size_t i, size_t j)
     const step_pair *p = ctx;
     const jmap_irritant *x = &p->s->irritants[i], *y = &p->t->irritants[j];
     return x->severity == y->severity && x->frequency == y->frequency &&
-           same_text(x->owner.id, y->owner.id) && same_text(x->remedy.str, y->remedy.str);
+           same_text(x->owner.id, y->owner.id) && same_text(x->remedy.str, y->remedy.str) &&
+           x->sources == y->sources;
 }
 
 static void irritant_fields(differ *d, const jmap_step *t, const jmap_irritant *x,
@@ -821,6 +910,7 @@ static void irritant_fields(differ *d, const jmap_step *t, const jmap_irritant *
                y->owner.id);
     text_field(d, JMAP_CHANGE_IRRITANT_CHANGED, t->stage, t, item, "remedy", x->remedy.str,
                y->remedy.str);
+    sources_field(d, JMAP_CHANGE_IRRITANT_CHANGED, t, item, x->sources, y->sources);
     for (size_t k = first; k < d->out->count; k++) {
         d->out->items[k].old_pos = x->pos;
         d->out->items[k].new_pos = y->pos;
@@ -858,13 +948,15 @@ static void compare_irritants(differ *d, const jmap_step *s, const jmap_step *t)
     items_destroy(&it);
 }
 
-/* Moments or ideas of a matched step. */
-static void compare_texts(differ *d, const jmap_step *s, const jmap_step *t,
+/* The texts of a matched step (moments, ideas, thoughts; `t` the new
+ * step) or of a matched stage (goals: `t` NULL), with the moments' sources
+ * (`xs`, `ys`, either NULL when none has any). */
+static void compare_texts(differ *d, const jmap_stage *st, const jmap_step *t,
                           const jmap_text *x, size_t nx, const jmap_text *y, size_t ny,
+                          const unsigned *xs, const unsigned *ys,
                           jmap_change_kind added, jmap_change_kind removed,
                           jmap_change_kind changed)
 {
-    (void)s;
     items it;
     items_init(&it, nx, ny);
     for (size_t i = 0; i < nx; i++)
@@ -875,24 +967,165 @@ static void compare_texts(differ *d, const jmap_step *s, const jmap_step *t,
     for (size_t j = 0; j < ny; j++) {
         jmap_change *c = NULL;
         if (it.ba[j] < 0) {
-            c = add(d, added, t->stage, t);
+            c = add(d, added, st, t);
             c->item = keep(d, it.b[j]);
         } else if (!same_text(it.b[j], it.a[it.ba[j]])) {
-            c = add(d, changed, t->stage, t);
+            c = add(d, changed, st, t);
             c->item = keep(d, it.b[j]);
             values(d, c, JMAP_VALUE_TEXT, it.a[it.ba[j]], it.b[j]);
             c->old_pos = x[it.ba[j]].pos;
         }
         if (c)
             c->new_pos = y[j].pos;
+        if (it.ba[j] >= 0 && t) {
+            size_t first = d->out->count;
+            sources_field(d, changed, t, it.b[j], xs ? xs[it.ba[j]] : 0, ys ? ys[j] : 0);
+            for (size_t k = first; k < d->out->count; k++) {
+                d->out->items[k].old_pos = x[it.ba[j]].pos;
+                d->out->items[k].new_pos = y[j].pos;
+            }
+        }
     }
     for (size_t i = 0; i < nx; i++)
         if (it.ab[i] < 0) {
-            jmap_change *c = add(d, removed, t->stage, t);
+            jmap_change *c = add(d, removed, st, t);
             c->item = keep(d, it.a[i]);
             c->old_pos = x[i].pos;
         }
     items_destroy(&it);
+}
+
+/* A pair of lists of metrics, for the metrics' `alike`. */
+typedef struct metric_pair {
+    const jmap_metric *x; /* old */
+    const jmap_metric *y; /* new */
+} metric_pair;
+
+static int same_metric_figures(const jmap_metric *x, const jmap_metric *y)
+{
+    return x->value == y->value && same_text(x->unit.str, y->unit.str) &&
+           x->has_target == y->has_target && (!x->has_target || x->target == y->target);
+}
+
+static int metrics_alike(const void *ctx, size_t i, size_t j)
+{
+    const metric_pair *p = ctx;
+    return same_metric_figures(&p->x[i], &p->y[j]);
+}
+
+/* One changed field of a matched metric. */
+static jmap_change *metric_change(differ *d, const jmap_stage *st, const jmap_step *t,
+                                  const jmap_metric *x, const jmap_metric *y,
+                                  const char *field)
+{
+    jmap_change *c = add(d, JMAP_CHANGE_METRIC_CHANGED, st, t);
+    c->item = keep(d, y->name.str);
+    c->field = field;
+    c->old_pos = x->pos;
+    c->new_pos = y->pos;
+    return c;
+}
+
+static void metric_fields(differ *d, const jmap_stage *st, const jmap_step *t,
+                          const jmap_metric *x, const jmap_metric *y)
+{
+    char ob[64], nb[64];
+    jmap_change *c;
+    if (!same_text(x->name.str, y->name.str)) {
+        c = metric_change(d, st, t, x, y, "name");
+        values(d, c, JMAP_VALUE_TEXT, x->name.str, y->name.str);
+    }
+    if (x->value != y->value) {
+        c = metric_change(d, st, t, x, y, "value");
+        values(d, c, JMAP_VALUE_NUMBER, number_text(ob, sizeof ob, x->value, 1),
+               number_text(nb, sizeof nb, y->value, 1));
+    }
+    if (x->has_target != y->has_target || (x->has_target && x->target != y->target)) {
+        c = metric_change(d, st, t, x, y, "target");
+        values(d, c, JMAP_VALUE_NUMBER, number_text(ob, sizeof ob, x->target, x->has_target),
+               number_text(nb, sizeof nb, y->target, y->has_target));
+    }
+    if (!same_text(x->unit.str, y->unit.str)) {
+        c = metric_change(d, st, t, x, y, "unit");
+        values(d, c, JMAP_VALUE_TEXT, x->unit.str, y->unit.str);
+    }
+}
+
+/* The metrics of a matched stage (`t` NULL) or step, by name, then a
+ * renamed one by a close name with the same figures. */
+static void compare_metrics(differ *d, const jmap_stage *st, const jmap_step *t,
+                            const jmap_metric *x, size_t nx, const jmap_metric *y,
+                            size_t ny)
+{
+    items it;
+    char num[64];
+    metric_pair pair = {x, y};
+    items_init(&it, nx, ny);
+    for (size_t i = 0; i < nx; i++)
+        it.a[i] = x[i].name.str ? x[i].name.str : "";
+    for (size_t j = 0; j < ny; j++)
+        it.b[j] = y[j].name.str ? y[j].name.str : "";
+    it.alike = metrics_alike;
+    it.ctx = &pair;
+    match_items(&it);
+    for (size_t i = 0; i < nx; i++)
+        if (it.ab[i] >= 0)
+            metric_fields(d, st, t, &x[i], &y[it.ab[i]]);
+    for (size_t j = 0; j < ny; j++)
+        if (it.ba[j] < 0) {
+            jmap_change *c = add(d, JMAP_CHANGE_METRIC_ADDED, st, t);
+            c->item = keep(d, it.b[j]);
+            values(d, c, JMAP_VALUE_NUMBER, NULL, number_text(num, sizeof num, y[j].value, 1));
+            c->new_pos = y[j].pos;
+        }
+    for (size_t i = 0; i < nx; i++)
+        if (it.ab[i] < 0) {
+            jmap_change *c = add(d, JMAP_CHANGE_METRIC_REMOVED, st, t);
+            c->item = keep(d, it.a[i]);
+            values(d, c, JMAP_VALUE_NUMBER, number_text(num, sizeof num, x[i].value, 1), NULL);
+            c->old_pos = x[i].pos;
+        }
+    items_destroy(&it);
+}
+
+/* The actions of a matched step, by department id. */
+static void compare_actions(differ *d, const jmap_step *s, const jmap_step *t)
+{
+    jmap_strmap old;
+    jmap_strmap_init(&old);
+    for (size_t i = 0; i < s->n_actions; i++)
+        jmap_strmap_put(&old, s->actions[i].department.id, (void *)&s->actions[i]);
+    for (size_t j = 0; j < t->n_actions; j++) {
+        const jmap_action *y = &t->actions[j];
+        const jmap_action *x = jmap_strmap_get(&old, y->department.id);
+        jmap_change *c = NULL;
+        if (!x) {
+            c = add(d, JMAP_CHANGE_ACTION_ADDED, t->stage, t);
+            values(d, c, JMAP_VALUE_TEXT, NULL, y->text.str);
+        } else if (!same_text(x->text.str, y->text.str)) {
+            c = add(d, JMAP_CHANGE_ACTION_CHANGED, t->stage, t);
+            values(d, c, JMAP_VALUE_TEXT, x->text.str, y->text.str);
+            c->old_pos = x->department.pos;
+        }
+        if (c) {
+            c->item = keep(d, y->department.id);
+            c->new_pos = y->department.pos;
+        }
+    }
+    jmap_strmap_destroy(&old);
+    jmap_strmap_init(&old);
+    for (size_t j = 0; j < t->n_actions; j++)
+        jmap_strmap_put(&old, t->actions[j].department.id, (void *)&t->actions[j]);
+    for (size_t i = 0; i < s->n_actions; i++) {
+        const jmap_action *x = &s->actions[i];
+        if (jmap_strmap_get(&old, x->department.id))
+            continue;
+        jmap_change *c = add(d, JMAP_CHANGE_ACTION_REMOVED, t->stage, t);
+        c->item = keep(d, x->department.id);
+        values(d, c, JMAP_VALUE_TEXT, x->text.str, NULL);
+        c->old_pos = x->department.pos;
+    }
+    jmap_strmap_destroy(&old);
 }
 
 /* ---- one matched step ---- */
@@ -1043,13 +1276,20 @@ static void compare_step(differ *d, const jmap_step *s, const jmap_step *t)
                   s->n_touchpoints, t->touchpoints, t->n_touchpoints);
     id_list_field(d, JMAP_CHANGE_DETAIL, st, t, "departments", s->departments,
                   s->n_departments, t->departments, t->n_departments);
+    id_list_field(d, JMAP_CHANGE_STEP_PERSONAS, st, t, NULL, s->personas, s->n_personas,
+                  t->personas, t->n_personas);
     compare_irritants(d, s, t);
-    compare_texts(d, s, t, s->moments, s->n_moments, t->moments, t->n_moments,
-                  JMAP_CHANGE_MOMENT_ADDED, JMAP_CHANGE_MOMENT_REMOVED,
-                  JMAP_CHANGE_MOMENT_CHANGED);
-    compare_texts(d, s, t, s->ideas, s->n_ideas, t->ideas, t->n_ideas,
+    compare_texts(d, st, t, s->moments, s->n_moments, t->moments, t->n_moments,
+                  s->moment_sources, t->moment_sources, JMAP_CHANGE_MOMENT_ADDED,
+                  JMAP_CHANGE_MOMENT_REMOVED, JMAP_CHANGE_MOMENT_CHANGED);
+    compare_texts(d, st, t, s->ideas, s->n_ideas, t->ideas, t->n_ideas, NULL, NULL,
                   JMAP_CHANGE_IDEA_ADDED, JMAP_CHANGE_IDEA_REMOVED,
                   JMAP_CHANGE_IDEA_CHANGED);
+    compare_texts(d, st, t, s->thoughts, s->n_thoughts, t->thoughts, t->n_thoughts, NULL,
+                  NULL, JMAP_CHANGE_THOUGHT_ADDED, JMAP_CHANGE_THOUGHT_REMOVED,
+                  JMAP_CHANGE_THOUGHT_CHANGED);
+    compare_metrics(d, st, t, s->metrics, s->n_metrics, t->metrics, t->n_metrics);
+    compare_actions(d, s, t);
     compare_next(d, s, t);
 }
 
@@ -1089,6 +1329,11 @@ static void compare_stage(differ *d, const jmap_stage *st)
         duration_field(d, st, NULL, &old->duration, &st->duration);
         text_field(d, JMAP_CHANGE_DETAIL, st, NULL, NULL, "description",
                    old->description.str, st->description.str);
+        compare_texts(d, st, NULL, old->goals, old->n_goals, st->goals, st->n_goals, NULL,
+                      NULL, JMAP_CHANGE_GOAL_ADDED, JMAP_CHANGE_GOAL_REMOVED,
+                      JMAP_CHANGE_GOAL_CHANGED);
+        compare_metrics(d, st, NULL, old->metrics, old->n_metrics, st->metrics,
+                        st->n_metrics);
     }
     for (size_t k = 0; k < st->n_steps; k++) {
         const jmap_step *t = st->steps[k];

@@ -45,9 +45,17 @@ static void put_value(jmap_buf *b, jmap_lang lang, const jmap_change *c, const c
                              lang, c->kind == JMAP_CHANGE_NEXT ? DW_DEFAULT : DW_NONE, 1));
         return;
     }
+    double number;
+    if (c->type == JMAP_VALUE_NUMBER && jmap_parse_double(v, &number)) {
+        jmap_format_metric(b, lang, number); /* "2.3", "2,3" in French */
+        return;
+    }
     if (c->type == JMAP_VALUE_IDS) {
         if (!*v)
-            jmap_buf_puts(b, jmap_diff_word_text(lang, DW_NONE, 1));
+            jmap_buf_puts(b, jmap_diff_word_text(
+                                 lang, c->kind == JMAP_CHANGE_STEP_PERSONAS ? DW_EVERY_PERSONA
+                                                                          : DW_NONE,
+                                 1));
         for (const char *p = v; *p; p++) {
             if (*p == ' ')
                 jmap_buf_puts(b, ", ");
@@ -61,14 +69,24 @@ static void put_value(jmap_buf *b, jmap_lang lang, const jmap_change *c, const c
     }
 }
 
+/* 1 when the item of `c` is a text or name of its stage (a goal, a
+ * stage's metric), shown quoted after the stage's id. */
+static int stage_item(const jmap_change *c)
+{
+    return c->item && !c->step && c->stage &&
+           (c->kind == JMAP_CHANGE_GOAL_ADDED || c->kind == JMAP_CHANGE_GOAL_REMOVED ||
+            c->kind == JMAP_CHANGE_GOAL_CHANGED || c->kind == JMAP_CHANGE_METRIC_ADDED ||
+            c->kind == JMAP_CHANGE_METRIC_REMOVED || c->kind == JMAP_CHANGE_METRIC_CHANGED);
+}
+
 /* The subject of a change: the step, stage or item it is about, then the
  * item's text and the field. */
 static void put_subject(jmap_buf *b, jmap_lang lang, const jmap_change *c)
 {
-    const char *who = c->step ? c->step : c->item ? c->item : c->stage;
+    const char *who = c->step ? c->step : c->item && !stage_item(c) ? c->item : c->stage;
     if (who)
         jmap_buf_puts(b, who);
-    if (c->item && c->step) {
+    if (c->item && (c->step || stage_item(c))) {
         jmap_buf_putc(b, ' ');
         put_quoted(b, lang, c->item);
     }
@@ -130,6 +148,16 @@ static int summary_word(const jmap_change *c)
     case JMAP_CHANGE_PERSONA_REMOVED: return DW_PERSONA_REMOVED;
     case JMAP_CHANGE_DEPARTMENT_ADDED: return DW_DEPARTMENT_ADDED;
     case JMAP_CHANGE_DEPARTMENT_REMOVED: return DW_DEPARTMENT_REMOVED;
+    case JMAP_CHANGE_THOUGHT_ADDED: return DW_THOUGHT_ADDED;
+    case JMAP_CHANGE_THOUGHT_REMOVED: return DW_THOUGHT_REMOVED;
+    case JMAP_CHANGE_GOAL_ADDED: return DW_GOAL_ADDED;
+    case JMAP_CHANGE_GOAL_REMOVED: return DW_GOAL_REMOVED;
+    case JMAP_CHANGE_METRIC_ADDED: return DW_METRIC_ADDED;
+    case JMAP_CHANGE_METRIC_REMOVED: return DW_METRIC_REMOVED;
+    case JMAP_CHANGE_METRIC_CHANGED: return DW_METRIC_CHANGED;
+    case JMAP_CHANGE_ACTION_ADDED: return DW_ACTION_ADDED;
+    case JMAP_CHANGE_ACTION_REMOVED: return DW_ACTION_REMOVED;
+    case JMAP_CHANGE_ACTION_CHANGED: return DW_ACTION_CHANGED;
     case JMAP_CHANGE_EMOTION:
         if (c->old_value && c->new_value)
             return atoi(c->new_value) < atoi(c->old_value) ? DW_EMOTION_DOWN
@@ -145,11 +173,13 @@ static int same_or_null(const char *x, const char *y)
 }
 
 /* 1 when c is about the same thing as p, counted once: several changed
- * fields of one irritant, several personas' emotions at one step. */
+ * fields of one irritant or metric, several personas' emotions at one
+ * step. */
 static int same_thing(const jmap_change *c, const jmap_change *p)
 {
     return p && c->kind == p->kind &&
-           (c->kind == JMAP_CHANGE_IRRITANT_CHANGED || c->kind == JMAP_CHANGE_EMOTION) &&
+           (c->kind == JMAP_CHANGE_IRRITANT_CHANGED || c->kind == JMAP_CHANGE_EMOTION ||
+            c->kind == JMAP_CHANGE_METRIC_CHANGED) &&
            same_or_null(c->stage, p->stage) && same_or_null(c->step, p->step) &&
            same_or_null(c->item, p->item);
 }
@@ -358,10 +388,12 @@ static void md_change(FILE *out, const jmap_change *c, jmap_lang lang, jmap_buf 
     fputs(" | ", out);
     b->len = 0;
     jmap_buf_puts(b, "");
-    const char *who = c->step ? NULL : c->item ? c->item : c->stage;
+    const char *who = c->step ? NULL : c->item && !stage_item(c) ? c->item : c->stage;
     if (who)
         jmap_buf_puts(b, who);
-    if (c->item && c->step)
+    if (stage_item(c))
+        jmap_buf_putc(b, ' ');
+    if (c->item && (c->step || stage_item(c)))
         put_quoted(b, lang, c->item);
     if (c->field)
         jmap_buf_printf(b, "%s%s", b->len ? " " : "", c->field);
@@ -427,8 +459,8 @@ static void json_value(FILE *out, const char *key, const jmap_change *c, const c
     jmap_json_key(out, key);
     if (!v) {
         fputs("null", out);
-    } else if (c->type == JMAP_VALUE_INT) {
-        fputs(v, out); /* digits and a sign, made by diff.c */
+    } else if (c->type == JMAP_VALUE_INT || c->type == JMAP_VALUE_NUMBER) {
+        fputs(v, out); /* a JSON number, made by diff.c */
     } else if (c->type == JMAP_VALUE_IDS) {
         putc('[', out);
         const char *p = v;

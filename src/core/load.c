@@ -549,6 +549,15 @@ static int number_fix(const char *s, jmap_buf *fix, int *percent)
            jmap_parse_double(fix->data, &v);
 }
 
+/* `fixed`, a number as number_fix wrote it, as a French map shows it. */
+static const char *french_form(const char *fixed, jmap_buf *out)
+{
+    double v = 0;
+    jmap_parse_double(fixed, &v);
+    jmap_format_metric(out, JMAP_LANG_FR, v);
+    return out->data;
+}
+
 /* Key `i` of mapping `m` is unknown because a comma inside {} cut a text
  * in two: `{name: Ana, description: Student, moves every year}`. Reports
  * that, with the text quoted, at the comma of the first cut; a later cut
@@ -591,11 +600,14 @@ static int comma_in_text(loader *L, const ynode *m, size_t i, const keytable *ta
     int percent;
     if ((!strcmp(k->str, "value") || !strcmp(k->str, "target")) &&
         number_fix(cut, &fix, &percent) && !percent) { /* a metric's */
+        jmap_buf fr;
+        jmap_buf_init(&fr);
         jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, pos,
                       "this comma ends the number of '%s': inside {}, a comma "
                       "separates entries, and YAML numbers take a decimal point; "
                       "write %s: %s (a French map shows it as %s)",
-                      k->str, k->str, fix.data, cut);
+                      k->str, k->str, fix.data, french_form(fix.data, &fr));
+        jmap_buf_destroy(&fr);
         free(cut);
         jmap_buf_destroy(&fix);
         return 1;
@@ -881,12 +893,16 @@ static int read_number(loader *L, const ynode *node, const char *key, double *ou
                           "number alone, with a decimal point, and the unit apart: "
                           "%s: %s, unit: \"%%\"",
                           key, n->str, key, fix.data);
-        else if (ok && strchr(n->str, ','))
+        else if (ok && strchr(n->str, ',')) {
+            jmap_buf fr;
+            jmap_buf_init(&fr);
             jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
                           "'%s' should be a number, not the text '%s': YAML numbers "
                           "take a decimal point; write %s: %s (a French map shows "
                           "it as %s)",
-                          key, n->str, key, fix.data, n->str);
+                          key, n->str, key, fix.data, french_form(fix.data, &fr));
+            jmap_buf_destroy(&fr);
+        }
         else if (ok)
             jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
                           "'%s' should be a number, not the text '%s'; write it "

@@ -339,6 +339,16 @@ static const char *const diff_words[JMAP_N_LANGS][DW_COUNT_][2] = {
         [DW_PERSONA_REMOVED] = {"persona removed", "personas removed"},
         [DW_DEPARTMENT_ADDED] = {"department added", "departments added"},
         [DW_DEPARTMENT_REMOVED] = {"department removed", "departments removed"},
+        [DW_THOUGHT_ADDED] = {"thought added", "thoughts added"},
+        [DW_THOUGHT_REMOVED] = {"thought removed", "thoughts removed"},
+        [DW_GOAL_ADDED] = {"goal added", "goals added"},
+        [DW_GOAL_REMOVED] = {"goal removed", "goals removed"},
+        [DW_METRIC_ADDED] = {"metric added", "metrics added"},
+        [DW_METRIC_REMOVED] = {"metric removed", "metrics removed"},
+        [DW_METRIC_CHANGED] = {"metric changed", "metrics changed"},
+        [DW_ACTION_ADDED] = {"department action added", "department actions added"},
+        [DW_ACTION_REMOVED] = {"department action removed", "department actions removed"},
+        [DW_ACTION_CHANGED] = {"department action changed", "department actions changed"},
         [DW_OTHER] = {"other change", "other changes"},
         [DW_EMOTION_DOWN] = {"emotion down at", "emotion down at"},
         [DW_EMOTION_UP] = {"emotion up at", "emotion up at"},
@@ -354,6 +364,7 @@ static const char *const diff_words[JMAP_N_LANGS][DW_COUNT_][2] = {
         [DW_SOLVED] = {"solved", "solved"},
         [DW_DEFAULT] = {"the following step", "the following step"},
         [DW_NONE] = {"none", "none"},
+        [DW_EVERY_PERSONA] = {"every persona", "every persona"},
         [DW_QUOTE_OPEN] = {"'", "'"},
         [DW_QUOTE_CLOSE] = {"'", "'"},
     },
@@ -380,6 +391,19 @@ static const char *const diff_words[JMAP_N_LANGS][DW_COUNT_][2] = {
         [DW_PERSONA_REMOVED] = {"persona supprimé", "personas supprimés"},
         [DW_DEPARTMENT_ADDED] = {"service ajouté", "services ajoutés"},
         [DW_DEPARTMENT_REMOVED] = {"service supprimé", "services supprimés"},
+        [DW_THOUGHT_ADDED] = {"pensée ajoutée", "pensées ajoutées"},
+        [DW_THOUGHT_REMOVED] = {"pensée supprimée", "pensées supprimées"},
+        [DW_GOAL_ADDED] = {"attente ajoutée", "attentes ajoutées"},
+        [DW_GOAL_REMOVED] = {"attente supprimée", "attentes supprimées"},
+        [DW_METRIC_ADDED] = {"indicateur ajouté", "indicateurs ajoutés"},
+        [DW_METRIC_REMOVED] = {"indicateur supprimé", "indicateurs supprimés"},
+        [DW_METRIC_CHANGED] = {"indicateur modifié", "indicateurs modifiés"},
+        [DW_ACTION_ADDED] = {"intervention de service ajoutée",
+                             "interventions de service ajoutées"},
+        [DW_ACTION_REMOVED] = {"intervention de service supprimée",
+                               "interventions de service supprimées"},
+        [DW_ACTION_CHANGED] = {"intervention de service modifiée",
+                               "interventions de service modifiées"},
         [DW_OTHER] = {"autre modification", "autres modifications"},
         [DW_EMOTION_DOWN] = {"émotion en baisse à", "émotion en baisse à"},
         [DW_EMOTION_UP] = {"émotion en hausse à", "émotion en hausse à"},
@@ -395,6 +419,7 @@ static const char *const diff_words[JMAP_N_LANGS][DW_COUNT_][2] = {
         [DW_SOLVED] = {"résolu", "résolus"},
         [DW_DEFAULT] = {"l’action suivante", "l’action suivante"},
         [DW_NONE] = {"aucun", "aucun"},
+        [DW_EVERY_PERSONA] = {"tous les personas", "tous les personas"},
         [DW_QUOTE_OPEN] = {"«\xc2\xa0", "«\xc2\xa0"},   /* U+00A0 inside « » */
         [DW_QUOTE_CLOSE] = {"\xc2\xa0»", "\xc2\xa0»"},
     },
@@ -405,6 +430,49 @@ const char *jmap_diff_word_text(jmap_lang lang, jmap_diff_word word, size_t n)
     if ((unsigned)word >= DW_COUNT_)
         return "";
     return diff_words[lang_index(lang)][word][n == 1 ? 0 : 1];
+}
+
+static const char *const source_words[JMAP_N_LANGS][JMAP_SOURCE_COUNT] = {
+    [JMAP_LANG_EN] = {"survey", "interview", "mystery visit", "staff report",
+                      "support tickets", "analytics", "review", "observation"},
+    [JMAP_LANG_FR] = {"questionnaire", "entretien", "visite mystère",
+                      "remontée du personnel", "tickets du support", "statistiques",
+                      "avis", "observation"},
+};
+
+const char *jmap_source_word(jmap_lang lang, unsigned bit)
+{
+    for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
+        if (bit == 1u << i)
+            return source_words[lang_index(lang)][i];
+    return "";
+}
+
+void jmap_format_sources(jmap_buf *out, jmap_lang lang, unsigned sources)
+{
+    int any = 0;
+    for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
+        if (sources & 1u << i)
+            jmap_buf_printf(out, "%s%s", any++ ? ", " : "", jmap_source_word(lang, 1u << i));
+}
+
+void jmap_format_metric(jmap_buf *out, jmap_lang lang, double v)
+{
+    char num[64];
+    int fr = lang_index(lang) == JMAP_LANG_FR;
+    jmap_format_number(num, sizeof num, v);
+    const char *p = num;
+    if (*p == '-')
+        jmap_buf_putc(out, *p++);
+    size_t digits = strspn(p, "0123456789");
+    int plain = p[digits] == '\0' || p[digits] == '.'; /* no exponent */
+    for (size_t i = 0; i < digits; i++) {
+        if (plain && i && (digits - i) % 3 == 0)
+            jmap_buf_puts(out, fr ? "\xc2\xa0" : ",");
+        jmap_buf_putc(out, p[i]);
+    }
+    for (p += digits; *p; p++)
+        jmap_buf_putc(out, *p == '.' && fr ? ',' : *p);
 }
 
 void jmap_format_count(jmap_buf *out, jmap_lang lang, size_t n)

@@ -251,7 +251,15 @@ static void doc_ranked(doc *d)
             text_cell(d, ir->remedy.str);
         else
             cell(d, word(d, L_R_NO_REMEDY), 0, 1, -1);
-        text_cell(d, "\xe2\x80\x94"); /* sources: not in the format yet */
+        if (ir->sources) {
+            jmap_buf src;
+            jmap_buf_init(&src);
+            jmap_format_sources(&src, d->lang, ir->sources);
+            text_cell(d, src.data);
+            jmap_buf_destroy(&src);
+        } else {
+            text_cell(d, "\xe2\x80\x94"); /* an em dash: none given */
+        }
     }
     end_table(d);
 }
@@ -907,6 +915,9 @@ static void json_irritants(jmap_json *w, const jmap_plan *p)
         jmap_json_put_string(w, "owner_id", d ? d->id : NULL);
         jmap_json_put_string(w, "remedy", ir->remedy.str);
         jmap_json_open(w, "sources", '[');
+        for (int k = 0; k < JMAP_SOURCE_COUNT; k++)
+            if (ir->sources & 1u << k)
+                jmap_json_put_string(w, NULL, jmap_source_names[k]);
         jmap_json_close(w, ']');
         json_long(w, "line", ir->pos.line);
         json_long(w, "column", ir->pos.column);
@@ -1097,12 +1108,19 @@ static void write_csv(FILE *out, jmap_plan *p)
         if (ir->frequency >= 0)
             snprintf(freq, sizeof freq, "%ld", ir->frequency);
         snprintf(prio, sizeof prio, "%ld", r->priority);
+        jmap_buf src; /* the format's names, separated by spaces */
+        jmap_buf_init(&src);
+        for (int k = 0; k < JMAP_SOURCE_COUNT; k++)
+            if (ir->sources & 1u << k)
+                jmap_buf_printf(&src, "%s%s", src.len ? " " : "", jmap_source_names[k]);
         const char *fields[] = {rank, ir->name.str, step_name(ir->step),
                                 stage_name(ir->step->stage), jmap_plan_map_name(p, r->map),
                                 jmap_level_names[ir->severity], freq, prio,
-                                d ? jmap_plan_dept_name(d) : "", ir->remedy.str, ""};
+                                d ? jmap_plan_dept_name(d) : "", ir->remedy.str,
+                                src.data};
         for (size_t k = 0; k < n; k++)
             jmap_csv_field(out, fields[k], k + 1 == n);
+        jmap_buf_destroy(&src);
     }
 }
 

@@ -96,6 +96,9 @@ typedef enum jmap_diff_word {
     DW_MOMENT_ADDED, DW_MOMENT_REMOVED, DW_IDEA_ADDED, DW_IDEA_REMOVED,
     DW_TOUCHPOINT_ADDED, DW_TOUCHPOINT_REMOVED, DW_PERSONA_ADDED,
     DW_PERSONA_REMOVED, DW_DEPARTMENT_ADDED, DW_DEPARTMENT_REMOVED,
+    DW_THOUGHT_ADDED, DW_THOUGHT_REMOVED, DW_GOAL_ADDED, DW_GOAL_REMOVED,
+    DW_METRIC_ADDED, DW_METRIC_REMOVED, DW_METRIC_CHANGED, DW_ACTION_ADDED,
+    DW_ACTION_REMOVED, DW_ACTION_CHANGED,
     DW_OTHER,                          /* "3 other changes" */
     DW_EMOTION_DOWN, DW_EMOTION_UP,    /* "emotion down at 'Calls the hotline'" */
     DW_STEPS,                          /* "emotion down at 5 steps" */
@@ -104,6 +107,7 @@ typedef enum jmap_diff_word {
     DW_SOLVED,                         /* after a solved irritant */
     DW_DEFAULT,                        /* the default successor */
     DW_NONE,                           /* a value that is absent */
+    DW_EVERY_PERSONA,                  /* a step's personas, when not given */
     DW_QUOTE_OPEN, DW_QUOTE_CLOSE,     /* around a quoted text */
     DW_COUNT_                          /* number of words, not a word */
 } jmap_diff_word;
@@ -114,5 +118,19 @@ const char *jmap_diff_word_text(jmap_lang lang, jmap_diff_word word, size_t n);
 
 /* Appends `n` as a count is written in `lang` ("16,000", "16 000"). */
 void jmap_format_count(jmap_buf *out, jmap_lang lang, size_t n);
+
+/* The word for source `bit` (a jmap_source) as a reader of `lang` knows it
+ * ("mystery visit", "visite mystère"); "" for anything else. The format's
+ * own names are jmap_source_names. */
+const char *jmap_source_word(jmap_lang lang, unsigned bit);
+
+/* Appends the words of a set of jmap_source bits, in bit order, separated
+ * by ", "; nothing for none. */
+void jmap_format_sources(jmap_buf *out, jmap_lang lang, unsigned sources);
+
+/* Appends `v`, a metric's number, as it is written in `lang`, with the
+ * fewest digits that give it back: "1,250.5" in English, "1 250,5" in
+ * French (a no-break space between thousands, a decimal comma). */
+void jmap_format_metric(jmap_buf *out, jmap_lang lang, double v);
 
 #endif /* JMAP_WORDS_H */

@@ -4,7 +4,8 @@
 # reported as lint reports it (file:line:column) and no report is written
 # (exit 1, an existing output untouched); an unreadable file is exit 2;
 # an unknown format is a usage error; the CSV neutralises formulas as the
-# exports do; the report is French only when every map is.
+# exports do; the report is French only when every map is; the irritants'
+# sources fill their column, in the report's language.
 . "$2/tests/testlib.sh"
 jmap=$1
 src=$2
@@ -52,6 +53,14 @@ check 0 "French and English maps" "$jmap" report "$src/maps/boutique.yaml" "$src
 expect_in "$tmp/out" "## Irritants by priority"
 check 0 "French maps" "$jmap" report "$src/maps/boutique.yaml" "$src/maps/boutique.yaml"
 expect_in "$tmp/out" "## Irritants par priorité"
+check 0 "sources" "$jmap" report "$src/tests/content/every_key.yaml"
+expect_in "$tmp/out" "| Offer a call-back instead of the queue | survey, support tickets |"
+expect_in "$tmp/out" "| **no remedy** | — |"
+sed 's/^lang: en$/lang: fr/' "$src/tests/content/every_key.yaml" >"$tmp/fr.yaml"
+check 0 "sources in French" "$jmap" report "$tmp/fr.yaml"
+expect_in "$tmp/out" "| visite mystère, remontée du personnel, observation |"
+check 0 "sources in CSV" "$jmap" report --format csv "$src/tests/content/every_key.yaml"
+expect_in "$tmp/out" ",survey support-tickets"
 check 0 "help report" "$jmap" help report
 expect_in "$tmp/out" "Usage: jmap report MAP..."
 exit $fail

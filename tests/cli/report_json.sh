@@ -20,7 +20,7 @@ run() { # run NAME MAP...
         cat "$tmp/err" >&2
     fi
 }
-for map in "$src"/maps/*.yaml "$src"/tests/report/*.yaml; do
+for map in "$src"/maps/*.yaml "$src"/tests/report/*.yaml "$src"/tests/content/every_key.yaml; do
     run "$(basename "$map" .yaml)" "$map"
 done
 run all "$src"/maps/*.yaml
@@ -68,6 +68,10 @@ for path in sys.argv[2:]:
     check(sum(sum(s["priorities"]) for s in heat["stages"]) == sum(r["priority"] for r in irr),
           "the heat map sums every priority")
     check(doc["totals"]["all"]["irritants"] == len(irr), "total irritants")
+    if path.endswith("/every_key.json"):
+        check([r["sources"] for r in irr] == [["survey", "support-tickets"], [],
+              ["mystery-visit", "staff-report", "observation"], ["analytics"]],
+              "the irritants' sources, in the format's order")
 sys.exit(0 if ok else 1)
 PY
 exit $fail
