@@ -244,8 +244,14 @@ typedef struct jmap_metric {
     jmap_text unit;  /* optional, e.g. "%" */
     double target;   /* the figure aimed at, when has_target */
     int has_target;  /* 1 when a target was given */
+    int lower;       /* 1 for `better: lower` (a waiting time): the target
+                        is met at or under it; 0 (`higher`, the default):
+                        at or over it */
     jmap_pos pos;    /* position of the item */
 } jmap_metric;
+
+/* Whether metric `m` meets its target: 1 met, 0 missed, -1 no target. */
+int jmap_metric_met(const jmap_metric *m);
 
 
 typedef struct jmap_persona jmap_persona;

@@ -313,6 +313,11 @@ static void test_content_keys(void **state)
     assert_int_equal(calls->thoughts[0].pos.line, 53);
     assert_int_equal(calls->n_metrics, 1);
     assert_true(calls->metrics[0].value == 6.5 && calls->metrics[0].target == 3);
+    assert_true(calls->metrics[0].lower);     /* better: lower */
+    assert_int_equal(jmap_metric_met(&calls->metrics[0]), 0); /* 6.5 min > 3 */
+    assert_false(m->lower);
+    assert_int_equal(jmap_metric_met(m), 0);  /* 71.5 % < 80 */
+    assert_int_equal(jmap_metric_met(&booking->metrics[1]), -1); /* no target */
     assert_int_equal(calls->n_actions, 2);
     assert_string_equal(calls->actions[1].department.id, "scheduling");
     assert_ptr_equal(calls->actions[1].department.target, &j->departments[1]);
@@ -494,9 +499,40 @@ static void test_step_personas(void **state)
     loaded_destroy(&l);
 }
 
+/* `better` says which way a figure improves: its target is met at or
+ * over it (higher, the default) or at or under it (lower). */
+static void test_metric_better(void **state)
+{
+    (void)state;
+    loaded l;
+    load_string(&l, MAP_HEAD
+                "stages:\n"
+                "  - id: s\n"
+                "    name: S\n"
+                "    metrics:\n"
+                "      - {name: Wait, value: 3, target: 3, better: lower}\n"
+                "      - {name: Wait 2, value: 4, target: 3, better: lower}\n"
+                "      - {name: Conv, value: 3, target: 3, better: higher}\n"
+                "      - {name: Conv 2, value: 2, target: 3}\n"
+                "      - {name: Bad, value: 2, target: 3, better: less}\n"
+                "    steps:\n"
+                "      - name: A\n");
+    const jmap_stage *st = &l.journey->stages[0];
+    assert_int_equal(st->n_metrics, 4); /* the bad one is left out */
+    assert_int_equal(jmap_metric_met(&st->metrics[0]), 1);
+    assert_int_equal(jmap_metric_met(&st->metrics[1]), 0);
+    assert_int_equal(jmap_metric_met(&st->metrics[2]), 1);
+    assert_int_equal(jmap_metric_met(&st->metrics[3]), 0);
+    const jmap_diag *d = find_diag(&l, JMAP_RULE_BAD_VALUE, 11, 50);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "expected higher or lower"));
+    loaded_destroy(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_metric_better),
         cmocka_unit_test(test_graph_shape),
         cmocka_unit_test(test_steps_and_references),
         cmocka_unit_test(test_positions_are_one_based),

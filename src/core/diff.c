@@ -288,10 +288,10 @@ static void step_content(const jmap_step *s, jmap_buf *b)
         jmap_buf_printf(b, "T%s\x1f", s->thoughts[k].str ? s->thoughts[k].str : "");
     for (size_t k = 0; k < s->n_metrics; k++) {
         const jmap_metric *m = &s->metrics[k];
-        jmap_buf_printf(b, "M%s\x1e%.17g\x1e%s\x1e%d\x1e%.17g\x1f",
+        jmap_buf_printf(b, "M%s\x1e%.17g\x1e%s\x1e%d\x1e%.17g\x1e%d\x1f",
                         m->name.str ? m->name.str : "", m->value,
                         m->unit.str ? m->unit.str : "", m->has_target,
-                        m->has_target ? m->target : 0.0);
+                        m->has_target ? m->target : 0.0, m->lower);
     }
     for (size_t k = 0; k < s->n_actions; k++)
         jmap_buf_printf(b, "A%s\x1e%s\x1f", s->actions[k].department.id,
@@ -388,7 +388,7 @@ static int same_content(const jmap_step *s, const jmap_step *t)
         const jmap_metric *x = &s->metrics[k], *y = &t->metrics[k];
         if (!same_text(x->name.str, y->name.str) || x->value != y->value ||
             !same_text(x->unit.str, y->unit.str) || x->has_target != y->has_target ||
-            (x->has_target && x->target != y->target))
+            (x->has_target && x->target != y->target) || x->lower != y->lower)
             return 0;
     }
     for (size_t k = 0; k < s->n_actions; k++)
@@ -1048,6 +1048,11 @@ static void metric_fields(differ *d, const jmap_stage *st, const jmap_step *t,
     if (!same_text(x->unit.str, y->unit.str)) {
         c = metric_change(d, st, t, x, y, "unit");
         values(d, c, JMAP_VALUE_TEXT, x->unit.str, y->unit.str);
+    }
+    if (x->lower != y->lower) {
+        c = metric_change(d, st, t, x, y, "better");
+        values(d, c, JMAP_VALUE_TEXT, jmap_better_names[x->lower],
+               jmap_better_names[y->lower]);
     }
 }
 

@@ -78,6 +78,7 @@ static void json_metrics(jmap_json *w, const jmap_metric *m, size_t n)
             json_number(w, "target", m[i].target);
         else
             jmap_json_put_raw(w, "target", "null");
+        jmap_json_put_string(w, "better", jmap_better_names[m[i].lower]);
         json_pos(w, m[i].pos);
         jmap_json_close(w, '}');
     }

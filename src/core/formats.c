@@ -104,6 +104,15 @@ const char *const jmap_source_names[JMAP_SOURCE_COUNT] = {
     "survey",  "interview", "mystery-visit", "staff-report", "support-tickets",
     "analytics", "review", "observation"};
 
+const char *const jmap_better_names[2] = {"higher", "lower"};
+
+int jmap_metric_met(const jmap_metric *m)
+{
+    if (!m->has_target)
+        return -1;
+    return m->lower ? m->value <= m->target : m->value >= m->target;
+}
+
 const char *jmap_source_name(unsigned bit)
 {
     for (int i = 0; i < JMAP_SOURCE_COUNT; i++)

@@ -933,7 +933,7 @@ static int read_number(loader *L, const ynode *node, const char *key, double *ou
 }
 
 /* A metric: `{name, value, unit, target}`. */
-enum { METRIC_NAME, METRIC_VALUE, METRIC_UNIT, METRIC_TARGET, METRIC_KEYS_ };
+enum { METRIC_NAME, METRIC_VALUE, METRIC_UNIT, METRIC_TARGET, METRIC_BETTER, METRIC_KEYS_ };
 
 /* 1 when `s` is only blanks. */
 static int blank(const char *s)
@@ -965,11 +965,21 @@ static void metric_target(loader *L, void *obj, const ynode *v, const keydef *ke
         m->has_target = read_number(L, v, key->name, &m->target);
 }
 
+/* `better`: which way the figure improves, for its target. */
+static void metric_better(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_metric *m = obj;
+    int lower = 0;
+    if (v && !is_null(v) && read_enum(L, v, key->name, jmap_better_names, 2, &lower))
+        m->lower = lower;
+}
+
 static const keydef metric_keys[METRIC_KEYS_] = {
     [METRIC_NAME] = {"name", 1, metric_name, 0},
     [METRIC_VALUE] = {"value", 1, metric_value, 0},
     [METRIC_UNIT] = {"unit", 0, opt_text_key, offsetof(jmap_metric, unit)},
     [METRIC_TARGET] = {"target", 0, metric_target, 0},
+    [METRIC_BETTER] = {"better", 0, metric_better, 0},
 };
 static const keytable metric_table = KEYTABLE("a metric", metric_keys);
 _Static_assert(METRIC_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");

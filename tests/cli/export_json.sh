@@ -74,7 +74,8 @@ if name.endswith("every_key.yaml"):
     expect(st["goals"] == ["Know when the technician comes", "Pay nothing before the visit"],
            "stage goals")
     expect(st["metrics"][0] == {"name": "Bookings completed", "value": 71.5, "unit": "%",
-                                "target": 80, "line": 43, "column": 9}, "stage metric: %s" % st["metrics"][0])
+                                "target": 80, "better": "higher", "line": 43, "column": 9},
+           "stage metric: %s" % st["metrics"][0])
     expect(st["metrics"][1]["unit"] is None and st["metrics"][1]["target"] is None,
            "no unit, no target: null")
     calls, online = g["steps"][0], g["steps"][1]
@@ -83,8 +84,8 @@ if name.endswith("every_key.yaml"):
     expect([(a["department"], a["text"]) for a in calls["actions"]] ==
            [("customer-care", "Takes the call and checks the warranty"),
             ("scheduling", "Offers the first free slot")], "actions in order")
-    expect(calls["metrics"][0]["value"] == 6.5 and calls["metrics"][0]["target"] == 3,
-           "step metric")
+    expect(calls["metrics"][0]["value"] == 6.5 and calls["metrics"][0]["target"] == 3
+           and calls["metrics"][0]["better"] == "lower", "step metric")
     expect(calls["irritants"][0]["sources"] == ["survey", "support-tickets"], "irritant sources")
     expect(calls["irritants"][0]["frequency"] == 120, "frequency kept")
     expect(online["moment_sources"] == [["interview", "review"]], "moment sources")
