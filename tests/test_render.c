@@ -276,7 +276,7 @@ static void test_overflow_warning(void **state)
     jmap_render_options o;
     jmap_render_options_init(&o, JMAP_FORMAT_LAYOUT);
     assert_int_equal(jmap_render_file(j, &o, "/dev/null", &diags, NULL, why, sizeof why), 0);
-    assert_true(diags.warnings >= 5);
+    assert_true(diags.warnings >= 1); /* the very long step name */
     for (size_t i = 0; i < diags.count; i++) {
         assert_int_equal(diags.items[i].rule, JMAP_RULE_TEXT_OVERFLOW);
         assert_true(diags.items[i].pos.line > 0);

@@ -801,13 +801,11 @@ static const struct {
 };
 
 /* Opens and closes the backend's element for box b, when it has a use for
- * one (tagged PDF, SVG groups); a cut text is titled with its whole text,
- * as it was laid out. */
+ * one. */
 static void group_begin(walk *w, const jmap_box *b)
 {
-    const char *title = b->cut && b->pl ? pango_layout_get_text(b->pl) : NULL;
     if (w->p->group_begin)
-        w->p->group_begin(w->ctx, b->kind, b->pos, title);
+        w->p->group_begin(w->ctx, b->kind, b->pos);
 }
 
 static void group_end(walk *w)

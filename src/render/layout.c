@@ -13,8 +13,9 @@
  * (resolve.c): a curve costs its own points, whatever the personas.
  *
  * Every text is measured here, once, through the measurer; it is wrapped to
- * its box, and past a lane's line limit it is ellipsized and a
- * text-overflow warning names its source position. The result, a
+ * its box, which grows to hold it whole (no text is ever cut), and a text
+ * so long that it makes its row very tall gets a text-overflow warning
+ * naming its source position. The result, a
  * jmap_layout, is pure geometry in points that draw.c paints and dump.c
  * prints; this file never draws.
  */
@@ -49,7 +50,6 @@
 #define PERSONA_PAD_X 8.0 /* inside a persona card, left and right */
 #define PERSONA_PAD_TOP 7.0
 #define PERSONA_PAD_BOTTOM 6.0
-#define PERSONA_NAME_LINES 2
 #define LEGEND_PAD_X 8.0  /* inside the legend, left and right */
 #define LEGEND_PAD_TOP 6.0
 #define LEGEND_PAD_BOTTOM 4.0
@@ -58,7 +58,6 @@
 #define LEGEND_TEXT_END 5.0  /* room after a legend text */
 #define LEGEND_ROW_H 12.0    /* a legend entry's least height */
 #define LEGEND_ROW_GAP 3.0   /* between two legend entries */
-#define LEGEND_LINES 2
 #define SWATCH_DROP 1.0      /* a sample, below its entry's top */
 #define LEGEND_W (2 * LEGEND_ITEM_W + 12.0) /* two columns and their pads */
 #define TITLE_GAP 3.0        /* under the map's title */
@@ -95,7 +94,6 @@
 #define BADGE_INSET 4.0      /* a badge, from its card's top right corner */
 #define IRRITANT_TOP 4.0     /* the severity row, below the card's top */
 #define IRRITANT_TEXT_GAP 3.0 /* between the severity row and the text */
-#define LABEL_LINES 3        /* a lane's label */
 #define DEPT_TOP_GAP 6.0     /* the first department row, under the label */
 #define DEPT_PAD_Y 3.0       /* above and below a department's name */
 #define DEPT_ROW_MIN_H 18.0  /* a department row's least height */
@@ -140,16 +138,15 @@
 #define SWATCH_ARROW_IN 3.0   /* its tip, before the cell's right edge */
 #define SWATCH_ARROW_HEAD 4.0 /* its head */
 
-/* ---- line limits: past them a text is cut and reported ---- */
-#define TITLE_LINES 2
-#define DESCRIPTION_LINES 10
-#define PERSONA_LINES 4
-#define GOAL_LINES 3
-#define STAGE_LINES 2
-#define STEP_LINES 5
-#define CHIP_LINES 3
-#define CARD_LINES 6
-#define DEPT_LINES 3
+/* ---- texts: never cut ---- */
+/* Every text is wrapped to its box and the box grows to hold all of it.
+ * A text that wraps to more lines than this makes its row very tall, and
+ * is reported (text-overflow) for the author to shorten. */
+#define TALL_LINES 12
+/* How add_text sets a text: wrapped as one paragraph (its line breaks
+ * read as spaces), or with its own line breaks. */
+#define PARA 1
+#define AS_WRITTEN 0
 
 /* Box kinds: their names in the layout dump, and what they are. */
 static const struct {
@@ -286,6 +283,7 @@ typedef struct builder {
     int lane_no;             /* lanes placed so far */
     int blank;               /* 1: a blank sheet (JMAP_LAYOUT_BLANK) */
     int header;              /* JMAP_LAYOUT_HEADER_* flags */
+    int grid;                /* 1: the grid that pages are cut from */
     census all;              /* census of the whole journey */
     census shown;            /* census of the shown steps */
 } builder;
@@ -386,7 +384,7 @@ static const char *typeset(builder *b, const char *text)
     return out;
 }
 
-/* Whether a text at `pos` was reported cut already (a touchpoint's name
+/* Whether a text at `pos` was reported already (a touchpoint's name
  * appears in every column that uses it). */
 static int reported(const jmap_diag_list *diags, jmap_pos pos)
 {
@@ -399,25 +397,28 @@ static int reported(const jmap_diag_list *diags, jmap_pos pos)
 }
 
 /* Adds a text box at (x, y), `width` wide (0: its natural width), measured
- * once; returns its index. A cut text from the source is reported. */
+ * once and whole, set as one paragraph (PARA) or AS_WRITTEN; returns its
+ * index. A text from the source that wraps to more than TALL_LINES lines
+ * is reported. */
 static size_t add_text(builder *b, jmap_box_kind kind, const char *text,
                        jmap_pos pos, jmap_font font, double x, double y,
-                       double width, int max_lines, int column, int parent)
+                       double width, int set, int column, int parent)
 {
-    int cut = 0;
     double w, h;
-    const char *shown = typeset(b, max_lines > 0 ? one_paragraph(b, text) : text);
-    PangoLayout *pl = jmap_measurer_layout(b->m, shown, font, width,
-                                           max_lines, 0, &cut, &w, &h);
+    const char *shown = typeset(b, set == PARA ? one_paragraph(b, text) : text);
+    PangoLayout *pl = jmap_measurer_layout(b->m, shown, font, width, 0, 0,
+                                           NULL, &w, &h);
     size_t i = add_box(b, kind, pos, x, y, w, h, column, parent);
     jmap_box *bx = box_at(b, i);
     bx->text = text;
     bx->pl = pl;
-    bx->cut = cut;
     bx->font = font;
-    if (cut && b->diags && pos.line > 0 && !reported(b->diags, pos))
+    int lines = pango_layout_get_line_count(pl);
+    if (lines > TALL_LINES && b->diags && pos.line > 0 &&
+        !reported(b->diags, pos))
         jmap_diag_add(b->diags, JMAP_RULE_TEXT_OVERFLOW, pos,
-                      "text cut to fit its card");
+                      "text wraps to %d lines, which makes its row very tall",
+                      lines);
     return i;
 }
 
@@ -707,19 +708,19 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
     double cy = y + PERSONA_PAD_TOP;
     const char *name = p->name.str ? p->name.str : p->id;
     size_t t = add_text(b, JMAP_BOX_PERSONA_NAME, name, p->name.pos,
-                        JMAP_FONT_HEADING, tx, cy, tw, PERSONA_NAME_LINES, -1,
+                        JMAP_FONT_HEADING, tx, cy, tw, PARA, -1,
                         (int)card);
     cy += box_at(b, t)->h + TEXT_GAP;
     if (p->description.str) {
         t = add_text(b, JMAP_BOX_PERSONA_TEXT, p->description.str,
                      p->description.pos, JMAP_FONT_BODY, tx, cy, tw,
-                     PERSONA_LINES, -1, (int)card);
+                     PARA, -1, (int)card);
         cy += box_at(b, t)->h + TEXT_GAP;
     }
     if (p->n_goals) {
         cy += TEXT_GAP;
         t = add_text(b, JMAP_BOX_GOALS_LABEL, label(b, L_GOALS), (jmap_pos){0, 0},
-                     JMAP_FONT_SMALL_BOLD, tx, cy, tw, 1, -1, (int)card);
+                     JMAP_FONT_SMALL_BOLD, tx, cy, tw, PARA, -1, (int)card);
         cy += box_at(b, t)->h + LINE_GAP;
     }
     for (size_t g = 0; g < p->n_goals; g++) {
@@ -727,7 +728,7 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
             continue;
         t = add_text(b, JMAP_BOX_GOAL, p->goals[g].str, p->goals[g].pos,
                      JMAP_FONT_BODY, tx + GOAL_INDENT, cy, tw - GOAL_INDENT,
-                     GOAL_LINES, -1, (int)card);
+                     PARA, -1, (int)card);
         double gx = tx + GOAL_INDENT - BULLET_BEFORE, gy = cy + BULLET_DROP;
         double r = JMAP_BULLET_D / 2;
         add_box(b, JMAP_BOX_BULLET, p->goals[g].pos, gx - r, gy - r,
@@ -822,7 +823,7 @@ static double legend_entry(builder *b, int legend, jmap_swatch sw, int aux,
     size_t t = add_text(b, JMAP_BOX_LEGEND_TEXT, text, (jmap_pos){0, 0},
                         JMAP_FONT_SMALL, x + LEGEND_TEXT_X, y,
                         LEGEND_ITEM_W - (LEGEND_TEXT_X + LEGEND_TEXT_END),
-                        LEGEND_LINES, -1, legend);
+                        PARA, -1, legend);
     double h = box_at(b, t)->h;
     return (h > LEGEND_ROW_H ? h : LEGEND_ROW_H) + LEGEND_ROW_GAP;
 }
@@ -889,7 +890,7 @@ static double legend_block(builder *b, double x, double y, double width)
         size_t t = add_text(b, JMAP_BOX_LEGEND_TITLE, label(b, L_LEGEND),
                             (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD,
                             x + LEGEND_PAD_X, y + LEGEND_PAD_TOP,
-                            width - 2 * LEGEND_PAD_X, 1, -1, (int)frame);
+                            width - 2 * LEGEND_PAD_X, PARA, -1, (int)frame);
         double top = y + LEGEND_PAD_TOP + box_at(b, t)->h + LEGEND_TITLE_GAP;
         size_t per_col = (n + 1) / 2;
         double bottom = top;
@@ -927,7 +928,7 @@ static double header_item_build(builder *b, const header_item *it, double x,
     if (it->kind == HEADER_DESCRIPTION) {
         size_t t = add_text(b, JMAP_BOX_DESCRIPTION, b->j->description.str,
                             b->j->description.pos, JMAP_FONT_TEXT, x, y, it->w,
-                            DESCRIPTION_LINES, -1, -1);
+                            PARA, -1, -1);
         return box_at(b, t)->h;
     }
     if (it->kind == HEADER_PERSONA)
@@ -957,12 +958,12 @@ static double build_header(builder *b, double y)
     double x = MARGIN, width = b->x_right - MARGIN;
     const char *title = j->title.str ? j->title.str : "";
     size_t t = add_text(b, JMAP_BOX_TITLE, title, j->title.pos,
-                        JMAP_FONT_TITLE, x, y, width, TITLE_LINES, -1, -1);
+                        JMAP_FONT_TITLE, x, y, width, PARA, -1, -1);
     y += box_at(b, t)->h + TITLE_GAP;
     const char *sub = total_duration(b);
     if (sub) {
         t = add_text(b, JMAP_BOX_SUBTITLE, sub, (jmap_pos){0, 0},
-                     JMAP_FONT_HEADING, x, y, width, 1, -1, -1);
+                     JMAP_FONT_HEADING, x, y, width, PARA, -1, -1);
         y += box_at(b, t)->h;
     }
     y += SUBTITLE_GAP;
@@ -990,12 +991,11 @@ static double build_header(builder *b, double y)
 /* ---- lanes ---- */
 
 /* The name and duration of stage `st` in its band `band`, from x0 to x1
- * and from `top`, the name on at most `lines` lines and followed by
- * "(continued)" on a page after the stage's first. Returns the height
- * they take, the band's padding included. */
+ * and from `top`, the name followed by "(continued)" on a page after the
+ * stage's first. Returns the height they take, the band's padding
+ * included. */
 static double stage_texts(builder *b, const jmap_stage *st, size_t band,
-                          double x0, double x1, double top, int lines,
-                          int continued)
+                          double x0, double x1, double top, int continued)
 {
     double cy = top + STAGE_PAD_Y;
     const char *name = st->name.str ? st->name.str : st->id;
@@ -1007,7 +1007,7 @@ static double stage_texts(builder *b, const jmap_stage *st, size_t band,
         pos = (jmap_pos){0, 0};
     }
     size_t t = add_text(b, JMAP_BOX_STAGE_NAME, name, pos, JMAP_FONT_HEADING,
-                        x0 + STAGE_PAD_X, cy, x1 - x0 - 2 * STAGE_PAD_X, lines,
+                        x0 + STAGE_PAD_X, cy, x1 - x0 - 2 * STAGE_PAD_X, PARA,
                         -1, (int)band);
     cy += box_at(b, t)->h;
     if (st->duration.text) {
@@ -1015,11 +1015,28 @@ static double stage_texts(builder *b, const jmap_stage *st, size_t band,
                      card_duration(b, st->duration.text), st->duration.pos,
                      JMAP_FONT_SMALL, x0 + STAGE_PAD_X + ICON_W,
                      cy + STAGE_DURATION_GAP,
-                     x1 - x0 - 2 * STAGE_PAD_X - ICON_W, 1, -1, (int)band);
+                     x1 - x0 - 2 * STAGE_PAD_X - ICON_W, PARA, -1, (int)band);
         add_clock(b, t);
         cy += box_at(b, t)->h + STAGE_DURATION_GAP;
     }
     return cy + STAGE_PAD_Y - top;
+}
+
+/* The height of stage `st`'s texts in the narrowest part of its band a
+ * page can show, one column (its first, or one "(continued)"): a page
+ * cut from the grid lays them out anew there (page_stage_texts), in the
+ * grid's height. */
+static double stage_texts_narrowest(builder *b, const jmap_stage *st,
+                                    size_t band, double x0, double top)
+{
+    jmap_diag_list *diags = b->diags;
+    b->diags = NULL; /* reported once, at the band's width */
+    size_t keep = b->L->n_boxes;
+    double h = stage_texts(b, st, band, x0, x0 + COL_W, top, 0);
+    h = fmax(h, stage_texts(b, st, band, x0, x0 + COL_W, top, 1));
+    drop_boxes(b, keep);
+    b->diags = diags;
+    return h;
 }
 
 /* Stages: one band per stage over its steps' columns. */
@@ -1037,7 +1054,9 @@ static double lane_stages(builder *b, double y)
         size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
                               -1, -1);
         box_at(b, band)->style.stage = st->index;
-        double h = stage_texts(b, st, band, x0, x1, top, STAGE_LINES, 0);
+        double h = stage_texts(b, st, band, x0, x1, top, 0);
+        if (b->grid && last > i)
+            h = fmax(h, stage_texts_narrowest(b, st, band, x0, top));
         max_h = h > max_h ? h : max_h;
         i = last + 1;
     }
@@ -1201,7 +1220,7 @@ static double lane_actions(builder *b, double y)
         const char *name = s->name.str ? s->name.str : s->id;
         size_t t = add_text(b, JMAP_BOX_STEP_NAME, name, s->name.pos,
                             JMAP_FONT_BODY_BOLD, x + STEP_PAD_X, cy,
-                            COL_W - 2 * STEP_PAD_X, STEP_LINES, col_of(b, i),
+                            COL_W - 2 * STEP_PAD_X, PARA, col_of(b, i),
                             (int)card);
         cy += box_at(b, t)->h;
         if (s->duration.text) {
@@ -1209,7 +1228,7 @@ static double lane_actions(builder *b, double y)
                          card_duration(b, s->duration.text),
                          s->duration.pos, JMAP_FONT_SMALL,
                          x + STEP_PAD_X + ICON_W, cy + STEP_DURATION_GAP,
-                         COL_W - 2 * STEP_PAD_X - ICON_W, 1, col_of(b, i),
+                         COL_W - 2 * STEP_PAD_X - ICON_W, PARA, col_of(b, i),
                          (int)card);
             add_clock(b, t);
             cy += box_at(b, t)->h + STEP_DURATION_GAP;
@@ -1314,7 +1333,7 @@ static double lane_emotions(builder *b, double y)
         g_object_unref(pl);
         double x = MARGIN + LABEL_W - LABEL_PAD - w;
         add_text(b, JMAP_BOX_SCALE_TEXT, scale[v + 2], (jmap_pos){0, 0},
-                 JMAP_FONT_SMALL, x, mid - v * LEVEL_H - h / 2, 0, 0, -1, -1);
+                 JMAP_FONT_SMALL, x, mid - v * LEVEL_H - h / 2, 0, AS_WRITTEN, -1, -1);
     }
     /* every curve's paths, then every curve's points over them */
     const jmap_emotion **pts = jmap_xcalloc(b->n_cols + 1, sizeof *pts);
@@ -1334,7 +1353,6 @@ static double lane_emotions(builder *b, double y)
 typedef struct card_spec {
     jmap_box_kind card, text; /* the card's and its text's kinds */
     double indent;            /* room at the left for an icon or a bar */
-    int lines;                /* line limit of the text */
     jmap_icon icon;           /* its icon (a touchpoint's: by channel) */
     double icon_x, icon_y;    /* where the icon sits from the card's corner */
     double text_top;          /* the text, below the card's top */
@@ -1354,7 +1372,7 @@ static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
     double text_top = cs->text_top;
     size_t t = add_text(b, cs->text, text->str, text->pos, JMAP_FONT_BODY,
                         x + cs->indent, y + text_top,
-                        w - cs->indent - CARD_PAD - 1, cs->lines, column,
+                        w - cs->indent - CARD_PAD - 1, PARA, column,
                         (int)card);
     double h = text_top + box_at(b, t)->h + CARD_PAD;
     if (h < CARD_MIN_H)
@@ -1368,7 +1386,7 @@ static double lane_touchpoints(builder *b, double y)
 {
     static const card_spec chip = {
         JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT_NAME, ICON_W + ICON_TEXT_GAP,
-        CHIP_LINES, JMAP_ICON_DIGITAL, CHIP_ICON_X, CHIP_ICON_Y, CHIP_TEXT_TOP};
+        JMAP_ICON_DIGITAL, CHIP_ICON_X, CHIP_ICON_Y, CHIP_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1423,14 +1441,14 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                                bw, bh, column, (int)card);
         add_text(b, JMAP_BOX_BADGE_TEXT, s, (jmap_pos){0, 0},
                  JMAP_FONT_SMALL_BOLD, x + COL_W - BADGE_INSET - bw + BADGE_PAD_X,
-                 y + (IRRITANT_TOP + BADGE_PAD_Y), 0, 1, column, (int)badge);
+                 y + (IRRITANT_TOP + BADGE_PAD_Y), 0, PARA, column, (int)badge);
         head = bh;
     }
     double indent = bar_w + BAR_ICON_GAP;
     size_t t = add_text(b, JMAP_BOX_IRRITANT_NAME, ir->name.str, ir->name.pos,
                         JMAP_FONT_BODY, x + indent,
                         y + IRRITANT_TOP + head + IRRITANT_TEXT_GAP,
-                        COL_W - indent - CARD_PAD - 1, CARD_LINES, column,
+                        COL_W - indent - CARD_PAD - 1, PARA, column,
                         (int)card);
     double h = IRRITANT_TOP + head + IRRITANT_TEXT_GAP + box_at(b, t)->h +
                CARD_PAD;
@@ -1444,7 +1462,7 @@ static double lane_irritants(builder *b, double y)
 {
     static const card_spec moment = {
         JMAP_BOX_MOMENT, JMAP_BOX_MOMENT_TEXT, ICON_W + ICON_TEXT_GAP,
-        CARD_LINES, JMAP_ICON_CHECK, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
+        JMAP_ICON_CHECK, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1468,11 +1486,11 @@ static double lane_irritants(builder *b, double y)
 static double lane_ideas(builder *b, double y)
 {
     static const card_spec idea = {
-        JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT, ICON_W + ICON_TEXT_GAP, CARD_LINES,
+        JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT, ICON_W + ICON_TEXT_GAP,
         JMAP_ICON_BULB, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     static const card_spec remedy = {
         JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT, ICON_W + ICON_TEXT_GAP,
-        CARD_LINES, JMAP_ICON_BANDAGE, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
+        JMAP_ICON_BANDAGE, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1523,7 +1541,7 @@ static double separator(builder *b, jmap_path_kind kind, jmap_label l,
 {
     size_t t = add_text(b, JMAP_BOX_SEPARATOR_TEXT, label(b, l),
                         (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD,
-                        MARGIN + LABEL_PAD, y + SEPARATOR_PAD, 0, 1, -1, -1);
+                        MARGIN + LABEL_PAD, y + SEPARATOR_PAD, 0, PARA, -1, -1);
     jmap_box *bx = box_at(b, t);
     double mid = bx->y + bx->h / 2;
     add_line(b, kind, bx->x + bx->w + SEPARATOR_LINE_GAP, mid, b->x_right,
@@ -1564,7 +1582,7 @@ static double lane_departments(builder *b, double y)
             size_t t = add_text(b, JMAP_BOX_DEPT_NAME, name, dep->name.pos,
                                 JMAP_FONT_BODY, MARGIN + LABEL_PAD,
                                 cy + DEPT_PAD_Y, LABEL_W - 2 * LABEL_PAD,
-                                DEPT_LINES, -1, -1);
+                                PARA, -1, -1);
             double row_h = box_at(b, t)->h + 2 * DEPT_PAD_Y;
             rows.y[d] = cy;
             rows.h[d] = row_h < DEPT_ROW_MIN_H ? DEPT_ROW_MIN_H : row_h;
@@ -1611,7 +1629,7 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
     size_t t = add_text(b, JMAP_BOX_LANE_LABEL, label(b, d->name),
                         (jmap_pos){0, 0}, JMAP_FONT_HEADING, MARGIN + LABEL_PAD,
                         y + LANE_PAD, LABEL_W - 2 * LABEL_PAD - d->label_room,
-                        LABEL_LINES, -1, (int)band);
+                        PARA, -1, (int)band);
     b->label_h = box_at(b, t)->h;
     double h = d->build(b, y);
     if (b->blank && d->name != L_STAGES && d->name != L_EMOTIONS &&
@@ -1668,7 +1686,7 @@ static double footer(builder *b, double y)
     jmap_buf_destroy(&out);
     size_t t = add_text(b, JMAP_BOX_FOOTER, s, (jmap_pos){0, 0},
                         JMAP_FONT_SMALL, MARGIN, y + FOOTER_GAP,
-                        b->x_right - MARGIN, 1, -1, -1);
+                        b->x_right - MARGIN, PARA, -1, -1);
     return box_at(b, t)->h + FOOTER_GAP;
 }
 
@@ -1726,6 +1744,7 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
     builder b;
     builder_init(&b, L, journey, m, 0, journey->n_steps, flags);
     b.diags = diags;
+    b.grid = !header;
     place_columns(&b);
 
     add_box(&b, JMAP_BOX_MAP, (jmap_pos){0, 0}, 0, 0, L->width, 0, -1, -1);
@@ -1843,7 +1862,7 @@ double jmap_header_sizes_height(const jmap_header_sizes *hs, double width)
 {
     double w, h;
     g_object_unref(jmap_measurer_layout(hs->m, hs->title, JMAP_FONT_TITLE,
-                                        width, TITLE_LINES, 0, NULL, &w, &h));
+                                        width, 0, 0, NULL, &w, &h));
     double y = h + TITLE_GAP + hs->sub_h + SUBTITLE_GAP;
     if (hs->title_only)
         return y;
@@ -1903,7 +1922,6 @@ static size_t copy_box(builder *b, const jmap_box *s, double x, double y,
     jmap_box *d = box_at(b, k);
     d->style = s->style;
     d->curve = s->curve;
-    d->cut = s->cut;
     d->font = s->font;
     d->text = s->text;
     if (s->pl)
@@ -1919,13 +1937,7 @@ static void page_stage_texts(builder *b, const jmap_box *band, size_t k,
 {
     const jmap_stage *st = &b->j->stages[band->style.stage];
     jmap_box d = *box_at(b, k);
-    size_t keep = b->L->n_boxes;
-    double h = stage_texts(b, st, k, d.x, d.x + d.w, d.y, STAGE_LINES,
-                           continued);
-    if (h > d.h) { /* the band is narrower here: the name on one line */
-        drop_boxes(b, keep);
-        stage_texts(b, st, k, d.x, d.x + d.w, d.y, 1, continued);
-    }
+    stage_texts(b, st, k, d.x, d.x + d.w, d.y, continued);
 }
 
 /* Copies the grid's boxes inside window `w`; map[i] becomes the page's
@@ -2269,7 +2281,7 @@ static void tile_tag(builder *b, const char *name, double x, double y,
     size_t tag = add_box(b, JMAP_BOX_TILE_TAG, (jmap_pos){0, 0}, x, y, tw, th,
                          -1, -1);
     add_text(b, JMAP_BOX_TILE_LABEL, name, (jmap_pos){0, 0}, JMAP_FONT_HEADING,
-             x + TAG_PAD, y + TAG_PAD, 0, 1, -1, (int)tag);
+             x + TAG_PAD, y + TAG_PAD, 0, PARA, -1, (int)tag);
 }
 
 jmap_layout *jmap_layout_tile_marks(const jmap_journey *journey,
@@ -2329,7 +2341,7 @@ jmap_layout *jmap_layout_assembly(const jmap_journey *journey,
                          JMAP_FONT_TITLE, x, y, w, 2, -1, -1);
     y += box_at(&b, h1)->h + ASSEMBLY_GAP;
     size_t h2 = add_text(&b, JMAP_BOX_ASSEMBLY_TEXT, label(&b, L_ASSEMBLY_HOW),
-                         (jmap_pos){0, 0}, JMAP_FONT_TEXT, x, y, w, 0, -1, -1);
+                         (jmap_pos){0, 0}, JMAP_FONT_TEXT, x, y, w, AS_WRITTEN, -1, -1);
     y += box_at(&b, h2)->h + ASSEMBLY_GAP;
     double room_h = t->sheet_h - t->margin - y;
     double all_w = t->n_cols * t->step_x + t->glue;

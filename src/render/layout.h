@@ -209,7 +209,6 @@ typedef struct jmap_box {
     int parent;         /* index of the box it sits in, -1 for none */
     jmap_box_style style; /* kind-specific: stage, channel, severity... */
     size_t curve;       /* emotion, curve swatch: the emotion curve */
-    int cut;            /* 1 when the text was ellipsized */
     jmap_font font;     /* a text box's type style */
 } jmap_box;
 
@@ -393,7 +392,7 @@ jmap_layout *jmap_layout_assembly(const jmap_journey *journey,
                                   double *tk);
 
 /* Lays out the whole of `journey` on one page. Findings such as
- * text-overflow go to `diags` (may be NULL). The caller frees the result
+ * text-overflow (a very tall text) go to `diags` (may be NULL). The caller frees the result
  * with jmap_layout_free. */
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
                              jmap_diag_list *diags);

@@ -21,8 +21,9 @@
  * sans) then changes nothing, and other installed fonts only serve the
  * scripts that jmap's font lacks. jmap's font is Noto Sans, narrow for its
  * x-height and with a capital I unlike l and 1; a machine without it gets
- * DejaVu Sans, silently. Every line is LINE_HEIGHT times its size in either
- * face (Noto Sans's own spacing, made for stacked accents, is 14%
+ * DejaVu Sans, silently. A word longer than its line breaks between two
+ * characters, with no hyphen added. Every line is LINE_HEIGHT times its
+ * size in either face (Noto Sans's own spacing, made for stacked accents, is 14%
  * taller). jmap_measurer_check() tells whether one of the two faces is
  * there before anything is measured with a substitute.
  */
@@ -39,7 +40,7 @@ struct jmap_measurer {
     PangoFontMap *fontmap;                  /* this render's font map */
     PangoContext *context;                  /* its one context */
     PangoFontDescription *fonts[JMAP_FONT_COUNT_]; /* the type styles */
-    PangoAttrList *lines[JMAP_FONT_COUNT_]; /* their line heights */
+    PangoAttrList *lines[JMAP_FONT_COUNT_]; /* their line heights, no added hyphen */
     int face;                               /* the face they are in, in
                                                faces[] */
     jmap_strmap cache;    /* "font|width|lines|center|text" -> PangoLayout,
@@ -212,6 +213,10 @@ jmap_measurer *jmap_measurer_new(void)
         pango_attr_list_insert(
             m->lines[i], pango_attr_line_height_new_absolute((int)(
                              LINE_HEIGHT * font_styles[i].size * PANGO_SCALE + 0.5)));
+        /* a word too long for its line breaks between two characters,
+         * without a hyphen that was not written: the text a reader copies
+         * or searches is the map's */
+        pango_attr_list_insert(m->lines[i], pango_attr_insert_hyphens_new(FALSE));
     }
     /* the first face that has every style; without any, the first one,
      * which jmap_measurer_check then refuses */
