@@ -627,6 +627,42 @@ static void test_tall_text_is_reported(void **state)
     }
 }
 
+/* A step's description is in its card, under its name, in a smaller
+ * style no smaller than the smallest; a stage's in its band. */
+static void test_descriptions(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "maps/shoes.yaml");
+    const jmap_layout *L = f.layout;
+    size_t steps = 0, stages = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind != JMAP_BOX_STEP_DESCRIPTION &&
+            b->kind != JMAP_BOX_STAGE_DESCRIPTION)
+            continue;
+        assert_true(b->parent >= 0);
+        const jmap_box *card = &L->boxes[b->parent];
+        assert_int_equal(card->kind, b->kind == JMAP_BOX_STEP_DESCRIPTION
+                                         ? JMAP_BOX_STEP : JMAP_BOX_STAGE);
+        assert_true(jmap_font_size(b->font) >= JMAP_SMALLEST_PT);
+        assert_true(jmap_font_size(b->font) < jmap_font_size(JMAP_FONT_BODY_BOLD));
+        /* under the card's name */
+        for (size_t k = 0; k < L->n_boxes; k++)
+            if (L->boxes[k].parent == b->parent &&
+                (L->boxes[k].kind == JMAP_BOX_STEP_NAME ||
+                 L->boxes[k].kind == JMAP_BOX_STAGE_NAME))
+                assert_true(L->boxes[k].y + L->boxes[k].h <= b->y + EPS);
+        if (b->kind == JMAP_BOX_STEP_DESCRIPTION)
+            steps++;
+        else
+            stages++;
+    }
+    assert_int_equal(stages, 5);
+    assert_int_equal(steps, 4);
+    unload(&f);
+}
+
 static void test_markup_is_literal(void **state)
 {
     (void)state;
@@ -1218,6 +1254,7 @@ int main(void)
         cmocka_unit_test(test_french_spaces_do_not_break),
         cmocka_unit_test(test_no_text_is_cut),
         cmocka_unit_test(test_tall_text_is_reported),
+        cmocka_unit_test(test_descriptions),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
         cmocka_unit_test(test_personas_and_branches),

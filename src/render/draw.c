@@ -595,6 +595,8 @@ static jmap_colour text_colour(jmap_box_kind kind)
     case JMAP_BOX_SCALE_TEXT:
     case JMAP_BOX_STAGE_DURATION:
     case JMAP_BOX_STEP_DURATION:
+    case JMAP_BOX_STAGE_DESCRIPTION:
+    case JMAP_BOX_STEP_DESCRIPTION:
     case JMAP_BOX_SEPARATOR_TEXT:
     case JMAP_BOX_FOOTER:
     case JMAP_BOX_GOALS_LABEL:

@@ -71,6 +71,7 @@
 #define STEP_PAD_X 8.0       /* inside a step card */
 #define STEP_PAD_Y 7.0
 #define STEP_DURATION_GAP 3.0  /* above a step's duration */
+#define DESCRIPTION_GAP 3.0    /* above a step's or stage's description */
 #define ARROW_RISE 6.0       /* the first arrow track, above the cards */
 #define PORT_GAP 12.0        /* between two arrow ports on a card's top */
 #define FLOW_HEAD 3.5        /* the head of a flow arrow */
@@ -172,9 +173,11 @@ static const struct {
     [JMAP_BOX_STAGE] = {"stage", JMAP_CLASS_AREA},
     [JMAP_BOX_STAGE_NAME] = {"stage-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_STAGE_DURATION] = {"stage-duration", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STAGE_DESCRIPTION] = {"stage-description", JMAP_CLASS_TEXT},
     [JMAP_BOX_STEP] = {"step", JMAP_CLASS_AREA},
     [JMAP_BOX_STEP_NAME] = {"step-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_STEP_DURATION] = {"step-duration", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STEP_DESCRIPTION] = {"step-description", JMAP_CLASS_TEXT},
     [JMAP_BOX_SCALE_TEXT] = {"scale-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_EMOTION] = {"emotion", JMAP_CLASS_POINT},
     [JMAP_BOX_TOUCHPOINT] = {"touchpoint", JMAP_CLASS_AREA},
@@ -990,10 +993,10 @@ static double build_header(builder *b, double y)
 
 /* ---- lanes ---- */
 
-/* The name and duration of stage `st` in its band `band`, from x0 to x1
- * and from `top`, the name followed by "(continued)" on a page after the
- * stage's first. Returns the height they take, the band's padding
- * included. */
+/* The name, duration and description of stage `st` in its band `band`,
+ * from x0 to x1 and from `top`; on a page after the stage's first, the
+ * name followed by "(continued)" and no description. Returns the height
+ * they take, the band's padding included. */
 static double stage_texts(builder *b, const jmap_stage *st, size_t band,
                           double x0, double x1, double top, int continued)
 {
@@ -1018,6 +1021,13 @@ static double stage_texts(builder *b, const jmap_stage *st, size_t band,
                      x1 - x0 - 2 * STAGE_PAD_X - ICON_W, PARA, -1, (int)band);
         add_clock(b, t);
         cy += box_at(b, t)->h + STAGE_DURATION_GAP;
+    }
+    if (st->description.str && !continued) {
+        t = add_text(b, JMAP_BOX_STAGE_DESCRIPTION, st->description.str,
+                     st->description.pos, JMAP_FONT_SMALL, x0 + STAGE_PAD_X,
+                     cy + DESCRIPTION_GAP, x1 - x0 - 2 * STAGE_PAD_X, PARA, -1,
+                     (int)band);
+        cy += DESCRIPTION_GAP + box_at(b, t)->h;
     }
     return cy + STAGE_PAD_Y - top;
 }
@@ -1232,6 +1242,13 @@ static double lane_actions(builder *b, double y)
                          (int)card);
             add_clock(b, t);
             cy += box_at(b, t)->h + STEP_DURATION_GAP;
+        }
+        if (s->description.str) {
+            t = add_text(b, JMAP_BOX_STEP_DESCRIPTION, s->description.str,
+                         s->description.pos, JMAP_FONT_SMALL, x + STEP_PAD_X,
+                         cy + DESCRIPTION_GAP, COL_W - 2 * STEP_PAD_X, PARA,
+                         col_of(b, i), (int)card);
+            cy += DESCRIPTION_GAP + box_at(b, t)->h;
         }
         double h = cy + STEP_PAD_Y - top;
         max_h = h > max_h ? h : max_h;

@@ -91,9 +91,13 @@ typedef enum jmap_box_kind {
     JMAP_BOX_STAGE,        /* a stage's band; style.stage */
     JMAP_BOX_STAGE_NAME,   /* text */
     JMAP_BOX_STAGE_DURATION, /* text */
+    JMAP_BOX_STAGE_DESCRIPTION, /* text: under the stage's name and
+                              duration, on the band's first page */
     JMAP_BOX_STEP,         /* a step card; style.stage */
     JMAP_BOX_STEP_NAME,    /* text */
     JMAP_BOX_STEP_DURATION, /* text, after a clock icon */
+    JMAP_BOX_STEP_DESCRIPTION, /* text: under the step's name and duration,
+                              smaller and lighter */
     JMAP_BOX_SCALE_TEXT,   /* text: an emotion scale value (+2, 0, -2) */
     JMAP_BOX_EMOTION,      /* an emotion point; style.emotion, curve */
     JMAP_BOX_TOUCHPOINT,   /* a touchpoint chip; style.channel */

@@ -60,7 +60,8 @@ struct "$tmp/shoes.pdf" >"$tmp/shoes.st"
 # The title block, then the stages in order, each step with its parts.
 in_order "$tmp/shoes.st" "Buying running shoes online\"" "Total duration: 2 mo 5 d" \
     "An online shoe shop" "Léa" "Legend" \
-    "Awareness\"" "2 w\"" "Wants to buy shoes\"" "Emotion: +1\"" "Ads\"" \
+    "Awareness\"" "2 w\"" "The need appears" "Wants to buy shoes\"" "Her old pair" \
+    "Emotion: +1\"" "Ads\"" \
     "Clicks an ad to a" "2 min\"" "Emotion: 0\"" "Ads\"" "Landing page\"" \
     "Irritant, medium severity\"" "Landing page does not" \
     "Consideration\"" "Browses the e-shop\"" "E-shop\"" "Category page\"" \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # render_whole_text.sh - no text of a map is shortened or dropped: every
-# text the map shows (title, description, personas, stages, steps,
-# touchpoints, irritants and remedies, moments, ideas, departments) is in
+# text the map shows (title, description, personas, stages and steps with
+# their descriptions, touchpoints, irritants and remedies, moments, ideas,
+# departments) is in
 # the PDF's text (pdftotext -raw, which reads the texts in the order they
 # are drawn, each whole) and in the SVG's <text> elements, whole, and no
 # "…" that the map did not write appears, for the shipped maps and maps
@@ -27,8 +28,8 @@ texts() {
         | [(if $only == "" then .title, .description,
                (.personas[]? | .name, .description, (.goals[]?))
             else empty end),
-           (.stages[] | .name),
-           (.steps[] | .name,
+           (.stages[] | .name, .description),
+           (.steps[] | .name, .description,
                 (.irritants[]? | .name, .remedy),
                 (.moments[]? | if type == "object" then .name else . end),
                 (.ideas[]?)),
