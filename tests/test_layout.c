@@ -663,6 +663,40 @@ static void test_descriptions(void **state)
     unload(&f);
 }
 
+/* An irritant card names its owner; its remedy hangs right under it, in
+ * the same column: nothing to count to pair them. */
+static void test_remedy_under_irritant(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "maps/shoes.yaml");
+    const jmap_layout *L = f.layout;
+    size_t remedies = 0, owners = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind == JMAP_BOX_IRRITANT_OWNER) {
+            assert_int_equal(L->boxes[b->parent].kind, JMAP_BOX_IRRITANT);
+            assert_non_null(strstr(b->text, "Owner: "));
+            owners++;
+        }
+        if (b->kind != JMAP_BOX_REMEDY)
+            continue;
+        /* the irritant laid out last before it */
+        const jmap_box *ir = NULL;
+        for (size_t k = i; k-- > 0 && !ir;)
+            if (L->boxes[k].kind == JMAP_BOX_IRRITANT)
+                ir = &L->boxes[k];
+        assert_non_null(ir);
+        assert_int_equal(ir->column, b->column);
+        assert_true(fabs(ir->y + ir->h - b->y) < EPS);
+        assert_true(b->x > ir->x && b->x + b->w <= ir->x + ir->w + EPS);
+        remedies++;
+    }
+    assert_int_equal(remedies, 10);
+    assert_int_equal(owners, 9);
+    unload(&f);
+}
+
 static void test_markup_is_literal(void **state)
 {
     (void)state;
@@ -1255,6 +1289,7 @@ int main(void)
         cmocka_unit_test(test_no_text_is_cut),
         cmocka_unit_test(test_tall_text_is_reported),
         cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_remedy_under_irritant),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
         cmocka_unit_test(test_personas_and_branches),

@@ -597,6 +597,7 @@ static jmap_colour text_colour(jmap_box_kind kind)
     case JMAP_BOX_STEP_DURATION:
     case JMAP_BOX_STAGE_DESCRIPTION:
     case JMAP_BOX_STEP_DESCRIPTION:
+    case JMAP_BOX_IRRITANT_OWNER:
     case JMAP_BOX_SEPARATOR_TEXT:
     case JMAP_BOX_FOOTER:
     case JMAP_BOX_GOALS_LABEL:
@@ -1109,10 +1110,14 @@ static int continued(const jmap_layout *L, size_t stage)
            j->stages[stage].steps[0]->index < L->slice.first;
 }
 
-/* The kinds of a step's items, in reading order. */
-static const jmap_box_kind step_items[] = {
-    JMAP_BOX_TOUCHPOINT, JMAP_BOX_IRRITANT, JMAP_BOX_MOMENT,
-    JMAP_BOX_IDEA,       JMAP_BOX_REMEDY,
+/* The kinds of a step's items, in reading order; two kinds on one row
+ * are read together, in the order they were laid out (each irritant
+ * followed by its remedy). */
+static const jmap_box_kind step_items[][2] = {
+    {JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT},
+    {JMAP_BOX_IRRITANT, JMAP_BOX_REMEDY},
+    {JMAP_BOX_MOMENT, JMAP_BOX_MOMENT},
+    {JMAP_BOX_IDEA, JMAP_BOX_IDEA},
 };
 
 static void read_step(reader *r, size_t col)
@@ -1128,7 +1133,8 @@ static void read_step(reader *r, size_t col)
     read_marks(r, col, JMAP_BOX_EMOTION);
     for (size_t k = 0; k < sizeof step_items / sizeof *step_items; k++)
         for (EACH(&r->cols, col, i)) {
-            if (L->boxes[*i].kind != step_items[k])
+            if (L->boxes[*i].kind != step_items[k][0] &&
+                L->boxes[*i].kind != step_items[k][1])
                 continue;
             for (EACH(&r->kids, *i, m)) /* an irritant's severity bar */
                 if (L->boxes[*m].kind == JMAP_BOX_SEVERITY_BAR &&

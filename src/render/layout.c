@@ -95,6 +95,8 @@
 #define BADGE_INSET 4.0      /* a badge, from its card's top right corner */
 #define IRRITANT_TOP 4.0     /* the severity row, below the card's top */
 #define IRRITANT_TEXT_GAP 3.0 /* between the severity row and the text */
+#define OWNER_GAP 2.0        /* between an irritant's text and its owner */
+#define REMEDY_INDENT 10.0   /* a remedy, hanging under its irritant */
 #define DEPT_TOP_GAP 6.0     /* the first department row, under the label */
 #define DEPT_PAD_Y 3.0       /* above and below a department's name */
 #define DEPT_ROW_MIN_H 18.0  /* a department row's least height */
@@ -184,6 +186,7 @@ static const struct {
     [JMAP_BOX_TOUCHPOINT_NAME] = {"touchpoint-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_IRRITANT] = {"irritant", JMAP_CLASS_AREA},
     [JMAP_BOX_IRRITANT_NAME] = {"irritant-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_IRRITANT_OWNER] = {"irritant-owner", JMAP_CLASS_TEXT},
     [JMAP_BOX_BADGE] = {"badge", JMAP_CLASS_AREA},
     [JMAP_BOX_BADGE_TEXT] = {"badge-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_MOMENT] = {"moment", JMAP_CLASS_AREA},
@@ -1429,7 +1432,7 @@ static double lane_touchpoints(builder *b, double y)
 }
 
 /* An irritant card: severity bar and bars icon, a frequency badge, the
- * text. Returns its height. */
+ * text, and the department that owns it. Returns its height. */
 static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                             double x, double y)
 {
@@ -1467,14 +1470,41 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                         y + IRRITANT_TOP + head + IRRITANT_TEXT_GAP,
                         COL_W - indent - CARD_PAD - 1, PARA, column,
                         (int)card);
-    double h = IRRITANT_TOP + head + IRRITANT_TEXT_GAP + box_at(b, t)->h +
-               CARD_PAD;
+    double cy = y + IRRITANT_TOP + head + IRRITANT_TEXT_GAP + box_at(b, t)->h;
+    const jmap_department *owner = ir->owner.target;
+    if (owner) {
+        const char *name = owner->name.str ? owner->name.str : owner->id;
+        char *text = jmap_xasprintf("%s%s %s", label(b, L_R_OWNER),
+                                    jmap_colon(b->lang), name);
+        t = add_text(b, JMAP_BOX_IRRITANT_OWNER,
+                     jmap_arena_strdup(b->L->arena, text), ir->owner.pos,
+                     JMAP_FONT_SMALL, x + indent, cy + OWNER_GAP,
+                     COL_W - indent - CARD_PAD - 1, PARA, column, (int)card);
+        free(text);
+        cy += OWNER_GAP + box_at(b, t)->h;
+    }
+    double h = cy + CARD_PAD - y;
     box_at(b, card)->h = h;
     box_at(b, bar)->h = h;
     return h;
 }
 
-/* Irritants, then positive moments, in each column. */
+/* The remedy of an irritant, a card hanging from the irritant's card
+ * (at y, its bottom edge), indented: no counting pairs them. Returns its
+ * height. */
+static double remedy_card(builder *b, const jmap_irritant *ir, int column,
+                          double x, double y)
+{
+    static const card_spec remedy = {
+        JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT, ICON_W + ICON_TEXT_GAP,
+        JMAP_ICON_BANDAGE, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
+    return add_card(b, &remedy, &ir->remedy, ir->remedy.pos,
+                    (jmap_box_style){0}, column, x + REMEDY_INDENT, y,
+                    COL_W - REMEDY_INDENT);
+}
+
+/* Irritants, each with its remedy right under it, then positive
+ * moments, in each column. */
 static double lane_irritants(builder *b, double y)
 {
     static const card_spec moment = {
@@ -1484,10 +1514,15 @@ static double lane_irritants(builder *b, double y)
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
         double cy = y + LANE_PAD, x = col_x(b, i);
-        for (size_t k = 0; k < s->n_irritants; k++)
-            if (s->irritants[k].name.str)
-                cy += irritant_card(b, &s->irritants[k], col_of(b, i), x, cy) +
-                      CARD_GAP;
+        for (size_t k = 0; k < s->n_irritants; k++) {
+            const jmap_irritant *ir = &s->irritants[k];
+            if (!ir->name.str)
+                continue;
+            cy += irritant_card(b, ir, col_of(b, i), x, cy);
+            if (ir->remedy.str)
+                cy += remedy_card(b, ir, col_of(b, i), x, cy);
+            cy += CARD_GAP;
+        }
         for (size_t k = 0; k < s->n_moments; k++)
             if (s->moments[k].str)
                 cy += add_card(b, &moment, &s->moments[k], s->moments[k].pos,
@@ -1499,15 +1534,12 @@ static double lane_irritants(builder *b, double y)
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
 }
 
-/* Ideas, then the remedies of the column's irritants. */
+/* Ideas. */
 static double lane_ideas(builder *b, double y)
 {
     static const card_spec idea = {
         JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT, ICON_W + ICON_TEXT_GAP,
         JMAP_ICON_BULB, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
-    static const card_spec remedy = {
-        JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT, ICON_W + ICON_TEXT_GAP,
-        JMAP_ICON_BANDAGE, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1517,12 +1549,6 @@ static double lane_ideas(builder *b, double y)
                 cy += add_card(b, &idea, &s->ideas[k], s->ideas[k].pos,
                                (jmap_box_style){0}, col_of(b, i), x, cy,
                                COL_W) + CARD_GAP;
-        for (size_t k = 0; k < s->n_irritants; k++) {
-            const jmap_text *r = &s->irritants[k].remedy;
-            if (r->str)
-                cy += add_card(b, &remedy, r, r->pos, (jmap_box_style){0},
-                               col_of(b, i), x, cy, COL_W) + CARD_GAP;
-        }
         double h = cy - CARD_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
     }

@@ -104,13 +104,15 @@ typedef enum jmap_box_kind {
     JMAP_BOX_TOUCHPOINT_NAME, /* text */
     JMAP_BOX_IRRITANT,     /* an irritant card; style.level */
     JMAP_BOX_IRRITANT_NAME, /* text */
+    JMAP_BOX_IRRITANT_OWNER, /* text: "Owner: Customer care", under it */
     JMAP_BOX_BADGE,        /* a frequency badge */
     JMAP_BOX_BADGE_TEXT,   /* text: "37/mo" */
     JMAP_BOX_MOMENT,       /* a positive-moment card */
     JMAP_BOX_MOMENT_TEXT,  /* text */
     JMAP_BOX_IDEA,         /* an idea card */
     JMAP_BOX_IDEA_TEXT,    /* text */
-    JMAP_BOX_REMEDY,       /* an irritant's remedy card */
+    JMAP_BOX_REMEDY,       /* an irritant's remedy card, right under the
+                              irritant's card */
     JMAP_BOX_REMEDY_TEXT,  /* text */
     JMAP_BOX_DEPT_NAME,    /* text: a department's row name */
     JMAP_BOX_DEPT_MARK,    /* a department involved in a column;

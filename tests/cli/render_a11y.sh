@@ -76,6 +76,10 @@ grep -A1 -x -F "H3 (block)" "$tmp/shoes.st" | grep -q -x -F '"Checks out"' ||
     fail "a step's name is not its heading"
 grep -A1 -x -F "H2 (block)" "$tmp/shoes.st" | grep -q -x -F '"Service"' ||
     fail "a stage's name is not its heading"
+# An irritant is read with its owner, then its remedy, before the next.
+in_order "$tmp/shoes.st" "Has to type the address" "Owner: E-shop management\"" \
+    "37/mo\"" "Remember the address\"" "Account required before" \
+    "Owner: E-shop management\"" "Guest checkout\""
 # The departments of a step are words of the step.
 in_order "$tmp/shoes.st" "Checks out\"" "E-shop management\"" "Receives the parcel\""
 # The title block is read once: page 2 repeats it as decoration.
