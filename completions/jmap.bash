@@ -18,7 +18,8 @@ _jmap()
     local commands="lint render export diff report schema help"
     local rules="syntax type missing-key unknown-key duplicate-key duplicate-id
         unknown-reference bad-value limit empty-stage unused no-owner
-        unreachable-step text-overflow"
+        unreachable-step text-overflow no-evidence"
+    local off_rules="no-evidence" # the rules off by default, for --enable
     if ((cword == 1)); then
         COMPREPLY=($(compgen -W "$commands -h --help -V --version" -- "$cur"))
         return
@@ -28,7 +29,7 @@ _jmap()
     case $cmd in
     lint)
         options="-f --format -o --output -q --quiet --strict --max-warnings
-            --disable --color -h --help"
+            --disable --enable --color -h --help"
         ;;
     render)
         options="-o --output -f --format --page --orientation --fit --tile --blank
@@ -61,6 +62,7 @@ _jmap()
     --tile) values="a4 a3 a2 letter tabloid a1 a0" ;;
     --orientation) values="auto landscape portrait" ;;
     --disable) values=$rules ;;
+    --enable) values=$off_rules ;;
     --max-warnings | --dpi) return ;;
     -o | --output)
         if declare -F _filedir >/dev/null 2>&1; then

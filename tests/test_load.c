@@ -268,6 +268,215 @@ static void test_quoted_texts_load_clean(void **state)
     loaded_destroy(&l);
 }
 
+/* tests/content/every_key.yaml, loaded clean (the caller frees `data`). */
+static void load_every_key(loaded *l, char **data)
+{
+    char path[1024], why[256];
+    size_t len;
+    snprintf(path, sizeof path, "%s/tests/content/every_key.yaml", JMAP_SOURCE_DIR);
+    assert_int_equal(jmap_file_read(path, data, &len, why, sizeof why), 0);
+    jmap_diag_list_init(&l->diags);
+    l->journey = jmap_journey_load(*data, len, &l->diags);
+    jmap_journey_validate(l->journey, &l->diags);
+    assert_non_null(l->journey);
+    assert_int_equal(l->diags.count, 0);
+}
+
+static void test_content_keys(void **state)
+{
+    (void)state;
+    loaded l;
+    char *data;
+    load_every_key(&l, &data);
+    const jmap_journey *j = l.journey;
+    const jmap_stage *booking = &j->stages[0];
+    assert_int_equal(booking->n_goals, 2);
+    assert_string_equal(booking->goals[1].str, "Pay nothing before the visit");
+    assert_int_equal(booking->goals[0].pos.line, 40);
+    assert_int_equal(booking->n_metrics, 2);
+    const jmap_metric *m = &booking->metrics[0];
+    assert_string_equal(m->name.str, "Bookings completed");
+    assert_true(m->value == 71.5);
+    assert_string_equal(m->unit.str, "%");
+    assert_true(m->has_target && m->target == 80);
+    assert_int_equal(m->pos.line, 43);
+    assert_int_equal(m->pos.column, 9);
+    assert_null(booking->metrics[1].unit.str);
+    assert_false(booking->metrics[1].has_target);
+    assert_true(booking->metrics[1].value == 1.4);
+
+    const jmap_step *calls = j->steps[0];
+    assert_int_equal(calls->n_personas, 1);
+    assert_ptr_equal(calls->personas[0].target, &j->personas[0]);
+    assert_int_equal(calls->n_thoughts, 1);
+    assert_string_equal(calls->thoughts[0].str, "I hope someone picks up before lunch");
+    assert_int_equal(calls->thoughts[0].pos.line, 53);
+    assert_int_equal(calls->n_metrics, 1);
+    assert_true(calls->metrics[0].value == 6.5 && calls->metrics[0].target == 3);
+    assert_int_equal(calls->n_actions, 2);
+    assert_string_equal(calls->actions[1].department.id, "scheduling");
+    assert_ptr_equal(calls->actions[1].department.target, &j->departments[1]);
+    assert_string_equal(calls->actions[1].text.str, "Offers the first free slot");
+    assert_int_equal(calls->actions[1].department.pos.line, 58);
+    assert_int_equal(calls->actions[1].department.pos.column, 11);
+    assert_int_equal(calls->irritants[0].sources,
+                     JMAP_SOURCE_SUPPORT_TICKETS | JMAP_SOURCE_SURVEY);
+    assert_null(calls->moment_sources); /* no moment of it has sources */
+
+    /* scheduling is involved through the touchpoint and its action: once */
+    assert_int_equal(calls->n_involved, 2);
+    assert_ptr_equal(calls->involved[0].department, &j->departments[0]);
+    assert_int_equal(calls->involved[0].why,
+                     JMAP_INVOLVED_TOUCHPOINT | JMAP_INVOLVED_IRRITANT |
+                         JMAP_INVOLVED_ACTION);
+    assert_int_equal(calls->involved[1].why, JMAP_INVOLVED_ACTION);
+
+    const jmap_step *online = j->steps[1];
+    assert_int_equal(online->n_moments, 1);
+    assert_string_equal(online->moments[0].str, "Two-hour time window chosen by himself");
+    assert_non_null(online->moment_sources);
+    assert_int_equal(online->moment_sources[0], JMAP_SOURCE_REVIEW | JMAP_SOURCE_INTERVIEW);
+    assert_int_equal(online->irritants[1].sources, 0);
+
+    const jmap_step *visit = j->steps[3];
+    assert_int_equal(visit->n_personas, 0); /* every persona's */
+    assert_int_equal(visit->n_thoughts, 2);
+    /* technicians through the touchpoint and the action, parts through
+     * the irritant it owns and the action */
+    assert_int_equal(visit->n_involved, 2);
+    assert_int_equal(visit->involved[1].why,
+                     JMAP_INVOLVED_IRRITANT | JMAP_INVOLVED_ACTION);
+    assert_int_equal(j->stages[1].n_metrics, 0);
+    loaded_destroy(&l);
+    free(data);
+}
+
+/* A department named only in `actions` is involved, so not unused. */
+static void test_action_involves(void **state)
+{
+    (void)state;
+    loaded l;
+    load_string(&l, MAP_HEAD
+                "departments: {care: Care, parts: Parts}\n"
+                "stages:\n"
+                "  - id: s\n"
+                "    name: S\n"
+                "    steps:\n"
+                "      - name: A\n"
+                "        departments: [care]\n"
+                "        actions: {parts: Ships the part}\n");
+    assert_int_equal(l.diags.count, 0);
+    assert_int_equal(l.journey->departments[1].n_steps, 1);
+    assert_int_equal(l.journey->steps[0]->involved[1].why, JMAP_INVOLVED_ACTION);
+    loaded_destroy(&l);
+}
+
+/* Moments in both forms, mixed; wrong shapes and names. */
+static void test_moments_and_sources(void **state)
+{
+    (void)state;
+    loaded l;
+    load_string(&l, MAP_HEAD
+                "stages:\n"
+                "  - id: s\n"
+                "    name: S\n"
+                "    steps:\n"
+                "      - name: A\n"
+                "        moments:\n"
+                "          - Short\n"
+                "          - {name: Full, sources: [observation]}\n"
+                "          - {sources: [survey]}\n"
+                "          - {name: Bad, sources: [surveys, analytics, analytics]}\n");
+    const jmap_step *s = l.journey->steps[0];
+    assert_int_equal(s->n_moments, 3);
+    assert_string_equal(s->moments[1].str, "Full");
+    assert_int_equal(s->moment_sources[0], 0);
+    assert_int_equal(s->moment_sources[1], JMAP_SOURCE_OBSERVATION);
+    assert_int_equal(s->moment_sources[2], JMAP_SOURCE_ANALYTICS);
+    assert_non_null(find_diag(&l, JMAP_RULE_MISSING_KEY, 11, 13));
+    const jmap_diag *d = find_diag(&l, JMAP_RULE_BAD_VALUE, 12, 35);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "did you mean 'survey'?"));
+    assert_non_null(find_diag(&l, JMAP_RULE_DUPLICATE_ID, 12, 55));
+    loaded_destroy(&l);
+}
+
+/* Numbers: integers, decimals, exponents; French commas and units taught. */
+static void test_metric_numbers(void **state)
+{
+    (void)state;
+    loaded l;
+    load_string(&l, MAP_HEAD
+                "stages:\n"
+                "  - id: s\n"
+                "    name: S\n"
+                "    metrics:\n"
+                "      - {name: A, value: -3, target: 1e3}\n"
+                "      - {name: B, value: 0x10, target: 2.5}\n"
+                "      - name: C\n"
+                "        value: 2,3\n"
+                "      - {name: D, value: \"12 %\"}\n"
+                "      - {name: E, value: true}\n"
+                "    steps:\n"
+                "      - name: A\n");
+    const jmap_stage *st = &l.journey->stages[0];
+    assert_int_equal(st->n_metrics, 2);
+    assert_true(st->metrics[0].value == -3 && st->metrics[0].target == 1000);
+    assert_true(st->metrics[1].value == 16 && st->metrics[1].target == 2.5);
+    const jmap_diag *d = find_diag(&l, JMAP_RULE_TYPE, 10, 16);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "write value: 2.3"));
+    d = find_diag(&l, JMAP_RULE_TYPE, 11, 26);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "value: 12, unit: \"%\""));
+    d = find_diag(&l, JMAP_RULE_TYPE, 12, 26);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "should be a number, not a boolean"));
+    loaded_destroy(&l);
+}
+
+/* Step personas: unknown, repeated, an emotion outside them, none defined. */
+static void test_step_personas(void **state)
+{
+    (void)state;
+    loaded l;
+    load_string(&l, MAP_HEAD
+                "personas: {ana: Ana, bob: Bob}\n"
+                "stages:\n"
+                "  - id: s\n"
+                "    name: S\n"
+                "    steps:\n"
+                "      - name: A\n"
+                "        personas: [ana, an, ana]\n"
+                "        emotion: {ana: 1, bob: -1}\n"
+                "      - name: B\n"
+                "        personas: bob\n");
+    const jmap_diag *d = find_diag(&l, JMAP_RULE_UNKNOWN_REFERENCE, 9, 25);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "did you mean 'ana'?"));
+    assert_non_null(find_diag(&l, JMAP_RULE_DUPLICATE_ID, 9, 29));
+    d = find_diag(&l, JMAP_RULE_BAD_VALUE, 10, 27);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "persona 'bob'"));
+    d = find_diag(&l, JMAP_RULE_TYPE, 12, 19);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "'personas' should be a list of ids"));
+    loaded_destroy(&l);
+
+    load_string(&l, MAP_HEAD
+                "stages:\n"
+                "  - id: s\n"
+                "    name: S\n"
+                "    steps:\n"
+                "      - name: A\n"
+                "        personas: [ana]\n");
+    d = find_diag(&l, JMAP_RULE_UNKNOWN_REFERENCE, 8, 20);
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "the map defines no personas"));
+    assert_int_equal(l.journey->steps[0]->n_personas, 0);
+    loaded_destroy(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +489,11 @@ int main(void)
         cmocka_unit_test(test_bom_and_crlf_accepted),
         cmocka_unit_test(test_nothing_to_read),
         cmocka_unit_test(test_quoted_texts_load_clean),
+        cmocka_unit_test(test_content_keys),
+        cmocka_unit_test(test_action_involves),
+        cmocka_unit_test(test_moments_and_sources),
+        cmocka_unit_test(test_metric_numbers),
+        cmocka_unit_test(test_step_personas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

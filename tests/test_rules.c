@@ -294,6 +294,37 @@ static void test_unreachable_step(void **state)
     loaded_destroy(&l);
 }
 
+/* no-evidence: off by default, on when asked; sources or a frequency are
+ * evidence. */
+static void test_no_evidence(void **state)
+{
+    (void)state;
+    const char *yaml = "jmap: 1\ntitle: T\n"
+                       "stages:\n"
+                       "  - id: s\n"
+                       "    name: S\n"
+                       "    steps:\n"
+                       "      - name: A\n"
+                       "        irritants:\n"
+                       "          - Heard once\n"
+                       "          - {name: Counted, frequency: 0}\n"
+                       "          - {name: Surveyed, sources: [survey]}\n";
+    loaded l;
+    load_string(&l, yaml);
+    assert_int_equal(count_diag(&l, JMAP_RULE_NO_EVIDENCE), 0);
+    unsigned char on[JMAP_RULE_COUNT_] = {0};
+    on[JMAP_RULE_NO_EVIDENCE] = 1;
+    jmap_journey_validate_rules(l.journey, on, &l.diags);
+    assert_int_equal(count_diag(&l, JMAP_RULE_NO_EVIDENCE), 1);
+    const jmap_diag *d = find_diag(&l, JMAP_RULE_NO_EVIDENCE, 9, 13);
+    assert_non_null(d);
+    assert_int_equal(d->severity, JMAP_WARNING);
+    assert_string_equal(d->message, "irritant 'Heard once' has neither sources nor a frequency");
+    loaded_destroy(&l);
+    assert_true(jmap_rule_info_get(JMAP_RULE_NO_EVIDENCE)->off);
+    assert_false(jmap_rule_info_get(JMAP_RULE_UNUSED)->off);
+}
+
 static void test_rule_table(void **state)
 {
     (void)state;
@@ -326,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_unused),
         cmocka_unit_test(test_no_owner),
         cmocka_unit_test(test_unreachable_step),
+        cmocka_unit_test(test_no_evidence),
         cmocka_unit_test(test_rule_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -84,6 +84,8 @@ typedef struct lint_config {
     int strict;              /* 1: warnings fail the run */
     long max_warnings;       /* more warnings than this fail it; -1: no limit */
     jmap_diag_filter filter; /* --quiet and --disable */
+    unsigned char enabled[JMAP_RULE_COUNT_]; /* --enable: the rules off by
+                                                default that are checked */
 } lint_config;
 
 /* The options of `jmap export`. */
@@ -180,6 +182,9 @@ typedef struct checked {
 /* Reads, loads and validates one map; a file that cannot be read is said
  * so on standard error. */
 void check_file(const char *path, checked *c);
+/* check_file, also checking the rules off by default that on[rule] turns
+ * on (`on` may be NULL). */
+void check_file_rules(const char *path, const unsigned char *on, checked *c);
 void checked_destroy(checked *c);
 
 /* Checks `map` for export or render (`done`: "exported"...), printing its

@@ -29,27 +29,44 @@ static const char *output_of(const config *cfg)
 
 static const choice report_choice = {jmap_report_format_name, NULL, JMAP_REPORT_TEXT};
 
-/* Marks `name` disabled; a usage error (with the nearest rule) if there is
- * no such rule. */
-static int disable_rule(const command *cmd, config *cfg, const char *name)
+/* The rule named `name`, the value of `option`; -1 with a usage error
+ * (with the nearest rule) if there is no such rule. */
+static int rule_option(const command *cmd, const char *option, const char *name)
 {
     int rule = jmap_rule_find(name);
-    if (rule >= 0) {
-        cfg->lint.filter.disabled[rule] = 1;
-        return 1;
-    }
+    if (rule >= 0)
+        return rule;
     const char *names[JMAP_RULE_COUNT_];
     for (int i = 0; i < JMAP_RULE_COUNT_; i++)
         names[i] = jmap_rule_info_get((jmap_rule)i)->name;
     const char *near = jmap_suggest(name, names, JMAP_RULE_COUNT_);
     if (near)
-        usage_error("%s: unknown rule '%s' for --disable; did you mean '%s'?",
-                    cmd->name, name, near);
+        usage_error("%s: unknown rule '%s' for --%s; did you mean '%s'?", cmd->name,
+                    name, option, near);
     else
-        usage_error("%s: unknown rule '%s' for --disable (the rules are listed in "
+        usage_error("%s: unknown rule '%s' for --%s (the rules are listed in "
                     "'man jmap')",
-                    cmd->name, name);
-    return 0;
+                    cmd->name, name, option);
+    return -1;
+}
+
+/* Marks `name` disabled; a usage error if there is no such rule. */
+static int disable_rule(const command *cmd, config *cfg, const char *name)
+{
+    int rule = rule_option(cmd, "disable", name);
+    if (rule >= 0)
+        cfg->lint.filter.disabled[rule] = 1;
+    return rule >= 0;
+}
+
+/* Turns on `name`, a rule off by default (the others are always on); a
+ * usage error if there is no such rule. */
+static int enable_rule(const command *cmd, config *cfg, const char *name)
+{
+    int rule = rule_option(cmd, "enable", name);
+    if (rule >= 0)
+        cfg->lint.enabled[rule] = 1;
+    return rule >= 0;
 }
 
 static const option_spec lint_options[] = {
@@ -64,6 +81,8 @@ static const option_spec lint_options[] = {
      OPT_COUNT, AT(lint.max_warnings), NULL, NULL},
     {"disable", 0, "RULE", "drop the findings of RULE (repeatable)", OPT_CALL, 0, NULL,
      disable_rule},
+    {"enable", 0, "RULE", "check RULE, off by default: no-evidence (repeatable)",
+     OPT_CALL, 0, NULL, enable_rule},
     {"color", 0, "WHEN", "colour the text report: %s", OPT_CHOICE, AT(color),
      &color_choice, NULL},
     HELP_OPTION,
@@ -74,6 +93,7 @@ typedef struct lint_run {
     const char *const *paths;        /* the files, as given */
     size_t n_paths;                  /* how many */
     const jmap_diag_filter *filter;  /* what the report leaves out */
+    const unsigned char *enabled;    /* the rules off by default it checks */
     checked *checks;                 /* one per file checked so far */
     size_t n;                        /* how many */
     int format;                      /* a jmap_report_format */
@@ -85,7 +105,7 @@ typedef struct lint_run {
 static checked *lint_file(lint_run *run, const char *path)
 {
     checked *c = &run->checks[run->n++];
-    check_file(path, c);
+    check_file_rules(path, run->enabled, c);
     jmap_journey_free(c->journey);
     c->journey = NULL;
     jmap_diag_list_filter(&c->diags, run->filter, c->data, c->len);
@@ -145,7 +165,7 @@ static int run_lint(const command *cmd, config *cfg)
                 (cfg->color == COLOR_ALWAYS ||
                  (strcmp(out, "-") == 0 && use_color(cfg->color, stdout)));
     lint_run run = {cfg->operands, cfg->n_operands, &cfg->lint.filter,
-                    calloc(cfg->n_operands, sizeof(checked)), 0, cfg->lint.format,
+                    cfg->lint.enabled, calloc(cfg->n_operands, sizeof(checked)), 0, cfg->lint.format,
                     color};
     if (!run.checks)
         abort();
@@ -161,11 +181,12 @@ static int run_lint(const command *cmd, config *cfg)
 const command lint_command = {
     "lint",
     "jmap lint [--format FORMAT] [-o FILE] [--quiet] [--strict] "
-    "[--max-warnings N] [--disable RULE]... [--color WHEN] FILE...",
+    "[--max-warnings N] [--disable RULE]... [--enable RULE]... [--color WHEN] "
+    "FILE...",
     "Checks journey maps and reports every finding.\nThe text report says PATH:LINE:COL: "
     "severity: message [rule]; the others are\nJSON, SARIF 2.1.0 and GitHub Actions "
     "annotations. A line ending in\n'# jmap-disable-line RULE[,RULE...]' silences those "
-    "rules on that line.\n"
+    "rules on that line.\nThe rule no-evidence is off unless --enable turns it on.\n"
     "Exit status: 0 no errors, 1 some map has errors (or warnings with --strict,\nor more "
     "than --max-warnings), 2 usage error or a file that cannot be read.",
     OPTIONS(lint_options), OPERANDS_MANY, "map", run_lint};

@@ -29,6 +29,11 @@ int use_color(int mode, FILE *stream)
 
 void check_file(const char *path, checked *c)
 {
+    check_file_rules(path, NULL, c);
+}
+
+void check_file_rules(const char *path, const unsigned char *on, checked *c)
+{
     memset(c, 0, sizeof *c);
     jmap_diag_list_init(&c->diags);
     int status = jmap_file_read(path, &c->data, &c->len, c->why, sizeof c->why);
@@ -43,7 +48,7 @@ void check_file(const char *path, checked *c)
         return;
     }
     c->journey = jmap_journey_load(c->data, c->len, &c->diags);
-    jmap_journey_validate(c->journey, &c->diags);
+    jmap_journey_validate_rules(c->journey, on, &c->diags);
     jmap_diag_list_sort(&c->diags);
 }
 

@@ -28,9 +28,10 @@ static const jmap_rule_info rules[JMAP_RULE_COUNT_] = {
         "The same key appears twice in one mapping",
         "Keep one of the two; YAML gives a mapping's keys no order or repetition."},
     [JMAP_RULE_DUPLICATE_ID] = {"duplicate-id", JMAP_ERROR,
-        "Two items of one kind share an id",
+        "Two items of one kind share an id, or a list names one twice",
         "Give each stage, step, touchpoint, department and persona an id of its own "
-        "within its kind; step ids are unique across the whole journey."},
+        "within its kind; step ids are unique across the whole journey. A list of "
+        "ids or sources names each once."},
     [JMAP_RULE_UNKNOWN_REFERENCE] = {"unknown-reference", JMAP_ERROR,
         "An id that is not defined",
         "Define the id, or correct the reference (the message suggests the nearest "
@@ -59,6 +60,12 @@ static const jmap_rule_info rules[JMAP_RULE_COUNT_] = {
     [JMAP_RULE_TEXT_OVERFLOW] = {"text-overflow", JMAP_WARNING,
         "A text too long for its card was cut",
         "Shorten the text; the rendered map shows it ellipsized."},
+    [JMAP_RULE_NO_EVIDENCE] = {"no-evidence", JMAP_WARNING,
+        "An irritant with neither sources nor a frequency (off by default)",
+        "Say where the irritant comes from (`sources`: survey, interview, "
+        "support-tickets...) or how often it is heard (`frequency`); a map without "
+        "evidence is a guess. Off by default: turn it on with --enable no-evidence.",
+        1},
 };
 
 const jmap_rule_info *jmap_rule_info_get(jmap_rule rule)

@@ -7,6 +7,7 @@
  * cairo and Pango), and lint never loads it at all.
  */
 #include "formats.h"
+#include "words.h"
 
 #include <string.h>
 #include <strings.h>
@@ -99,7 +100,7 @@ const char *jmap_page_name(int page)
     return page >= 0 && (size_t)page < N_PAGE_SIZES ? page_sizes[page].name : NULL;
 }
 
-static const char *const source_names[JMAP_SOURCE_COUNT] = {
+const char *const jmap_source_names[JMAP_SOURCE_COUNT] = {
     "survey",  "interview", "mystery-visit", "staff-report", "support-tickets",
     "analytics", "review", "observation"};
 
@@ -107,6 +108,6 @@ const char *jmap_source_name(unsigned bit)
 {
     for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
         if (bit == 1u << i)
-            return source_names[i];
+            return jmap_source_names[i];
     return NULL;
 }

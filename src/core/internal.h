@@ -132,6 +132,10 @@ int jmap_lines_get(jmap_lines *lines, int line, const char **start, size_t *n);
  * past the line's end gives its end), or (size_t)-1 when the text has no
  * such line. */
 size_t jmap_lines_offset(jmap_lines *lines, jmap_pos pos);
+/* Parses `s`, a YAML core-schema decimal number (digits, an optional '.'
+ * and exponent), whatever the C locale's decimal point. Returns 1 and
+ * stores it when it is one, finite. */
+int jmap_parse_double(const char *s, double *out);
 /* Formats a double without depending on the C locale (always a '.'). */
 void jmap_format_double(char *out, size_t out_len, double v, int decimals);
 

@@ -21,6 +21,7 @@
 #include "words.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -408,7 +409,7 @@ static int read_duration(loader *L, const ynode *node, jmap_duration *out)
 
 /* ---- mappings and their keys ---- */
 
-#define MAX_KEYS 12 /* the most keys any mapping of the format has */
+#define MAX_KEYS 16 /* the most keys any mapping of the format has */
 
 typedef struct keydef keydef;
 
@@ -521,6 +522,33 @@ static int lone_key(loader *L, const ynode *m, size_t i, const keytable *table,
     return end < L->lines.len && one_of(L->lines.data[end], ",}");
 }
 
+/* `s`, a text meant as a number (`2,3`, `71,5 %`, `1 200`), written as
+ * YAML reads a number: a decimal point, no spaces (plain, no-break or
+ * narrow no-break), a trailing '%' left out (*percent set). Returns 0 when
+ * it is not such a number. */
+static int number_fix(const char *s, jmap_buf *fix, int *percent)
+{
+    double v;
+    *percent = 0;
+    for (const char *c = s; *c; c++) {
+        if (*c == ' ')
+            continue;
+        if (!strncmp(c, "\xC2\xA0", 2) || !strncmp(c, "\xE2\x80\xAF", 3)) {
+            c += *c == '\xC2' ? 1 : 2;
+            continue;
+        }
+        if (*c == '%' && !*percent) {
+            *percent = 1;
+            continue;
+        }
+        if (*percent)
+            return 0; /* something after the '%' */
+        jmap_buf_putc(fix, *c == ',' ? '.' : *c);
+    }
+    return fix->len && strchr(fix->data, '.') == strrchr(fix->data, '.') &&
+           jmap_parse_double(fix->data, &v);
+}
+
 /* Key `i` of mapping `m` is unknown because a comma inside {} cut a text
  * in two: `{name: Ana, description: Student, moves every year}`. Reports
  * that, with the text quoted, at the comma of the first cut; a later cut
@@ -558,6 +586,22 @@ static int comma_in_text(loader *L, const ynode *m, size_t i, const keytable *ta
     jmap_pos pos = m->items[2 * i]->pos;
     pos.column -= (int)(cut_at - comma); /* spaces and the comma, one line */
     jmap_buf fix;
+    jmap_buf_init(&fix);
+    char *cut = jmap_xstrndup(src + at, end - at);
+    int percent;
+    if ((!strcmp(k->str, "value") || !strcmp(k->str, "target")) &&
+        number_fix(cut, &fix, &percent) && !percent) { /* a metric's */
+        jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, pos,
+                      "this comma ends the number of '%s': inside {}, a comma "
+                      "separates entries, and YAML numbers take a decimal point; "
+                      "write %s: %s (a French map shows it as %s)",
+                      k->str, k->str, fix.data, cut);
+        free(cut);
+        jmap_buf_destroy(&fix);
+        return 1;
+    }
+    free(cut);
+    jmap_buf_destroy(&fix);
     jmap_buf_init(&fix);
     jmap_buf_put_quoted(&fix, src + at, end - at);
     jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_KEY, pos,
@@ -811,11 +855,188 @@ static void fill_touchpoint(loader *L, void *item, size_t index, const char *id,
     t->index = index;
 }
 
+/* ---- the content keys: metrics and sources ---- */
+
+/* A metric's number (`key` is "value" or "target"): an integer or a
+ * decimal, finite and within JMAP_MAX_METRIC_VALUE. A text that means a
+ * number the French way (`value: 2,3`, which YAML reads as a text) is told
+ * how to write it. Returns 1 when one was read. */
+static int read_number(loader *L, const ynode *node, const char *key, double *out)
+{
+    const ynode *n = ynode_deref(node);
+    double v;
+    long i;
+    if (!n || n->kind != YNODE_SCALAR || n->type == YS_NULL || n->type == YS_BOOL) {
+        type_error(L, node, key, "a number");
+        return 0;
+    }
+    if (n->type == YS_STR) {
+        jmap_buf fix;
+        int percent;
+        jmap_buf_init(&fix);
+        int ok = strlen(n->str) == n->len && number_fix(n->str, &fix, &percent);
+        if (ok && percent)
+            jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
+                          "'%s' should be a number, not the text '%s'; write the "
+                          "number alone, with a decimal point, and the unit apart: "
+                          "%s: %s, unit: \"%%\"",
+                          key, n->str, key, fix.data);
+        else if (ok && strchr(n->str, ','))
+            jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
+                          "'%s' should be a number, not the text '%s': YAML numbers "
+                          "take a decimal point; write %s: %s (a French map shows "
+                          "it as %s)",
+                          key, n->str, key, fix.data, n->str);
+        else if (ok)
+            jmap_diag_add(L->diags, JMAP_RULE_TYPE, node->pos,
+                          "'%s' should be a number, not the text '%s'; write it "
+                          "without spaces or quotes: %s: %s",
+                          key, n->str, key, fix.data);
+        else
+            type_error(L, node, key, "a number");
+        jmap_buf_destroy(&fix);
+        return 0;
+    }
+    if (n->type == YS_INT ? parse_int(n->str, &i) : jmap_parse_double(n->str, &v)) {
+        if (n->type == YS_INT)
+            v = (double)i;
+    } else if (n->type == YS_FLOAT && !strchr(n->str, 'e') && !strchr(n->str, 'E')) {
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, node->pos,
+                      "'%s' is %s; expected a finite number", key, n->str);
+        return 0;
+    } else {
+        v = JMAP_MAX_METRIC_VALUE * 2; /* an integer or exponent too large */
+    }
+    if (fabs(v) > JMAP_MAX_METRIC_VALUE) {
+        jmap_diag_add(L->diags, JMAP_RULE_LIMIT, node->pos,
+                      "'%s' is %s, beyond the limit of 10^15 either way", key, n->str);
+        return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/* A metric: `{name, value, unit, target}`. */
+enum { METRIC_NAME, METRIC_VALUE, METRIC_UNIT, METRIC_TARGET, METRIC_KEYS_ };
+
+/* 1 when `s` is only blanks. */
+static int blank(const char *s)
+{
+    return s[strspn(s, " \t")] == '\0';
+}
+
+static void metric_name(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_metric *m = obj;
+    if (v && read_text(L, v, key->name, &m->name) && blank(m->name.str)) {
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, v->pos,
+                      "a metric's 'name' is empty; say what is measured");
+        m->name.str = NULL;
+    }
+}
+
+static void metric_value(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_metric *m = obj;
+    if (v)
+        read_number(L, v, key->name, &m->value);
+}
+
+static void metric_target(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_metric *m = obj;
+    if (v && !is_null(v))
+        m->has_target = read_number(L, v, key->name, &m->target);
+}
+
+static const keydef metric_keys[METRIC_KEYS_] = {
+    [METRIC_NAME] = {"name", 1, metric_name, 0},
+    [METRIC_VALUE] = {"value", 1, metric_value, 0},
+    [METRIC_UNIT] = {"unit", 0, opt_text_key, offsetof(jmap_metric, unit)},
+    [METRIC_TARGET] = {"target", 0, metric_target, 0},
+};
+static const keytable metric_table = KEYTABLE("a metric", metric_keys);
+_Static_assert(METRIC_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
+/* A metric written `- Conversion: 2.3`, a mapping of its name to its value:
+ * says how to write it. Returns 1 when it is so. */
+static int metric_shorthand(loader *L, const ynode *item)
+{
+    const ynode *m = ynode_deref(item);
+    if (!m || m->kind != YNODE_MAP || m->n != 1)
+        return 0;
+    const ynode *k = ynode_deref(m->items[0]), *v = ynode_deref(m->items[1]);
+    if (!k || k->kind != YNODE_SCALAR || find_key(&metric_table, k->str) >= 0 || !v ||
+        v->kind != YNODE_SCALAR || (v->type != YS_INT && v->type != YS_FLOAT) ||
+        strlen(k->str) != k->len)
+        return 0;
+    jmap_buf name;
+    jmap_buf_init(&name);
+    jmap_buf_put_quoted(&name, k->str, k->len);
+    jmap_diag_add(L->diags, JMAP_RULE_TYPE, item->pos,
+                  "a metric is a mapping of its name, value, unit and target; "
+                  "write it {name: %s, value: %s}",
+                  name.data, v->str);
+    jmap_buf_destroy(&name);
+    return 1;
+}
+
+/* `metrics`: a list of metrics, of a stage or a step. */
+static void read_metrics(loader *L, const ynode *node, const char *key,
+                         jmap_metric **out, size_t *count)
+{
+    const ynode *seq = ynode_deref(node);
+    *out = NULL;
+    *count = 0;
+    if (is_null(node))
+        return;
+    if (seq->kind != YNODE_SEQ) {
+        type_error(L, node, key, "a list of metrics");
+        return;
+    }
+    *out = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_metric));
+    for (size_t i = 0; i < seq->n; i++) {
+        const ynode *item = seq->items[i];
+        jmap_metric *m = &(*out)[*count];
+        size_t errors_before = L->diags->errors;
+        m->pos = item->pos;
+        if (metric_shorthand(L, item) || !load_map(L, item, &metric_table, m) ||
+            L->diags->errors > errors_before) {
+            memset(m, 0, sizeof *m);
+            continue;
+        }
+        (*count)++;
+    }
+}
+
+/* `sources`: a list of source names, each once; returns their bits. */
+static unsigned read_sources(loader *L, const ynode *node, const char *key)
+{
+    const ynode *seq = ynode_deref(node);
+    unsigned bits = 0;
+    if (is_null(node))
+        return 0;
+    if (seq->kind != YNODE_SEQ) {
+        type_error(L, node, key, "a list of sources (survey, interview...)");
+        return 0;
+    }
+    for (size_t i = 0; i < seq->n; i++) {
+        int k;
+        if (!read_enum(L, seq->items[i], key, jmap_source_names, JMAP_SOURCE_COUNT, &k))
+            continue;
+        if (bits & 1u << k)
+            jmap_diag_add(L->diags, JMAP_RULE_DUPLICATE_ID, seq->items[i]->pos,
+                          "'%s' names '%s' twice", key, jmap_source_names[k]);
+        bits |= 1u << k;
+    }
+    return bits;
+}
+
 /* ---- steps and their irritants and emotions ---- */
 
 /* An irritant in its long form; the short form is its name alone. */
 enum { IRRITANT_NAME, IRRITANT_SEVERITY, IRRITANT_FREQUENCY, IRRITANT_OWNER,
-       IRRITANT_REMEDY, IRRITANT_KEYS_ };
+       IRRITANT_REMEDY, IRRITANT_SOURCES, IRRITANT_KEYS_ };
 
 static void irritant_severity(loader *L, void *obj, const ynode *v,
                               const keydef *key)
@@ -842,12 +1063,19 @@ static void irritant_owner(loader *L, void *obj, const ynode *v, const keydef *k
         read_ref(L, v, key->name, &ir->owner);
 }
 
+static void irritant_sources(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_irritant *ir = obj;
+    ir->sources = read_sources(L, v, key->name);
+}
+
 static const keydef irritant_keys[IRRITANT_KEYS_] = {
     [IRRITANT_NAME] = {"name", 1, text_key, offsetof(jmap_irritant, name)},
     [IRRITANT_SEVERITY] = {"severity", 0, irritant_severity, 0},
     [IRRITANT_FREQUENCY] = {"frequency", 0, irritant_frequency, 0},
     [IRRITANT_OWNER] = {"owner", 0, irritant_owner, 0},
     [IRRITANT_REMEDY] = {"remedy", 0, opt_text_key, offsetof(jmap_irritant, remedy)},
+    [IRRITANT_SOURCES] = {"sources", 0, irritant_sources, 0},
 };
 static const keytable irritant_table = KEYTABLE("an irritant", irritant_keys);
 _Static_assert(IRRITANT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
@@ -941,7 +1169,8 @@ static void load_emotion(loader *L, jmap_step *step, const ynode *node)
 /* A step. */
 enum { STEP_NAME, STEP_ID, STEP_EMOTION, STEP_TOUCHPOINTS, STEP_DEPARTMENTS,
        STEP_DURATION, STEP_NEXT, STEP_DESCRIPTION, STEP_IRRITANTS, STEP_MOMENTS,
-       STEP_IDEAS, STEP_KEYS_ };
+       STEP_IDEAS, STEP_THOUGHTS, STEP_METRICS, STEP_ACTIONS, STEP_PERSONAS,
+       STEP_KEYS_ };
 
 static void step_id(loader *L, void *obj, const ynode *v, const keydef *key)
 {
@@ -987,16 +1216,120 @@ static void step_irritants(loader *L, void *obj, const ynode *v, const keydef *k
     load_irritants(L, obj, v);
 }
 
+/* A positive moment in its full form; the short form is its name alone. */
+typedef struct moment_item {
+    jmap_text name;   /* the moment */
+    unsigned sources; /* jmap_source bits */
+} moment_item;
+
+enum { MOMENT_NAME, MOMENT_SOURCES, MOMENT_KEYS_ };
+
+static void moment_sources(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    moment_item *m = obj;
+    m->sources = read_sources(L, v, key->name);
+}
+
+static const keydef moment_keys[MOMENT_KEYS_] = {
+    [MOMENT_NAME] = {"name", 1, text_key, offsetof(moment_item, name)},
+    [MOMENT_SOURCES] = {"sources", 0, moment_sources, 0},
+};
+static const keytable moment_table = KEYTABLE("a moment", moment_keys);
+_Static_assert(MOMENT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
+
+/* `moments`: texts, or `{name, sources}`, mixed in one list. */
 static void step_moments(loader *L, void *obj, const ynode *v, const keydef *key)
 {
     jmap_step *s = obj;
-    read_text_list(L, v, key->name, &s->moments, &s->n_moments);
+    const ynode *seq = ynode_deref(v);
+    if (is_null(v))
+        return;
+    if (seq->kind != YNODE_SEQ) {
+        type_error(L, v, key->name, "a list of texts or {name, sources} mappings");
+        return;
+    }
+    s->moments = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_text));
+    unsigned *sources = jmap_arena_alloc(L->arena, seq->n, sizeof(unsigned));
+    int any = 0;
+    for (size_t i = 0; i < seq->n; i++) {
+        const ynode *item = seq->items[i];
+        moment_item m = {{NULL, {0, 0}}, 0};
+        const ynode *n = ynode_deref(item);
+        if (n && n->kind == YNODE_MAP) {
+            jmap_buf fix;
+            jmap_buf_init(&fix);
+            int split = colon_split_text(L, n, &fix) &&
+                        find_key(&moment_table, n->items[0]->str) < 0;
+            jmap_buf_destroy(&fix);
+            if (split) /* a text with a ': ' in it: say how to quote it */
+                text_expected(L, item, key->name);
+            if (split || !load_map(L, item, &moment_table, &m) || !m.name.str)
+                continue;
+        } else if (!read_text(L, item, key->name, &m.name)) {
+            continue;
+        }
+        any |= m.sources != 0;
+        sources[s->n_moments] = m.sources;
+        s->moments[s->n_moments++] = m.name;
+    }
+    s->moment_sources = any ? sources : NULL;
 }
 
 static void step_ideas(loader *L, void *obj, const ynode *v, const keydef *key)
 {
     jmap_step *s = obj;
     read_text_list(L, v, key->name, &s->ideas, &s->n_ideas);
+}
+
+static void step_thoughts(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_text_list(L, v, key->name, &s->thoughts, &s->n_thoughts);
+}
+
+static void step_metrics(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    read_metrics(L, v, key->name, &s->metrics, &s->n_metrics);
+}
+
+/* `actions`: department id -> what it does at this step. */
+static void step_actions(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    const ynode *m = ynode_deref(v);
+    if (is_null(v))
+        return;
+    if (m->kind != YNODE_MAP) {
+        type_error(L, v, key->name, "a mapping of department id: what it does");
+        return;
+    }
+    s->actions = jmap_arena_alloc(L->arena, m->n, sizeof(jmap_action));
+    for (size_t i = 0; i < m->n; i++) {
+        const ynode *k = m->items[2 * i], *val = m->items[2 * i + 1];
+        jmap_action *a = &s->actions[s->n_actions];
+        if (k->duplicate || !read_ref(L, k, key->name, &a->department) ||
+            !read_text(L, val, key->name, &a->text))
+            continue;
+        s->n_actions++;
+    }
+}
+
+/* `personas`: whose step it is; absent, every persona's. */
+static void step_personas(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_step *s = obj;
+    const ynode *n = ynode_deref(v);
+    if (!v)
+        return;
+    if (n && n->kind == YNODE_SEQ && n->n == 0) {
+        jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, v->pos,
+                      "'%s' is empty; leave it out for a step that every persona "
+                      "takes",
+                      key->name);
+        return;
+    }
+    read_ref_list(L, v, key->name, 0, &s->personas, &s->n_personas);
 }
 
 static const keydef step_keys[STEP_KEYS_] = {
@@ -1012,6 +1345,10 @@ static const keydef step_keys[STEP_KEYS_] = {
     [STEP_IRRITANTS] = {"irritants", 0, step_irritants, 0},
     [STEP_MOMENTS] = {"moments", 0, step_moments, 0},
     [STEP_IDEAS] = {"ideas", 0, step_ideas, 0},
+    [STEP_THOUGHTS] = {"thoughts", 0, step_thoughts, 0},
+    [STEP_METRICS] = {"metrics", 0, step_metrics, 0},
+    [STEP_ACTIONS] = {"actions", 0, step_actions, 0},
+    [STEP_PERSONAS] = {"personas", 0, step_personas, 0},
 };
 static const keytable step_table = KEYTABLE("a step", step_keys);
 _Static_assert(STEP_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
@@ -1033,7 +1370,7 @@ static void load_step(loader *L, jmap_stage *stage, const ynode *node)
 /* ---- stages ---- */
 
 enum { STAGE_ID, STAGE_NAME, STAGE_DURATION, STAGE_DESCRIPTION, STAGE_STEPS,
-       STAGE_KEYS_ };
+       STAGE_GOALS, STAGE_METRICS, STAGE_KEYS_ };
 
 static void stage_id(loader *L, void *obj, const ynode *v, const keydef *key)
 {
@@ -1069,6 +1406,18 @@ static void stage_steps(loader *L, void *obj, const ynode *v, const keydef *key)
     }
 }
 
+static void stage_goals(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_stage *st = obj;
+    read_text_list(L, v, key->name, &st->goals, &st->n_goals);
+}
+
+static void stage_metrics(loader *L, void *obj, const ynode *v, const keydef *key)
+{
+    jmap_stage *st = obj;
+    read_metrics(L, v, key->name, &st->metrics, &st->n_metrics);
+}
+
 static const keydef stage_keys[STAGE_KEYS_] = {
     [STAGE_ID] = {"id", 1, stage_id, 0},
     [STAGE_NAME] = {"name", 1, text_key, offsetof(jmap_stage, name)},
@@ -1076,6 +1425,8 @@ static const keydef stage_keys[STAGE_KEYS_] = {
     [STAGE_DESCRIPTION] = {"description", 0, opt_text_key,
                            offsetof(jmap_stage, description)},
     [STAGE_STEPS] = {"steps", 0, stage_steps, 0},
+    [STAGE_GOALS] = {"goals", 0, stage_goals, 0},
+    [STAGE_METRICS] = {"metrics", 0, stage_metrics, 0},
 };
 static const keytable stage_table = KEYTABLE("a stage", stage_keys);
 _Static_assert(STAGE_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
@@ -1325,10 +1676,54 @@ static void resolve(loader *L, jmap_ref *ref, int kind, const char *key)
     free(ids);
 }
 
+/* A step's `personas`: each known and named once, and its emotions only for
+ * them. `in_step` has a zeroed byte per persona, left zeroed. */
+static void resolve_step_personas(loader *L, jmap_step *s, unsigned char *in_step)
+{
+    const char *key = step_keys[STEP_PERSONAS].name;
+    if (s->n_personas == 0)
+        return;
+    if (L->j->n_personas == 0) {
+        if (!L->partial)
+            jmap_diag_add(L->diags, JMAP_RULE_UNKNOWN_REFERENCE, s->personas[0].pos,
+                          "'%s' says whose step this is, but the map defines no "
+                          "personas; define them under the top-level 'personas', or "
+                          "remove this list",
+                          key);
+        s->n_personas = 0;
+        return;
+    }
+    for (size_t k = 0; k < s->n_personas; k++) {
+        jmap_persona *p;
+        resolve(L, &s->personas[k], K_PERSONA, key);
+        if (!(p = s->personas[k].target))
+            continue;
+        if (in_step[p->index])
+            jmap_diag_add(L->diags, JMAP_RULE_DUPLICATE_ID, s->personas[k].pos,
+                          "'%s' names the persona '%s' twice", key, p->id);
+        in_step[p->index] = 1;
+    }
+    for (size_t k = 0; k < s->n_emotions; k++) {
+        const jmap_persona *p = s->emotions[k].persona.target;
+        if (p && !in_step[p->index])
+            jmap_diag_add(L->diags, JMAP_RULE_BAD_VALUE, s->emotions[k].persona.pos,
+                          "an emotion for the persona '%s', but this step is not "
+                          "in its journey: the step's '%s' does not name it; add "
+                          "'%s' there, or remove this emotion",
+                          p->id, key, p->id);
+    }
+    for (size_t k = 0; k < s->n_personas; k++) {
+        const jmap_persona *p = s->personas[k].target;
+        if (p)
+            in_step[p->index] = 0;
+    }
+}
+
 static void resolve_all(loader *L)
 {
     jmap_journey *j = L->j;
     const char *owner = touchpoint_keys[TOUCHPOINT_OWNER].name;
+    unsigned char *in_step = jmap_xcalloc(j->n_personas + 1, 1);
     for (size_t i = 0; i < j->n_touchpoints; i++)
         resolve(L, &j->touchpoints[i].owner, K_DEPARTMENT, owner);
     for (size_t i = 0; i < j->n_steps; i++) {
@@ -1347,7 +1742,12 @@ static void resolve_all(loader *L)
         for (size_t k = 0; k < s->n_irritants; k++)
             resolve(L, &s->irritants[k].owner, K_DEPARTMENT,
                     irritant_keys[IRRITANT_OWNER].name);
+        for (size_t k = 0; k < s->n_actions; k++)
+            resolve(L, &s->actions[k].department, K_DEPARTMENT,
+                    step_keys[STEP_ACTIONS].name);
+        resolve_step_personas(L, s, in_step);
     }
+    free(in_step);
 }
 
 /* ---- the journey ---- */

@@ -362,6 +362,8 @@ static void sarif_rule(FILE *out, int rule)
     fputs("},\n             \"help\": {", out);
     jmap_json_member(out, "text", r->help);
     fputs("},\n             \"defaultConfiguration\": {", out);
+    if (r->off)
+        fputs("\"enabled\": false, ", out);
     jmap_json_member(out, "level", severity_name(r->severity));
     fputs("}}", out);
 }

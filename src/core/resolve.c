@@ -4,7 +4,7 @@
  * graph, in its arena, for validation, layout, exports and reports to read:
  *   - per step, the departments it involves, each once, and why (the one
  *     rule: owner of a touchpoint used there, listed in its `departments`,
- *     owner of one of its irritants);
+ *     owner of one of its irritants, named in its `actions`);
  *   - per department, touchpoint and persona, how much it is used;
  *   - per step, the links (branch and loop arrows) that lead into it;
  *   - per persona, its emotions in journey order, and the plain emotions
@@ -58,7 +58,7 @@ static void involve(resolver *r, jmap_step *s, jmap_department *d, unsigned why)
 
 static void resolve_step(resolver *r, jmap_step *s)
 {
-    size_t cap = s->n_touchpoints + s->n_departments + s->n_irritants;
+    size_t cap = s->n_touchpoints + s->n_departments + s->n_irritants + s->n_actions;
     if (cap > r->cap) {
         r->cap = cap;
         r->scratch = jmap_xrealloc(r->scratch, cap, sizeof *r->scratch);
@@ -82,6 +82,8 @@ static void resolve_step(resolver *r, jmap_step *s)
         if (ir->severity <= JMAP_LEVEL_HIGH)
             r->j->n_by_severity[ir->severity]++;
     }
+    for (size_t k = 0; k < s->n_actions; k++)
+        involve(r, s, s->actions[k].department.target, JMAP_INVOLVED_ACTION);
     s->involved = NULL;
     if (s->n_involved) {
         s->involved = jmap_arena_alloc(r->j->arena, s->n_involved, sizeof *s->involved);

@@ -8,6 +8,8 @@
 #include "internal.h"
 
 #include <limits.h>
+#include <locale.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -464,6 +466,26 @@ void jmap_buf_put_quoted(jmap_buf *b, const char *s, size_t n)
         jmap_buf_putc(b, s[i]);
     }
     jmap_buf_putc(b, '"');
+}
+
+int jmap_parse_double(const char *s, double *out)
+{
+    char buf[128], *end;
+    size_t n = strlen(s);
+    if (n == 0 || n >= sizeof buf || strspn(s, "+-.0123456789eE") != n)
+        return 0;
+    /* strtod reads the C locale's decimal point: give it that one. */
+    const char *point = localeconv()->decimal_point;
+    memcpy(buf, s, n + 1);
+    if (point && point[0] && !point[1])
+        for (char *c = buf; *c; c++)
+            if (*c == '.')
+                *c = point[0];
+    double v = strtod(buf, &end);
+    if (*end || end == buf || !isfinite(v))
+        return 0;
+    *out = v;
+    return 1;
 }
 
 void jmap_format_double(char *out, size_t out_len, double v, int decimals)

@@ -1,7 +1,8 @@
 /*
  * validate.c - the graph-level rules, run on a loaded journey: empty-stage,
- * unused, no-owner and unreachable-step. They are warnings: a map with them
- * still renders. What they count (uses, involved departments) they read from
+ * unused, no-owner and unreachable-step, and no-evidence when it is turned
+ * on (it is off by default). They are warnings: a map with them still
+ * renders. What they count (uses, involved departments) they read from
  * the facts of the resolve pass (resolve.c). A journey read only in part
  * (after a syntax error) is not checked, since what is missing may be in
  * the unread part.
@@ -111,7 +112,21 @@ static void check_reachable(const jmap_journey *j, jmap_diag_list *d)
     free(queue);
 }
 
-void jmap_journey_validate(const jmap_journey *j, jmap_diag_list *d)
+/* Irritants that say neither where they come from nor how often. */
+static void check_evidence(const jmap_journey *j, jmap_diag_list *d)
+{
+    for (size_t i = 0; i < j->n_steps; i++)
+        for (size_t k = 0; k < j->steps[i]->n_irritants; k++) {
+            const jmap_irritant *ir = &j->steps[i]->irritants[k];
+            if (!ir->sources && ir->frequency < 0)
+                jmap_diag_add(d, JMAP_RULE_NO_EVIDENCE, ir->pos,
+                              "irritant '%s' has neither sources nor a frequency",
+                              text_or(&ir->name, "?"));
+        }
+}
+
+void jmap_journey_validate_rules(const jmap_journey *j, const unsigned char *on,
+                                 jmap_diag_list *d)
 {
     if (!j || j->incomplete)
         return;
@@ -119,4 +134,11 @@ void jmap_journey_validate(const jmap_journey *j, jmap_diag_list *d)
     check_unused(j, d);
     check_owners(j, d);
     check_reachable(j, d);
+    if (on && on[JMAP_RULE_NO_EVIDENCE])
+        check_evidence(j, d);
+}
+
+void jmap_journey_validate(const jmap_journey *j, jmap_diag_list *d)
+{
+    jmap_journey_validate_rules(j, NULL, d);
 }

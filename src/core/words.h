@@ -24,6 +24,8 @@ extern const char *const jmap_lang_names[JMAP_N_LANGS];             /* "en" */
 extern const char *const jmap_channel_names[JMAP_N_CHANNELS];       /* "digital" */
 extern const char *const jmap_visibility_names[JMAP_N_VISIBILITIES]; /* "backstage" */
 extern const char *const jmap_level_names[JMAP_N_LEVELS];           /* "high" */
+extern const char *const jmap_source_names[JMAP_SOURCE_COUNT];      /* "survey",
+                                             in the order of the bits (formats.c) */
 
 /* ---- the words jmap adds, in the map's language ---- */
 typedef enum jmap_label {

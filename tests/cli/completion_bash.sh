@@ -71,6 +71,8 @@ offers "jmap diff --format " text markdown json
 offers "jmap lint --format=sa" sarif
 offers "jmap render -f " pdf svg png layout
 offers "jmap lint --disable un" unreachable-step unknown-reference unknown-key unused
+offers "jmap lint --enable " no-evidence
+offers_not "jmap lint --enable " unused
 offers "jmap lint --color " auto always never
 offers "jmap render --page a" a4 a3 a2 auto
 offers "jmap lint maps/" maps/shoes.yaml

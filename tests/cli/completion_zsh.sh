@@ -64,11 +64,12 @@ mkdir "$tmp/maps"
 touch "$tmp/maps/shoes.yaml"
 offers "jmap li" lint
 offers "jmap " lint render export diff schema help
-offers "jmap lint --" --format --output --quiet --strict --max-warnings --disable --color --help
+offers "jmap lint --" --format --output --quiet --strict --max-warnings --disable --enable --color --help
 offers "jmap lint --format " text json sarif github
 offers "jmap export --format " json mermaid csv
 offers "jmap diff --format " text markdown json
-offers "jmap lint --disable no-" no-owner
+offers "jmap lint --disable no-" no-owner no-evidence
+offers "jmap lint --enable " no-evidence
 offers "jmap render maps/" shoes.yaml
 
 # Every command and option the program lists is in the function.

@@ -79,7 +79,9 @@ driver = run["tool"]["driver"]
 version = subprocess.run([sys.argv[3], "--version"], capture_output=True, text=True).stdout.split()[1]
 expect(driver["name"] == "jmap" and driver["version"] == version, "driver name and version")
 ids = [r["id"] for r in driver["rules"]]
-expect(len(ids) == 14 and len(set(ids)) == 14, "every rule once")
+expect(len(ids) == 15 and len(set(ids)) == 15, "every rule once")
+off = [r["id"] for r in driver["rules"] if r["defaultConfiguration"].get("enabled") is False]
+expect(off == ["no-evidence"], "only no-evidence is off by default: %s" % off)
 for r in driver["rules"]:
     expect(r["shortDescription"]["text"] and r["help"]["text"], "rule texts for " + r["id"])
     expect(r["defaultConfiguration"]["level"] in ("error", "warning"), "rule level")

@@ -1,7 +1,7 @@
 #!/bin/sh
 # lint_options.sh JMAP SOURCE_DIR - the options that decide what `jmap lint`
 # reports and how it exits: --quiet, --strict, --max-warnings, --disable,
-# `# jmap-disable-line` comments, and their usage errors.
+# --enable, `# jmap-disable-line` comments, and their usage errors.
 set -u
 jmap=$1
 src=$2
@@ -45,6 +45,28 @@ expect_in "$tmp/err" "--color takes auto, always or never, not 'sometimes'"
 check 2 "unknown option" "$jmap" lint --quite "$warn"
 expect_in "$tmp/err" "did you mean '--quiet'?"
 
+# no-evidence is off by default; --enable turns it on, and only it.
+evidence=$src/tests/content/every_key.yaml  # one irritant without evidence
+check 0 "no-evidence is off by default" "$jmap" lint --strict "$evidence"
+expect_in "$tmp/out" "no problems in 1 file"
+check 1 "--enable no-evidence" "$jmap" lint --strict --enable no-evidence "$evidence"
+expect_in "$tmp/out" "irritant 'No slot after 6 pm' has neither sources nor a frequency [no-evidence]"
+expect_in "$tmp/out" "1 warning in 1 file"
+check 0 "--enable=no-evidence, then --disable wins" "$jmap" lint --strict \
+    --enable=no-evidence --disable no-evidence "$evidence"
+check 0 "--enable of a rule that is on anyway" "$jmap" lint --strict --enable unused "$evidence"
+check 2 "--enable of an unknown rule" "$jmap" lint --enable no-evidense "$evidence"
+expect_in "$tmp/err" "unknown rule 'no-evidense' for --enable; did you mean 'no-evidence'?"
+sed 's/^\(          - name: No slot after 6 pm\)$/\1  # jmap-disable-line no-evidence/' \
+    "$evidence" >"$tmp/evidence.yaml"
+check 0 "disable-line silences no-evidence" "$jmap" lint --strict --enable no-evidence \
+    "$tmp/evidence.yaml"
+check 0 "sarif: no-evidence is described as off by default" "$jmap" lint --format sarif \
+    "$evidence"
+expect_in "$tmp/out" '"id": "no-evidence"'
+expect_in "$tmp/out" '"defaultConfiguration": {"enabled": false, "level": "warning"}'
+expect_in "$tmp/out" '(off by default)'
+
 # # jmap-disable-line RULE[,RULE] silences that line only.
 cat >"$tmp/silenced.yaml" <<'EOF'
 jmap: 1
@@ -70,7 +92,7 @@ done
 
 # The help lists every option.
 check 0 "lint --help" "$jmap" help lint
-for option in --format --output --quiet --strict --max-warnings --disable --color; do
+for option in --format --output --quiet --strict --max-warnings --disable --enable --color; do
     expect_in "$tmp/out" "$option"
 done
 exit $fail
