@@ -96,7 +96,8 @@ stages:
       - name: $word $word $word
 EOF
 
-for map in "$src"/maps/*.yaml "$src/tests/layout/long-texts.yaml" "$tmp/long.yaml"; do
+for map in "$src"/maps/*.yaml "$src/tests/content/every_key.yaml" \
+    "$src/tests/layout/long-texts.yaml" "$tmp/long.yaml"; do
     name=$(basename "$map" .yaml)
     "$jmap" render "$map" -q -o "$tmp/$name.pdf" 2>"$tmp/err" || fail "render $map: $(cat "$tmp/err")"
     "$jmap" render "$map" -q -o "$tmp/$name.svg" 2>"$tmp/err" || fail "render $map to SVG: $(cat "$tmp/err")"
