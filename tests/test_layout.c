@@ -697,6 +697,41 @@ static void test_remedy_under_irritant(void **state)
     unload(&f);
 }
 
+/* The emotion scale says what its values mean, in the map's language,
+ * from +2 at the top to -2, under the lane's label. */
+static void test_scale_in_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *map, *top, *bottom;
+    } cases[] = {
+        {"maps/shoes.yaml", "very positive +2", "very negative \xe2\x88\x92" "2"},
+        {"maps/boutique.yaml", "tr\xc3\xa8s positif +2",
+         "tr\xc3\xa8s n\xc3\xa9gatif \xe2\x88\x92" "2"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        fixture f;
+        load(&f, cases[k].map);
+        const jmap_layout *L = f.layout;
+        const jmap_box *scale[5] = {NULL}, *label = NULL;
+        size_t n = 0;
+        for (size_t i = 0; i < L->n_boxes; i++) {
+            const jmap_box *b = &L->boxes[i];
+            if (b->kind == JMAP_BOX_SCALE_TEXT && n < 5)
+                scale[n++] = b;
+            if (b->kind == JMAP_BOX_LANE_LABEL && scale[0] == NULL)
+                label = b; /* the last label before the scale: its lane's */
+        }
+        assert_int_equal(n, 5);
+        assert_string_equal(scale[4]->text, cases[k].top);
+        assert_string_equal(scale[0]->text, cases[k].bottom);
+        assert_true(label->y + label->h <= scale[4]->y);
+        for (size_t v = 1; v < 5; v++)
+            assert_true(scale[v]->y < scale[v - 1]->y);
+        unload(&f);
+    }
+}
+
 static void test_markup_is_literal(void **state)
 {
     (void)state;
@@ -1290,6 +1325,7 @@ int main(void)
         cmocka_unit_test(test_tall_text_is_reported),
         cmocka_unit_test(test_descriptions),
         cmocka_unit_test(test_remedy_under_irritant),
+        cmocka_unit_test(test_scale_in_words),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
         cmocka_unit_test(test_personas_and_branches),

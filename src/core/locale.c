@@ -106,6 +106,11 @@ static const char *const labels_en[L_COUNT_] = {
     [L_ASSEMBLY_HOW] = "Trim the left and top margins of every sheet along its crop "
                        "marks (not on row A or column 1), then lay it over its "
                        "neighbours' glue strips, up to their dashed lines.",
+    [L_EMO_M2] = "very negative",
+    [L_EMO_M1] = "negative",
+    [L_EMO_0] = "neutral",
+    [L_EMO_P1] = "positive",
+    [L_EMO_P2] = "very positive",
 };
 
 static const char *const labels_fr[L_COUNT_] = {
@@ -197,6 +202,11 @@ static const char *const labels_fr[L_COUNT_] = {
                        "des traits de coupe (sauf sur la ligne A et la colonne 1), "
                        "puis posez-la sur les bandes de colle de ses voisines, "
                        "jusqu’à leurs traits pointillés.",
+    [L_EMO_M2] = "très négatif",
+    [L_EMO_M1] = "négatif",
+    [L_EMO_0] = "neutre",
+    [L_EMO_P1] = "positif",
+    [L_EMO_P2] = "très positif",
 };
 
 /* The table of each language, by jmap_lang. */

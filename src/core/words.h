@@ -51,6 +51,8 @@ typedef enum jmap_label {
     L_R_UNKNOWN, L_R_LOW, L_R_MEDIUM, L_R_HIGH, L_R_CURVES, L_R_TOTAL,
     L_R_IRRITANTS_H, L_R_ONE_IRRITANT, L_R_WITHOUT_REMEDY, L_R_COL_HIGH, L_R_COL_MEDIUM, L_R_COL_LOW,
     L_ASSEMBLY, L_ASSEMBLY_HOW,    /* a tiled poster's assembly sheet */
+    L_EMO_M2, L_EMO_M1, L_EMO_0, L_EMO_P1, L_EMO_P2, /* the emotion scale's
+                                      values, -2 to +2, in words */
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;
 

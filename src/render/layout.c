@@ -78,7 +78,9 @@
 #define ARROW_HEAD 4.5       /* the head of a branch or loop arrow */
 #define FLOW_GAP 1.5         /* between a flow arrow and a card */
 #define GUIDE_OVERHANG 4.0   /* emotion guides, left of the first column */
-#define SCALE_TOP 8.0        /* the +2 level, below the lane's padding */
+#define SCALE_TOP 8.0        /* the +2 level, below the lane's padding (at
+                                least), and the -2 level above it */
+#define SCALE_LABEL_GAP 3.0  /* between the lane's label and the scale */
 #define CURVE_SPREAD 5.0     /* between two personas' curves */
 #define CURVE_ROOM (COL_W - 8.0) /* the widest the curves spread in a column:
                                     past 24 personas they close up */
@@ -1336,24 +1338,34 @@ static double lane_emotions(builder *b, double y)
     size_t curves = b->L->n_curves;
     if (!b->shown.emotions && !(b->blank && b->n_cols))
         return 0;
-    double mid = y + LANE_PAD + SCALE_TOP + 2 * LEVEL_H;
+    /* the scale's values in words ("very positive +2"), right-aligned
+     * in the label column, the +2 level under the lane's label */
+    static const char *const scale[5] = {"\xe2\x88\x92" "2", "\xe2\x88\x92" "1",
+                                         "0", "+1", "+2"};
+    const char *texts[5];
+    double tw[5], th = 0;
+    for (int v = -2; v <= 2; v++) {
+        char *t = jmap_xasprintf("%s %s", label(b, (jmap_label)(L_EMO_0 + v)),
+                                 scale[v + 2]);
+        texts[v + 2] = jmap_arena_strdup(b->L->arena, t);
+        free(t);
+        g_object_unref(jmap_measurer_layout(b->m, texts[v + 2],
+                                            JMAP_FONT_SMALL, 0, 0, 0, NULL,
+                                            &tw[v + 2], &th));
+    }
+    double scale_top = fmax(SCALE_TOP, b->label_h + SCALE_LABEL_GAP + th / 2);
+    double mid = y + LANE_PAD + scale_top + 2 * LEVEL_H;
     for (int v = -2; v <= 2; v++) {
         double ly = mid - v * LEVEL_H;
         add_line(b, v ? JMAP_PATH_LEVEL : JMAP_PATH_NEUTRAL,
                  b->x_cols - GUIDE_OVERHANG, ly,
                  b->x_right, ly);
     }
-    static const char *const scale[5] = {"\xe2\x88\x92" "2", "\xe2\x88\x92" "1",
-                                         "0", "+1", "+2"};
     for (int v = -2; v <= 2; v++) {
-        double w, h;
-        PangoLayout *pl = jmap_measurer_layout(b->m, scale[v + 2],
-                                               JMAP_FONT_SMALL, 0, 0, 0, NULL,
-                                               &w, &h);
-        g_object_unref(pl);
-        double x = MARGIN + LABEL_W - LABEL_PAD - w;
-        add_text(b, JMAP_BOX_SCALE_TEXT, scale[v + 2], (jmap_pos){0, 0},
-                 JMAP_FONT_SMALL, x, mid - v * LEVEL_H - h / 2, 0, AS_WRITTEN, -1, -1);
+        double x = MARGIN + LABEL_W - LABEL_PAD - tw[v + 2];
+        add_text(b, JMAP_BOX_SCALE_TEXT, texts[v + 2], (jmap_pos){0, 0},
+                 JMAP_FONT_SMALL, x, mid - v * LEVEL_H - th / 2, 0, AS_WRITTEN,
+                 -1, -1);
     }
     /* every curve's paths, then every curve's points over them */
     const jmap_emotion **pts = jmap_xcalloc(b->n_cols + 1, sizeof *pts);
@@ -1366,7 +1378,7 @@ static double lane_emotions(builder *b, double y)
         curve_marks(b, k, mid, pts, n);
     }
     free(pts);
-    return 2 * SCALE_TOP + 4 * LEVEL_H + 2 * LANE_PAD;
+    return scale_top + SCALE_TOP + 4 * LEVEL_H + 2 * LANE_PAD;
 }
 
 /* A stack of cards in one column: how each kind of card is built. */
