@@ -32,6 +32,7 @@ static const char *const maps[] = {
     "tests/layout/french.yaml",
     "tests/layout/markup.yaml",
     "tests/layout/sixty-steps.yaml",
+    "tests/content/every_key.yaml",
 };
 #define N_MAPS (sizeof maps / sizeof maps[0])
 

@@ -111,6 +111,10 @@ static const char *const labels_en[L_COUNT_] = {
     [L_EMO_0] = "neutral",
     [L_EMO_P1] = "positive",
     [L_EMO_P2] = "very positive",
+    [L_THOUGHTS] = "Thoughts",
+    [L_METRICS] = "Metrics",
+    [L_QUOTE_OPEN] = "\xe2\x80\x9c",
+    [L_QUOTE_CLOSE] = "\xe2\x80\x9d",
 };
 
 static const char *const labels_fr[L_COUNT_] = {
@@ -207,6 +211,10 @@ static const char *const labels_fr[L_COUNT_] = {
     [L_EMO_0] = "neutre",
     [L_EMO_P1] = "positif",
     [L_EMO_P2] = "très positif",
+    [L_THOUGHTS] = "Pensées",
+    [L_METRICS] = "Indicateurs",
+    [L_QUOTE_OPEN] = "«\xc2\xa0",
+    [L_QUOTE_CLOSE] = "\xc2\xa0»",
 };
 
 /* The table of each language, by jmap_lang. */

@@ -53,6 +53,8 @@ typedef enum jmap_label {
     L_ASSEMBLY, L_ASSEMBLY_HOW,    /* a tiled poster's assembly sheet */
     L_EMO_M2, L_EMO_M1, L_EMO_0, L_EMO_P1, L_EMO_P2, /* the emotion scale's
                                       values, -2 to +2, in words */
+    L_THOUGHTS, L_METRICS,         /* lane titles of the content keys */
+    L_QUOTE_OPEN, L_QUOTE_CLOSE,   /* around a thought: “ ” or « » */
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;
 

@@ -435,6 +435,15 @@ static void paint_idea(walk *w, const jmap_layout *L, const jmap_box *b)
     fill_stroke(w, colour(JMAP_C_IDEA), &border);
 }
 
+/* A thought: a speech bubble, light and rounded. */
+static void paint_thought(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_pen border = pen(colour(JMAP_C_RULE), 0.8);
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, 6);
+    fill_stroke(w, colour(JMAP_C_THOUGHT), &border);
+}
+
 static void paint_remedy(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
@@ -598,6 +607,7 @@ static jmap_colour text_colour(jmap_box_kind kind)
     case JMAP_BOX_STAGE_DESCRIPTION:
     case JMAP_BOX_STEP_DESCRIPTION:
     case JMAP_BOX_IRRITANT_OWNER:
+    case JMAP_BOX_STAGE_GOAL:
     case JMAP_BOX_SEPARATOR_TEXT:
     case JMAP_BOX_FOOTER:
     case JMAP_BOX_GOALS_LABEL:
@@ -793,6 +803,7 @@ static const struct {
     [JMAP_BOX_MOMENT] = {1, paint_moment},
     [JMAP_BOX_IDEA] = {1, paint_idea},
     [JMAP_BOX_REMEDY] = {1, paint_remedy},
+    [JMAP_BOX_THOUGHT] = {1, paint_thought},
     [JMAP_BOX_DEPT_MARK] = {1, paint_dept_mark},
     [JMAP_BOX_ICON] = {2, paint_icon},
     [JMAP_BOX_BULLET] = {2, paint_bullet},
@@ -1130,6 +1141,9 @@ static void read_step(reader *r, size_t col)
     if (name >= 0)
         leaf(r, "H3", (size_t)name);
     texts_in(r, "P", step);
+    for (EACH(&r->cols, col, i)) /* thoughts, as their lane comes first */
+        if (L->boxes[*i].kind == JMAP_BOX_THOUGHT)
+            texts_in(r, "P", *i);
     read_marks(r, col, JMAP_BOX_EMOTION);
     for (size_t k = 0; k < sizeof step_items / sizeof *step_items; k++)
         for (EACH(&r->cols, col, i)) {

@@ -99,6 +99,7 @@
 #define IRRITANT_TEXT_GAP 3.0 /* between the severity row and the text */
 #define OWNER_GAP 2.0        /* between an irritant's text and its owner */
 #define REMEDY_INDENT 10.0   /* a remedy, hanging under its irritant */
+#define THOUGHT_PAD_X 7.0    /* inside a thought's card, left and right */
 #define DEPT_TOP_GAP 6.0     /* the first department row, under the label */
 #define DEPT_PAD_Y 3.0       /* above and below a department's name */
 #define DEPT_ROW_MIN_H 18.0  /* a department row's least height */
@@ -123,6 +124,7 @@
 #define GOAL_INDENT 9.0   /* a goal's text, right of the persona's texts */
 #define BULLET_BEFORE 5.0 /* a goal's bullet centre, before its text */
 #define BULLET_DROP 5.2   /* ... and below its top */
+#define STAGE_BULLET_DROP 4.4 /* a stage goal's bullet, below its text's top */
 #define PERSONA_BAR_W 3.0 /* the bar at a persona card's left edge */
 #define PERSONA_BAR_INSET 6.0 /* ... below the card's top, above its bottom */
 #define SWATCH_W 20.0     /* a legend sample's cell */
@@ -182,6 +184,9 @@ static const struct {
     [JMAP_BOX_STEP_NAME] = {"step-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_STEP_DURATION] = {"step-duration", JMAP_CLASS_TEXT},
     [JMAP_BOX_STEP_DESCRIPTION] = {"step-description", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STAGE_GOAL] = {"stage-goal", JMAP_CLASS_TEXT},
+    [JMAP_BOX_THOUGHT] = {"thought", JMAP_CLASS_AREA},
+    [JMAP_BOX_THOUGHT_TEXT] = {"thought-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_SCALE_TEXT] = {"scale-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_EMOTION] = {"emotion", JMAP_CLASS_POINT},
     [JMAP_BOX_TOUCHPOINT] = {"touchpoint", JMAP_CLASS_AREA},
@@ -998,9 +1003,9 @@ static double build_header(builder *b, double y)
 
 /* ---- lanes ---- */
 
-/* The name, duration and description of stage `st` in its band `band`,
- * from x0 to x1 and from `top`; on a page after the stage's first, the
- * name followed by "(continued)" and no description. Returns the height
+/* The name, duration, description and goals of stage `st` in its band
+ * `band`, from x0 to x1 and from `top`; on a page after the stage's
+ * first, the name followed by "(continued)" alone with its duration. Returns the height
  * they take, the band's padding included. */
 static double stage_texts(builder *b, const jmap_stage *st, size_t band,
                           double x0, double x1, double top, int continued)
@@ -1033,6 +1038,20 @@ static double stage_texts(builder *b, const jmap_stage *st, size_t band,
                      cy + DESCRIPTION_GAP, x1 - x0 - 2 * STAGE_PAD_X, PARA, -1,
                      (int)band);
         cy += DESCRIPTION_GAP + box_at(b, t)->h;
+    }
+    for (size_t g = 0; g < st->n_goals && !continued; g++) {
+        if (!st->goals[g].str)
+            continue;
+        double gx = x0 + STAGE_PAD_X + GOAL_INDENT;
+        double gap = g == 0 ? DESCRIPTION_GAP : LINE_GAP;
+        t = add_text(b, JMAP_BOX_STAGE_GOAL, st->goals[g].str, st->goals[g].pos,
+                     JMAP_FONT_SMALL, gx, cy + gap, x1 - gx - STAGE_PAD_X,
+                     PARA, -1, (int)band);
+        double r = JMAP_BULLET_D / 2;
+        add_box(b, JMAP_BOX_BULLET, st->goals[g].pos, gx - BULLET_BEFORE - r,
+                cy + gap + STAGE_BULLET_DROP - r, JMAP_BULLET_D,
+                JMAP_BULLET_D, -1, (int)band);
+        cy += gap + box_at(b, t)->h;
     }
     return cy + STAGE_PAD_Y - top;
 }
@@ -1546,6 +1565,42 @@ static double lane_irritants(builder *b, double y)
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
 }
 
+/* A thought's quote card at (x, y): the thought in the map's quotation
+ * marks. Returns its height. */
+static double thought_card(builder *b, const jmap_text *th, int column,
+                           double x, double y)
+{
+    size_t card = add_box(b, JMAP_BOX_THOUGHT, th->pos, x, y, COL_W, 0,
+                          column, -1);
+    char *quoted = jmap_xasprintf("%s%s%s", label(b, L_QUOTE_OPEN), th->str,
+                                  label(b, L_QUOTE_CLOSE));
+    size_t t = add_text(b, JMAP_BOX_THOUGHT_TEXT,
+                        jmap_arena_strdup(b->L->arena, quoted), th->pos,
+                        JMAP_FONT_BODY, x + THOUGHT_PAD_X, y + CARD_TEXT_TOP,
+                        COL_W - 2 * THOUGHT_PAD_X, PARA, column, (int)card);
+    free(quoted);
+    box_at(b, t)->text = th->str; /* the dump gives it as written */
+    double h = fmax(CARD_TEXT_TOP + box_at(b, t)->h + CARD_PAD, CARD_MIN_H);
+    box_at(b, card)->h = h;
+    return h;
+}
+
+/* Thoughts: what the customer thinks or says at each step. */
+static double lane_thoughts(builder *b, double y)
+{
+    double max_h = 0;
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = b->j->steps[i];
+        double cy = y + LANE_PAD;
+        for (size_t k = 0; k < s->n_thoughts; k++)
+            if (s->thoughts[k].str)
+                cy += thought_card(b, &s->thoughts[k], col_of(b, i),
+                                   col_x(b, i), cy) + CARD_GAP;
+        max_h = fmax(max_h, cy - CARD_GAP - y - LANE_PAD);
+    }
+    return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
+}
+
 /* Ideas. */
 static double lane_ideas(builder *b, double y)
 {
@@ -1669,6 +1724,7 @@ static const struct lane_def {
 } lanes[] = {
     {L_STAGES, lane_stages, 0, 0},
     {L_ACTIONS, lane_actions, 0, 0},
+    {L_THOUGHTS, lane_thoughts, 0, 1},
     {L_EMOTIONS, lane_emotions, 22, 0},
     {L_TOUCHPOINTS, lane_touchpoints, 0, 1},
     {L_IRRITANTS, lane_irritants, 0, 1},

@@ -98,6 +98,11 @@ typedef enum jmap_box_kind {
     JMAP_BOX_STEP_DURATION, /* text, after a clock icon */
     JMAP_BOX_STEP_DESCRIPTION, /* text: under the step's name and duration,
                               smaller and lighter */
+    JMAP_BOX_STAGE_GOAL,   /* text: one of a stage's goals, after a bullet,
+                              in its band */
+    JMAP_BOX_THOUGHT,      /* a thought's quote card */
+    JMAP_BOX_THOUGHT_TEXT, /* text: the thought in quotation marks (the
+                              dump gives it as written) */
     JMAP_BOX_SCALE_TEXT,   /* text: an emotion scale value (+2, 0, -2) */
     JMAP_BOX_EMOTION,      /* an emotion point; style.emotion, curve */
     JMAP_BOX_TOUCHPOINT,   /* a touchpoint chip; style.channel */
@@ -281,7 +286,7 @@ typedef struct jmap_page_spec {
 #define JMAP_LANE_PAD 8.0
 
 /* The lanes of a layout, top to bottom. */
-#define JMAP_MAX_LANES 8
+#define JMAP_MAX_LANES 10
 
 /* A finished map: everything the drawing stage paints. */
 typedef struct jmap_layout {
@@ -437,7 +442,7 @@ typedef enum jmap_colour {
     JMAP_C_ORANGE, JMAP_C_SKY, JMAP_C_GREEN, JMAP_C_YELLOW, JMAP_C_BLUE,
     JMAP_C_VERMILLION, JMAP_C_PURPLE, JMAP_C_GREY,
     JMAP_C_IRRITANT_LOW, JMAP_C_IRRITANT_MEDIUM, JMAP_C_IRRITANT_HIGH,
-    JMAP_C_MOMENT, JMAP_C_IDEA,
+    JMAP_C_MOMENT, JMAP_C_IDEA, JMAP_C_THOUGHT,
     JMAP_C_DIGITAL, JMAP_C_PHYSICAL, JMAP_C_HUMAN,
     JMAP_C_FRONTSTAGE, JMAP_C_BACKSTAGE, JMAP_C_SUPPORT,
     JMAP_C_ARROW,
