@@ -96,6 +96,45 @@ static void test_json_involves_irritant_owners(void **state)
     free(out);
 }
 
+/* The content keys: numbers as the fewest digits that read back, sources as
+ * names, actions by department id, which are involved. */
+static void test_json_content_keys(void **state)
+{
+    (void)state;
+    char *out = export_string(
+        MAP_HEAD "personas: {ana: Ana, bob: Bob}\n"
+                 "departments: {d: D, e: E}\n"
+                 "stages:\n"
+                 "  - id: s\n"
+                 "    name: S\n"
+                 "    goals: [Fast]\n"
+                 "    metrics: [{name: Rate, value: 0.1, unit: \"%\", target: 1e3}]\n"
+                 "    steps:\n"
+                 "      - name: A\n"
+                 "        personas: [bob]\n"
+                 "        thoughts: [\"Is it valid?\"]\n"
+                 "        metrics: [{name: Calls, value: -12}]\n"
+                 "        actions: {e: Checks, d: Calls back}\n"
+                 "        irritants: [{name: Slow, sources: [review, survey], owner: d}]\n"
+                 "        moments: [Kind, {name: Quick, sources: [analytics]}]\n",
+        JMAP_EXPORT_JSON);
+    assert_non_null(strstr(out, "\"goals\": [\n        \"Fast\"\n      ]"));
+    assert_non_null(strstr(out, "\"value\": 0.1,\n"));
+    assert_non_null(strstr(out, "\"target\": 1000,\n"));
+    assert_non_null(strstr(out, "\"value\": -12,\n"));
+    assert_non_null(strstr(out, "\"unit\": null,\n          \"target\": null,"));
+    assert_non_null(strstr(out, "\"personas\": [\n        \"bob\"\n      ]"));
+    assert_non_null(strstr(out, "\"thoughts\": [\n        \"Is it valid?\"\n      ]"));
+    assert_non_null(strstr(out, "\"department\": \"e\",\n          \"text\": \"Checks\""));
+    assert_non_null(strstr(out, "\"sources\": [\n            \"survey\",\n"
+                                "            \"review\"\n          ]"));
+    assert_non_null(strstr(out, "\"moment_sources\": [\n        [],\n        [\n"
+                                "          \"analytics\"\n        ]\n      ]"));
+    assert_non_null(strstr(out, "\"involved_departments\": [\n        \"d\",\n"
+                                "        \"e\"\n      ]"));
+    free(out);
+}
+
 static void test_mermaid_actors_involve_irritant_owners(void **state)
 {
     (void)state;
@@ -179,13 +218,14 @@ static void test_csv_quotes_as_rfc4180(void **state)
                  "        irritants:\n"
                  "          - Waits\n"
                  "          - {name: \"Says \\\"no\\\", twice\", severity: high, frequency: 3,\n"
-                 "             owner: d, remedy: \"Line one\\nline two\"}\n",
+                 "             owner: d, remedy: \"Line one\\nline two\",\n"
+                 "             sources: [review, survey]}\n",
         JMAP_EXPORT_CSV);
     assert_string_equal(out,
-                        "stage,step,irritant,severity,frequency,owner,remedy\r\n"
-                        "Service,Calls,Waits,medium,,,\r\n"
+                        "stage,step,irritant,severity,frequency,owner,remedy,sources\r\n"
+                        "Service,Calls,Waits,medium,,,,\r\n"
                         "Service,Calls,\"Says \"\"no\"\", twice\",high,3,"
-                        "\"Care, \"\"VIP\"\"\",\"Line one\nline two\"\r\n");
+                        "\"Care, \"\"VIP\"\"\",\"Line one\nline two\",survey review\r\n");
     free(out);
 }
 
@@ -194,7 +234,7 @@ static void test_csv_header_only_without_irritants(void **state)
     (void)state;
     char *out = export_string(MAP_HEAD "stages: [{id: a, name: A, steps: [{name: S}]}]\n",
                               JMAP_EXPORT_CSV);
-    assert_string_equal(out, "stage,step,irritant,severity,frequency,owner,remedy\r\n");
+    assert_string_equal(out, "stage,step,irritant,severity,frequency,owner,remedy,sources\r\n");
     free(out);
 }
 
@@ -278,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_format_names),
         cmocka_unit_test(test_json_resolves_defaults),
         cmocka_unit_test(test_json_involves_irritant_owners),
+        cmocka_unit_test(test_json_content_keys),
         cmocka_unit_test(test_mermaid_actors_involve_irritant_owners),
         cmocka_unit_test(test_mermaid_keeps_grammar_safe),
         cmocka_unit_test(test_mermaid_title_keeps_colon),

@@ -7,7 +7,10 @@
  *   mermaid  a Mermaid `journey` diagram (sections = stages, tasks = steps,
  *            scores 1..5 from emotions -2..2, actors = the departments
  *            the step involves) for GitHub Markdown;
- *   csv      one RFC 4180 row per irritant, for workshop spreadsheets.
+ *   csv      one RFC 4180 row per irritant, for workshop spreadsheets, with
+ *            its owner, remedy and sources.
+ * The steps' personas are left out of the Mermaid diagram, whose journey
+ * has no place for them.
  * Derived facts (involved departments) come from the resolve pass, and the
  * names of enum values from locale.c, the same the loader reads.
  */
@@ -43,6 +46,41 @@ static void json_texts(jmap_json *w, const char *key, const jmap_text *t, size_t
     jmap_json_open(w, key, '[');
     for (size_t i = 0; i < n; i++)
         jmap_json_put_string(w, NULL, t[i].str);
+    jmap_json_close(w, ']');
+}
+
+/* A set of jmap_source bits as the list of their names, in bit order. */
+static void json_sources(jmap_json *w, const char *key, unsigned sources)
+{
+    jmap_json_open(w, key, '[');
+    for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
+        if (sources & 1u << i)
+            jmap_json_put_string(w, NULL, jmap_source_names[i]);
+    jmap_json_close(w, ']');
+}
+
+static void json_number(jmap_json *w, const char *key, double v)
+{
+    char num[64];
+    jmap_format_number(num, sizeof num, v);
+    jmap_json_put_raw(w, key, num);
+}
+
+static void json_metrics(jmap_json *w, const jmap_metric *m, size_t n)
+{
+    jmap_json_open(w, "metrics", '[');
+    for (size_t i = 0; i < n; i++) {
+        jmap_json_open(w, NULL, '{');
+        jmap_json_put_string(w, "name", m[i].name.str);
+        json_number(w, "value", m[i].value);
+        jmap_json_put_string(w, "unit", m[i].unit.str);
+        if (m[i].has_target)
+            json_number(w, "target", m[i].target);
+        else
+            jmap_json_put_raw(w, "target", "null");
+        json_pos(w, m[i].pos);
+        jmap_json_close(w, '}');
+    }
     jmap_json_close(w, ']');
 }
 
@@ -117,6 +155,8 @@ static void json_stages(jmap_json *w, const jmap_journey *j)
         jmap_json_put_string(w, "name", st->name.str);
         jmap_json_put_string(w, "description", st->description.str);
         json_duration(w, &st->duration);
+        json_texts(w, "goals", st->goals, st->n_goals);
+        json_metrics(w, st->metrics, st->n_metrics);
         jmap_json_open(w, "steps", '[');
         for (size_t k = 0; k < st->n_steps; k++)
             jmap_json_put_string(w, NULL, st->steps[k]->id);
@@ -154,7 +194,30 @@ static void json_irritants(jmap_json *w, const jmap_step *s)
             jmap_json_put_raw(w, "frequency", "null");
         json_ref(w, "owner", &ir->owner);
         jmap_json_put_string(w, "remedy", ir->remedy.str);
+        json_sources(w, "sources", ir->sources);
         json_pos(w, ir->pos);
+        jmap_json_close(w, '}');
+    }
+    jmap_json_close(w, ']');
+}
+
+/* The moments' sources, parallel to `moments`. */
+static void json_moment_sources(jmap_json *w, const jmap_step *s)
+{
+    jmap_json_open(w, "moment_sources", '[');
+    for (size_t i = 0; i < s->n_moments; i++)
+        json_sources(w, NULL, s->moment_sources ? s->moment_sources[i] : 0);
+    jmap_json_close(w, ']');
+}
+
+static void json_actions(jmap_json *w, const jmap_step *s)
+{
+    jmap_json_open(w, "actions", '[');
+    for (size_t i = 0; i < s->n_actions; i++) {
+        jmap_json_open(w, NULL, '{');
+        json_ref(w, "department", &s->actions[i].department);
+        jmap_json_put_string(w, "text", s->actions[i].text.str);
+        json_pos(w, s->actions[i].department.pos);
         jmap_json_close(w, '}');
     }
     jmap_json_close(w, ']');
@@ -177,6 +240,7 @@ static void json_step(jmap_json *w, const jmap_step *s)
     jmap_json_put_string(w, "stage", s->stage->id);
     jmap_json_put_string(w, "description", s->description.str);
     json_duration(w, &s->duration);
+    json_refs(w, "personas", s->personas, s->n_personas);
     json_emotions(w, s);
     json_refs(w, "touchpoints", s->touchpoints, s->n_touchpoints);
     json_refs(w, "departments", s->departments, s->n_departments);
@@ -185,7 +249,11 @@ static void json_step(jmap_json *w, const jmap_step *s)
     jmap_json_put_bool(w, "next_is_default", s->next_is_default);
     json_irritants(w, s);
     json_texts(w, "moments", s->moments, s->n_moments);
+    json_moment_sources(w, s);
     json_texts(w, "ideas", s->ideas, s->n_ideas);
+    json_texts(w, "thoughts", s->thoughts, s->n_thoughts);
+    json_metrics(w, s->metrics, s->n_metrics);
+    json_actions(w, s);
     json_pos(w, s->pos);
     jmap_json_close(w, '}');
 }
@@ -328,7 +396,7 @@ static void write_mermaid(FILE *out, const jmap_journey *j)
 /* ---- csv ---- */
 
 static const char *const csv_header[] = {"stage", "step", "irritant", "severity",
-                                         "frequency", "owner", "remedy"};
+                                         "frequency", "owner", "remedy", "sources"};
 
 static void csv_row(FILE *out, const jmap_irritant *ir)
 {
@@ -336,13 +404,20 @@ static void csv_row(FILE *out, const jmap_irritant *ir)
     char frequency[32] = "";
     if (ir->frequency >= 0)
         snprintf(frequency, sizeof frequency, "%ld", ir->frequency);
+    jmap_buf sources; /* their names, in bit order, separated by spaces */
+    jmap_buf_init(&sources);
+    for (int i = 0; i < JMAP_SOURCE_COUNT; i++)
+        if (ir->sources & 1u << i)
+            jmap_buf_printf(&sources, "%s%s", sources.len ? " " : "",
+                            jmap_source_names[i]);
     const char *fields[] = {
         ir->step->stage->name.str, ir->step->name.str, ir->name.str,
         jmap_level_names[ir->severity], frequency,
-        owner ? owner->name.str : ir->owner.id, ir->remedy.str,
+        owner ? owner->name.str : ir->owner.id, ir->remedy.str, sources.data,
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         jmap_csv_field(out, fields[i], i + 1 == sizeof fields / sizeof fields[0]);
+    jmap_buf_destroy(&sources);
 }
 
 static void write_csv(FILE *out, const jmap_journey *j)

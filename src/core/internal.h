@@ -136,6 +136,9 @@ size_t jmap_lines_offset(jmap_lines *lines, jmap_pos pos);
  * and exponent), whatever the C locale's decimal point. Returns 1 and
  * stores it when it is one, finite. */
 int jmap_parse_double(const char *s, double *out);
+/* Formats `v` with the fewest digits that read back as it ("2.3", "80",
+ * "1000", "1e-05"), with a '.' whatever the C locale: a JSON number. */
+void jmap_format_number(char *out, size_t out_len, double v);
 /* Formats a double without depending on the C locale (always a '.'). */
 void jmap_format_double(char *out, size_t out_len, double v, int decimals);
 

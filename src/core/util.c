@@ -488,6 +488,27 @@ int jmap_parse_double(const char *s, double *out)
     return 1;
 }
 
+void jmap_format_number(char *out, size_t out_len, double v)
+{
+    double back = 0;
+    if (v == floor(v) && fabs(v) < 1e16) { /* whole: no exponent */
+        snprintf(out, out_len, "%.0f", v);
+        if (strcmp(out, "-0") == 0)
+            strcpy(out, "0");
+        return;
+    }
+    for (int digits = 1; digits <= 17; digits++) {
+        snprintf(out, out_len, "%.*g", digits, v);
+        for (char *p = out; *p; p++)
+            if (*p == ',')
+                *p = '.';
+        if (jmap_parse_double(out, &back) && back == v)
+            break;
+    }
+    if (strcmp(out, "-0") == 0)
+        strcpy(out, "0");
+}
+
 void jmap_format_double(char *out, size_t out_len, double v, int decimals)
 {
     snprintf(out, out_len, "%.*f", decimals, v);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # export_csv.sh JMAP SOURCE_DIR - `jmap export --format csv` read back with
 # python3's csv module: a header row, then one row per irritant whose fields
-# equal the JSON export's, with RFC 4180 quoting (CRLF rows, quotes doubled)
+# (its owner, remedy and sources among them) equal the JSON export's, with RFC 4180 quoting (CRLF rows, quotes doubled)
 # surviving commas, quotes and line breaks in the text, and fields that a
 # spreadsheet would run as a formula (=, +, -, @, tab, CR first) prefixed
 # with an apostrophe (OWASP's rule against CSV injection).
@@ -50,7 +50,8 @@ stages:
             remedy: "Fine - really"
 EOF
 
-for map in "$src"/maps/*.yaml "$tmp/quoting.yaml" "$tmp/formula.yaml"; do
+for map in "$src"/maps/*.yaml "$src"/tests/content/every_key.yaml "$tmp/quoting.yaml" \
+    "$tmp/formula.yaml"; do
     if ! "$jmap" export --format csv "$map" >"$tmp/out.csv" 2>"$tmp/err" ||
         ! "$jmap" export --format json "$map" >"$tmp/out.json" 2>>"$tmp/err"; then
         echo "FAIL: export $map"
@@ -70,8 +71,8 @@ def expect(cond, what):
     if not cond:
         print("FAIL: %s: %s" % (name, what))
         ok = False
-expect(rows[0] == ["stage", "step", "irritant", "severity", "frequency", "owner", "remedy"],
-       "header row")
+expect(rows[0] == ["stage", "step", "irritant", "severity", "frequency", "owner", "remedy",
+                   "sources"], "header row")
 stages = {s["id"]: s["name"] for s in graph["stages"]}
 departments = {d["id"]: d["name"] for d in graph["departments"]}
 def cell(v):
@@ -82,11 +83,16 @@ for s in graph["steps"]:
         want.append([cell(v) for v in (
             stages[s["stage"]], s["name"], ir["name"], ir["severity"],
             "" if ir["frequency"] is None else str(ir["frequency"]),
-            departments.get(ir["owner"], ir["owner"] or ""), ir["remedy"] or "")])
+            departments.get(ir["owner"], ir["owner"] or ""), ir["remedy"] or "",
+            " ".join(ir["sources"]))])
+if name.endswith("every_key.yaml"):
+    expect(rows[1][7] == "survey support-tickets" and rows[4][7] ==
+           "mystery-visit staff-report observation", "sources, in their order: %s" % rows)
+    expect(rows[3][7] == "", "no sources, an empty field")
 if name.endswith("formula.yaml"):
     expect(sum(c.startswith("'") for r in rows for c in r) == 11, "eleven neutralised cells")
 expect(rows[1:] == want, "rows differ from the JSON export:\n%s\n%s" % (rows[1:], want))
-expect(all(len(r) == 7 for r in rows), "seven fields per row")
+expect(all(len(r) == 8 for r in rows), "eight fields per row")
 # Every record ends with CRLF (RFC 4180); bare line breaks only inside quotes.
 expect(raw.endswith(b"\r\n"), "the last record ends with CRLF")
 expect(raw.count(b"\r\n") >= len(rows), "records end with CRLF")

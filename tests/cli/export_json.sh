@@ -3,7 +3,9 @@
 # python3's json module: every shipped map exports to one JSON document
 # whose every reference names an item of the document, with default ids and
 # successors filled in, and each step's involved departments by the one rule
-# (touchpoint owners, listed departments, irritant owners, each once). A map with errors is refused (exit 1), and -o FILE
+# (touchpoint owners, listed departments, irritant owners, departments of its
+# actions, each once); the content keys (goals, metrics, thoughts, actions,
+# step personas, sources) whole, numbers as numbers. A map with errors is refused (exit 1), and -o FILE
 # is written whole or not at all.
 set -u
 jmap=$1
@@ -11,7 +13,7 @@ src=$2
 python=/usr/bin/python3
 . "$(dirname "$0")/../testlib.sh"
 
-for map in "$src"/maps/*.yaml "$src"/tests/lint/clean.yaml; do
+for map in "$src"/maps/*.yaml "$src"/tests/lint/clean.yaml "$src"/tests/content/every_key.yaml; do
     check 0 "export $map" "$jmap" export --format json "$map"
     "$python" - "$tmp/out" "$map" <<'EOF' || fail=1
 import json, sys
@@ -37,10 +39,11 @@ for i, s in enumerate(g["steps"]):
     expect(all(t in ids["touchpoints"] for t in s["touchpoints"]), "step touchpoints")
     expect(all(d in ids["departments"] for d in s["departments"] + s["involved_departments"]),
            "step departments")
-    want = []  # the one rule: touchpoint owners, listed, irritant owners
+    want = []  # the one rule: touchpoint owners, listed, irritant owners, actions
     owners = {t["id"]: t["owner"] for t in g["touchpoints"]}
     for d in ([owners[t] for t in s["touchpoints"]] + s["departments"] +
-              [ir["owner"] for ir in s["irritants"]]):
+              [ir["owner"] for ir in s["irritants"]] +
+              [a["department"] for a in s["actions"]]):
         if d is not None and d not in want:
             want.append(d)
     expect(s["involved_departments"] == want,
@@ -56,6 +59,37 @@ for i, s in enumerate(g["steps"]):
         expect(ir["severity"] in ("low", "medium", "high"), "severity")
         expect(ir["owner"] is None or ir["owner"] in ids["departments"], "irritant owner")
     expect(s["line"] >= 1 and s["column"] >= 1, "position kept")
+    expect(all(p in ids["personas"] for p in s["personas"]), "step personas")
+    expect(len(s["moment_sources"]) == len(s["moments"]), "a list of sources per moment")
+    for m in s["metrics"]:
+        expect(isinstance(m["value"], (int, float)) and not isinstance(m["value"], bool),
+               "metric value is a number")
+sources = {"survey", "interview", "mystery-visit", "staff-report", "support-tickets",
+           "analytics", "review", "observation"}
+for s in g["steps"]:
+    for ir in s["irritants"]:
+        expect(set(ir["sources"]) <= sources, "irritant sources are names")
+if name.endswith("every_key.yaml"):
+    st = g["stages"][0]
+    expect(st["goals"] == ["Know when the technician comes", "Pay nothing before the visit"],
+           "stage goals")
+    expect(st["metrics"][0] == {"name": "Bookings completed", "value": 71.5, "unit": "%",
+                                "target": 80, "line": 43, "column": 9}, "stage metric: %s" % st["metrics"][0])
+    expect(st["metrics"][1]["unit"] is None and st["metrics"][1]["target"] is None,
+           "no unit, no target: null")
+    calls, online = g["steps"][0], g["steps"][1]
+    expect(calls["personas"] == ["nora"] and g["steps"][2]["personas"] == [], "step personas")
+    expect(calls["thoughts"] == ["I hope someone picks up before lunch"], "thoughts")
+    expect([(a["department"], a["text"]) for a in calls["actions"]] ==
+           [("customer-care", "Takes the call and checks the warranty"),
+            ("scheduling", "Offers the first free slot")], "actions in order")
+    expect(calls["metrics"][0]["value"] == 6.5 and calls["metrics"][0]["target"] == 3,
+           "step metric")
+    expect(calls["irritants"][0]["sources"] == ["survey", "support-tickets"], "irritant sources")
+    expect(calls["irritants"][0]["frequency"] == 120, "frequency kept")
+    expect(online["moment_sources"] == [["interview", "review"]], "moment sources")
+    expect(calls["moment_sources"] == [[]], "a moment without sources")
+    expect(online["metrics"][0]["value"] == 2.3, "2.3 stays 2.3")
 sys.exit(0 if ok else 1)
 EOF
 done

@@ -4,7 +4,8 @@
 # case-insensitive, first matching rule wins), re-stated in Python: every
 # stage must come back as a section and every step as a task with its score
 # (emotion -2..2 as 1..5, 3 without one) and the departments it involves
-# (touchpoint owners, listed departments, irritant owners) as actors, even
+# (touchpoint owners, listed departments, irritant owners, departments of its
+# actions) as actors, even
 # when names hold ':', '#', ';', ',', line breaks or Mermaid's keywords.
 # The real Mermaid CLI needs a headless browser and is not used; when
 # JMAP_MERMAID_MODULES names a node_modules directory holding the mermaid
@@ -40,7 +41,7 @@ stages:
   - {id: e2, name: "section", steps: [{name: "journey", emotion: {a: 0, b: 0}}]}
 EOF
 
-for map in "$src"/maps/*.yaml "$src/tests/lint/warnings.yaml" "$tmp/hostile.yaml"; do
+for map in "$src"/maps/*.yaml "$src/tests/lint/warnings.yaml" "$src/tests/content/every_key.yaml" "$tmp/hostile.yaml"; do
     if ! "$jmap" export --format mermaid "$map" >"$tmp/out.mmd" 2>"$tmp/err" ||
         ! "$jmap" export --format json "$map" >"$tmp/out.json" 2>>"$tmp/err"; then
         echo "FAIL: export $map"
@@ -127,9 +128,10 @@ for (section, tasks), stage in zip(sections, graph["stages"]):
         want = int(mean + (0.5 if mean >= 0 else -0.5)) + 3
         expect(score == want, "score of %s: %d, want %d" % (step_id, score, want))
         expect(1 <= score <= 5, "score range")
-        want = []  # the one rule: touchpoint owners, listed, irritant owners
+        want = []  # the one rule: touchpoint owners, listed, irritant owners, actions
         for d in ([owners[t] for t in step["touchpoints"]] + step["departments"] +
-                  [ir["owner"] for ir in step["irritants"]]):
+                  [ir["owner"] for ir in step["irritants"]] +
+                  [a["department"] for a in step["actions"]]):
             if d is not None and d not in want:
                 want.append(d)
         expect(len(actors) == len(want), "actors of %s: %s, want %s" % (step_id, actors, want))
