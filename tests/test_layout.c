@@ -33,6 +33,7 @@ static const char *const maps[] = {
     "tests/layout/markup.yaml",
     "tests/layout/sixty-steps.yaml",
     "tests/content/every_key.yaml",
+    "tests/layout/content-fr.yaml",
 };
 #define N_MAPS (sizeof maps / sizeof maps[0])
 
@@ -733,6 +734,52 @@ static void test_scale_in_words(void **state)
     }
 }
 
+/* The content keys in French: a thought in « guillemets », figures with a
+ * decimal comma, a narrow no-break space before %, targets met and missed
+ * marked by different icons; a stage's goals and metrics in its band. */
+static void test_content_in_french(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/content-fr.yaml");
+    const jmap_layout *L = f.layout;
+    const char *values[8];
+    size_t nv = 0, met = 0, missed = 0, thoughts = 0, goals = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind == JMAP_BOX_METRIC_VALUE && nv < 8)
+            values[nv++] = b->text;
+        if (b->kind == JMAP_BOX_ICON && b->style.icon == JMAP_ICON_MET &&
+            L->boxes[b->parent].kind != JMAP_BOX_SWATCH)
+            met++;
+        if (b->kind == JMAP_BOX_ICON && b->style.icon == JMAP_ICON_MISSED &&
+            L->boxes[b->parent].kind != JMAP_BOX_SWATCH)
+            missed++;
+        if (b->kind == JMAP_BOX_THOUGHT_TEXT) {
+            assert_string_equal(b->text, "J\xe2\x80\x99" "esp\xc3\xa8re qu\xe2\x80\x99on "
+                                         "d\xc3\xa9" "croche avant midi");
+            assert_memory_equal(pango_layout_get_text(b->pl), "\xc2\xab\xc2\xa0", 4);
+            thoughts++;
+        }
+        if (b->kind == JMAP_BOX_STAGE_GOAL) {
+            assert_int_equal(L->boxes[b->parent].kind, JMAP_BOX_STAGE);
+            goals++;
+        }
+        if (b->kind == JMAP_BOX_METRIC_TARGET)
+            assert_memory_equal(b->text, "Objectif\xc2\xa0: ", 12);
+    }
+    assert_int_equal(nv, 4);
+    assert_string_equal(values[0], "71,5\xe2\x80\xaf%"); /* the stage's */
+    assert_string_equal(values[1], "2,3\xe2\x80\xaf%");
+    assert_string_equal(values[2], "6,5\xc2\xa0min");
+    assert_string_equal(values[3], "4,6/5");
+    assert_int_equal(met, 1);    /* 2,3 % for 2 */
+    assert_int_equal(missed, 2); /* 71,5 % for 80, 4,6/5 for 4,8 */
+    assert_int_equal(thoughts, 1);
+    assert_int_equal(goals, 1);
+    unload(&f);
+}
+
 static void test_markup_is_literal(void **state)
 {
     (void)state;
@@ -1327,6 +1374,7 @@ int main(void)
         cmocka_unit_test(test_descriptions),
         cmocka_unit_test(test_remedy_under_irritant),
         cmocka_unit_test(test_scale_in_words),
+        cmocka_unit_test(test_content_in_french),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
         cmocka_unit_test(test_personas_and_branches),

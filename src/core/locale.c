@@ -115,6 +115,9 @@ static const char *const labels_en[L_COUNT_] = {
     [L_METRICS] = "Metrics",
     [L_QUOTE_OPEN] = "\xe2\x80\x9c",
     [L_QUOTE_CLOSE] = "\xe2\x80\x9d",
+    [L_TARGET] = "Target",
+    [L_MET] = "Target met",
+    [L_MISSED] = "Target missed",
 };
 
 static const char *const labels_fr[L_COUNT_] = {
@@ -215,6 +218,9 @@ static const char *const labels_fr[L_COUNT_] = {
     [L_METRICS] = "Indicateurs",
     [L_QUOTE_OPEN] = "«\xc2\xa0",
     [L_QUOTE_CLOSE] = "\xc2\xa0»",
+    [L_TARGET] = "Objectif",
+    [L_MET] = "Objectif atteint",
+    [L_MISSED] = "Objectif manqué",
 };
 
 /* The table of each language, by jmap_lang. */

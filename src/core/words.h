@@ -55,6 +55,7 @@ typedef enum jmap_label {
                                       values, -2 to +2, in words */
     L_THOUGHTS, L_METRICS,         /* lane titles of the content keys */
     L_QUOTE_OPEN, L_QUOTE_CLOSE,   /* around a thought: “ ” or « » */
+    L_TARGET, L_MET, L_MISSED,     /* a metric's target; legend texts */
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;
 

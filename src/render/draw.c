@@ -217,6 +217,38 @@ static void icon_clock(walk *w, double x, double y)
     stroke(w, &soft);
 }
 
+/* A metric that reaches its target: a blue disc with a tick. */
+static void icon_met(walk *w, double x, double y)
+{
+    circle(shape(w), x + 5, y + 5, 5);
+    fill(w, colour(JMAP_C_BLUE));
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 2.6, y + 5.2);
+    jmap_shape_line(s, x + 4.3, y + 6.9);
+    jmap_shape_line(s, x + 7.5, y + 3.4);
+    jmap_pen tick = pen(white, 1.3);
+    stroke(w, &tick);
+}
+
+/* A metric that misses it: a vermillion triangle with an exclamation
+ * mark, unlike the disc in shape as in colour. */
+static void icon_missed(walk *w, double x, double y)
+{
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 5, y + 0.3);
+    jmap_shape_line(s, x + 9.8, y + 9.5);
+    jmap_shape_line(s, x + 0.2, y + 9.5);
+    jmap_shape_close(s);
+    fill(w, colour(JMAP_C_VERMILLION));
+    s = shape(w);
+    jmap_shape_move(s, x + 5, y + 3.4);
+    jmap_shape_line(s, x + 5, y + 6.4);
+    jmap_pen bar = pen(white, 1.3);
+    stroke(w, &bar);
+    circle(shape(w), x + 5, y + 8.1, 0.75);
+    fill(w, white);
+}
+
 /* How every icon looks (a jmap_icon_art): what a backend calls to define
  * an icon once, or to draw it in place. */
 static void icon_art(jmap_icon icon, const jmap_painter *p, void *ctx,
@@ -236,6 +268,8 @@ static void icon_art(jmap_icon icon, const jmap_painter *p, void *ctx,
     case JMAP_ICON_CHECK: icon_check(&w, x, y); break;
     case JMAP_ICON_BULB: icon_bulb(&w, x, y); break;
     case JMAP_ICON_BANDAGE: icon_bandage(&w, x, y); break;
+    case JMAP_ICON_MET: icon_met(&w, x, y); break;
+    case JMAP_ICON_MISSED: icon_missed(&w, x, y); break;
     default: icon_clock(&w, x, y); break;
     }
     jmap_shape_destroy(&w.s);
@@ -435,6 +469,15 @@ static void paint_idea(walk *w, const jmap_layout *L, const jmap_box *b)
     fill_stroke(w, colour(JMAP_C_IDEA), &border);
 }
 
+/* A metric: a white card with a thin rule. */
+static void paint_metric(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_pen border = pen(colour(JMAP_C_RULE), 0.8);
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, 2);
+    fill_stroke(w, white, &border);
+}
+
 /* A thought: a speech bubble, light and rounded. */
 static void paint_thought(walk *w, const jmap_layout *L, const jmap_box *b)
 {
@@ -581,6 +624,8 @@ static void paint_swatch(walk *w, const jmap_layout *L, const jmap_box *b)
         break;
     }
     case JMAP_SWATCH_ARROW: /* a legend-arrow path and its head */
+    case JMAP_SWATCH_MET:   /* their icon */
+    case JMAP_SWATCH_MISSED:
         break;
     }
 }
@@ -608,6 +653,8 @@ static jmap_colour text_colour(jmap_box_kind kind)
     case JMAP_BOX_STEP_DESCRIPTION:
     case JMAP_BOX_IRRITANT_OWNER:
     case JMAP_BOX_STAGE_GOAL:
+    case JMAP_BOX_METRIC_NAME:
+    case JMAP_BOX_METRIC_TARGET:
     case JMAP_BOX_SEPARATOR_TEXT:
     case JMAP_BOX_FOOTER:
     case JMAP_BOX_GOALS_LABEL:
@@ -804,6 +851,7 @@ static const struct {
     [JMAP_BOX_IDEA] = {1, paint_idea},
     [JMAP_BOX_REMEDY] = {1, paint_remedy},
     [JMAP_BOX_THOUGHT] = {1, paint_thought},
+    [JMAP_BOX_METRIC] = {1, paint_metric},
     [JMAP_BOX_DEPT_MARK] = {1, paint_dept_mark},
     [JMAP_BOX_ICON] = {2, paint_icon},
     [JMAP_BOX_BULLET] = {2, paint_bullet},
@@ -1129,6 +1177,7 @@ static const jmap_box_kind step_items[][2] = {
     {JMAP_BOX_IRRITANT, JMAP_BOX_REMEDY},
     {JMAP_BOX_MOMENT, JMAP_BOX_MOMENT},
     {JMAP_BOX_IDEA, JMAP_BOX_IDEA},
+    {JMAP_BOX_METRIC, JMAP_BOX_METRIC},
 };
 
 static void read_step(reader *r, size_t col)

@@ -100,6 +100,8 @@
 #define OWNER_GAP 2.0        /* between an irritant's text and its owner */
 #define REMEDY_INDENT 10.0   /* a remedy, hanging under its irritant */
 #define THOUGHT_PAD_X 7.0    /* inside a thought's card, left and right */
+#define METRIC_PAD 5.0       /* inside a metric's card */
+#define METRIC_TARGET_GAP 1.0 /* above a metric's target */
 #define DEPT_TOP_GAP 6.0     /* the first department row, under the label */
 #define DEPT_PAD_Y 3.0       /* above and below a department's name */
 #define DEPT_ROW_MIN_H 18.0  /* a department row's least height */
@@ -139,8 +141,8 @@
 #define BADGE_SAMPLE_IN_X 2.0 /* a badge's sample, inside its cell */
 #define BADGE_SAMPLE_IN_Y 1.0
 #define SWATCH_MARKER_R 3.2   /* a curve sample's marker's radius */
-#define LEGEND_FIXED_ROOM 16  /* room for the legend entries that are not
-                                 curves (11 kinds) */
+#define LEGEND_FIXED_ROOM 32  /* room for the legend entries that are not
+                                 curves (13 kinds) */
 #define SWATCH_ARROW_RISE 2.0 /* an arrow sample's track, below its cell's top */
 #define SWATCH_ARROW_IN 3.0   /* its tip, before the cell's right edge */
 #define SWATCH_ARROW_HEAD 4.0 /* its head */
@@ -187,6 +189,10 @@ static const struct {
     [JMAP_BOX_STAGE_GOAL] = {"stage-goal", JMAP_CLASS_TEXT},
     [JMAP_BOX_THOUGHT] = {"thought", JMAP_CLASS_AREA},
     [JMAP_BOX_THOUGHT_TEXT] = {"thought-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_METRIC] = {"metric", JMAP_CLASS_AREA},
+    [JMAP_BOX_METRIC_NAME] = {"metric-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_METRIC_VALUE] = {"metric-value", JMAP_CLASS_TEXT},
+    [JMAP_BOX_METRIC_TARGET] = {"metric-target", JMAP_CLASS_TEXT},
     [JMAP_BOX_SCALE_TEXT] = {"scale-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_EMOTION] = {"emotion", JMAP_CLASS_POINT},
     [JMAP_BOX_TOUCHPOINT] = {"touchpoint", JMAP_CLASS_AREA},
@@ -223,7 +229,8 @@ static const char *const icon_names[JMAP_ICON_COUNT_] = {
     [JMAP_ICON_SEVERITY_MEDIUM] = "medium",
     [JMAP_ICON_SEVERITY_HIGH] = "high", [JMAP_ICON_CHECK] = "check",
     [JMAP_ICON_BULB] = "bulb",         [JMAP_ICON_BANDAGE] = "bandage",
-    [JMAP_ICON_CLOCK] = "clock",
+    [JMAP_ICON_CLOCK] = "clock",       [JMAP_ICON_MET] = "met",
+    [JMAP_ICON_MISSED] = "missed",
 };
 
 /* Severity bar widths by jmap_level: a heavier bar for a worse irritant. */
@@ -279,6 +286,7 @@ typedef struct census {
     int remedies;      /* remedies */
     int emotions;      /* emotion values */
     int arrows;        /* drawn branch or loop arrows */
+    int met, missed;   /* metrics that reach their target, and not */
 } census;
 
 /* State while one layout is built. */
@@ -614,10 +622,23 @@ static int flows_to_next(const jmap_journey *j, size_t i)
     return 0;
 }
 
+/* Whether metric `m` reaches its target: at or above it. (The format
+ * does not say which way is better; a figure is aimed up to its target.) */
+static int metric_met(const jmap_metric *m)
+{
+    return m->value >= m->target;
+}
+
 static void count_steps(const jmap_journey *j, size_t first, size_t end,
                         census *c)
 {
     memset(c, 0, sizeof *c);
+    for (size_t i = 0; i < j->n_stages && first == 0; i++) /* the whole */
+        for (size_t k = 0; k < j->stages[i].n_metrics; k++)
+            if (j->stages[i].metrics[k].has_target) {
+                c->met += metric_met(&j->stages[i].metrics[k]);
+                c->missed += !metric_met(&j->stages[i].metrics[k]);
+            }
     for (size_t i = first; i < end; i++) {
         const jmap_step *s = j->steps[i];
         for (size_t k = 0; k < s->n_touchpoints; k++) {
@@ -633,6 +654,11 @@ static void count_steps(const jmap_journey *j, size_t first, size_t end,
             c->remedies += ir->remedy.str != NULL;
         }
         c->moments += (int)s->n_moments;
+        for (size_t k = 0; k < s->n_metrics; k++)
+            if (s->metrics[k].has_target) {
+                c->met += metric_met(&s->metrics[k]);
+                c->missed += !metric_met(&s->metrics[k]);
+            }
         c->ideas += (int)s->n_ideas;
         c->emotions += (int)s->n_emotions;
         for (size_t k = 0; k < s->n_next; k++) {
@@ -771,6 +797,8 @@ static const struct {
     [JMAP_SWATCH_REMEDY] = {0, CARD_SAMPLE_OUT_Y},
     [JMAP_SWATCH_CURVE] = {0, 0},
     [JMAP_SWATCH_ARROW] = {0, 0},
+    [JMAP_SWATCH_MET] = {0, 0},
+    [JMAP_SWATCH_MISSED] = {0, 0},
 };
 
 /* The arrow of an arrow sample in its cell at (x, y): up, across, down
@@ -819,6 +847,9 @@ static void swatch_marks(builder *b, int sample, double x, double y)
         box_at(b, mk)->curve = s.curve;
     } else if (sw == JMAP_SWATCH_ARROW) {
         swatch_arrow(b, sample, x, y);
+    } else if (sw == JMAP_SWATCH_MET || sw == JMAP_SWATCH_MISSED) {
+        add_icon(b, sw == JMAP_SWATCH_MET ? JMAP_ICON_MET : JMAP_ICON_MISSED,
+                 none, x + SWATCH_ICON_X, y, -1, sample);
     }
 }
 
@@ -884,6 +915,12 @@ static size_t legend_entries(builder *b, jmap_swatch *sw, int *aux,
     }
     if (c->arrows) {
         sw[n] = JMAP_SWATCH_ARROW, aux[n] = 0, text[n++] = label(b, L_ARROW);
+    }
+    if (c->met) {
+        sw[n] = JMAP_SWATCH_MET, aux[n] = 0, text[n++] = label(b, L_MET);
+    }
+    if (c->missed) {
+        sw[n] = JMAP_SWATCH_MISSED, aux[n] = 0, text[n++] = label(b, L_MISSED);
     }
     return n;
 }
@@ -1003,7 +1040,10 @@ static double build_header(builder *b, double y)
 
 /* ---- lanes ---- */
 
-/* The name, duration, description and goals of stage `st` in its band
+static double metric_texts(builder *b, const jmap_metric *mt, int column,
+                           int parent, double x, double y, double w);
+
+/* The name, duration, description, goals and metrics of stage `st` in its band
  * `band`, from x0 to x1 and from `top`; on a page after the stage's
  * first, the name followed by "(continued)" alone with its duration. Returns the height
  * they take, the band's padding included. */
@@ -1053,6 +1093,12 @@ static double stage_texts(builder *b, const jmap_stage *st, size_t band,
                 JMAP_BULLET_D, -1, (int)band);
         cy += gap + box_at(b, t)->h;
     }
+    for (size_t k = 0; k < st->n_metrics && !continued; k++)
+        if (st->metrics[k].name.str)
+            cy += DESCRIPTION_GAP +
+                  metric_texts(b, &st->metrics[k], -1, (int)band,
+                               x0 + STAGE_PAD_X, cy + DESCRIPTION_GAP,
+                               x1 - x0 - 2 * STAGE_PAD_X);
     return cy + STAGE_PAD_Y - top;
 }
 
@@ -1601,6 +1647,93 @@ static double lane_thoughts(builder *b, double y)
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
 }
 
+/* A figure as the map's language writes it: the fewest digits, a decimal
+ * comma in French; a unit after a no-break space ("6.5 min"), a percent
+ * sign right after the figure in English ("2.3%") and after a narrow
+ * no-break space in French ("2,3 %"); a unit that starts with "/" (a
+ * score "/5") right after it. */
+static const char *metric_figure(builder *b, double v, const jmap_text *unit)
+{
+    char num[64];
+    jmap_format_number(num, sizeof num, v);
+    jmap_buf out;
+    jmap_buf_init(&out);
+    for (const char *p = num; *p; p++)
+        if (*p == '.' && b->lang == JMAP_LANG_FR)
+            jmap_buf_puts(&out, ",");
+        else if (*p == '-')
+            jmap_buf_puts(&out, "\xe2\x88\x92"); /* a minus sign */
+        else
+            jmap_buf_put(&out, p, 1);
+    const char *u = unit && unit->str ? unit->str : NULL;
+    if (u && *u) {
+        if (u[0] == '/' || (strcmp(u, "%") == 0 && b->lang != JMAP_LANG_FR))
+            ;
+        else if (u[0] == '%')
+            jmap_buf_puts(&out, "\xe2\x80\xaf"); /* NARROW NO-BREAK SPACE */
+        else
+            jmap_buf_puts(&out, "\xc2\xa0");
+        jmap_buf_puts(&out, u);
+    }
+    const char *s = jmap_arena_strdup(b->L->arena, out.data ? out.data : "");
+    jmap_buf_destroy(&out);
+    return s;
+}
+
+/* The texts of metric `mt` from (x, y), `w` wide, in box `parent`: its
+ * name, its figure, and its target after a mark of met or missed.
+ * Returns their height. */
+static double metric_texts(builder *b, const jmap_metric *mt, int column,
+                           int parent, double x, double y, double w)
+{
+    double cy = y;
+    size_t t = add_text(b, JMAP_BOX_METRIC_NAME, mt->name.str, mt->name.pos,
+                        JMAP_FONT_SMALL, x, cy, w, PARA, column, parent);
+    cy += box_at(b, t)->h;
+    t = add_text(b, JMAP_BOX_METRIC_VALUE, metric_figure(b, mt->value, &mt->unit),
+                 mt->pos, JMAP_FONT_BODY_BOLD, x, cy, w, PARA, column, parent);
+    cy += box_at(b, t)->h;
+    if (mt->has_target) {
+        char *text = jmap_xasprintf("%s%s %s", label(b, L_TARGET),
+                                    jmap_colon(b->lang),
+                                    metric_figure(b, mt->target, &mt->unit));
+        t = add_text(b, JMAP_BOX_METRIC_TARGET,
+                     jmap_arena_strdup(b->L->arena, text), mt->pos,
+                     JMAP_FONT_SMALL, x + ICON_W, cy + METRIC_TARGET_GAP,
+                     w - ICON_W, PARA, column, parent);
+        free(text);
+        const jmap_box *tb = box_at(b, t);
+        add_icon(b, metric_met(mt) ? JMAP_ICON_MET : JMAP_ICON_MISSED, mt->pos,
+                 x, tb->y + tb->h / 2 - JMAP_ICON_SIZE / 2, column, parent);
+        cy += METRIC_TARGET_GAP + fmax(tb->h, JMAP_ICON_SIZE);
+    }
+    return cy - y;
+}
+
+/* Metrics: each step's figures, a card each. */
+static double lane_metrics(builder *b, double y)
+{
+    double max_h = 0;
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = b->j->steps[i];
+        double cy = y + LANE_PAD, x = col_x(b, i);
+        for (size_t k = 0; k < s->n_metrics; k++) {
+            const jmap_metric *mt = &s->metrics[k];
+            if (!mt->name.str)
+                continue;
+            size_t card = add_box(b, JMAP_BOX_METRIC, mt->pos, x, cy, COL_W, 0,
+                                  col_of(b, i), -1);
+            double h = metric_texts(b, mt, col_of(b, i), (int)card,
+                                    x + METRIC_PAD, cy + METRIC_PAD,
+                                    COL_W - 2 * METRIC_PAD) + 2 * METRIC_PAD;
+            box_at(b, card)->h = h;
+            cy += h + CARD_GAP;
+        }
+        max_h = fmax(max_h, cy - CARD_GAP - y - LANE_PAD);
+    }
+    return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
+}
+
 /* Ideas. */
 static double lane_ideas(builder *b, double y)
 {
@@ -1729,6 +1862,7 @@ static const struct lane_def {
     {L_TOUCHPOINTS, lane_touchpoints, 0, 1},
     {L_IRRITANTS, lane_irritants, 0, 1},
     {L_IDEAS, lane_ideas, 0, 1},
+    {L_METRICS, lane_metrics, 0, 1},
     {L_DEPARTMENTS, lane_departments, 0, 1},
 };
 

@@ -103,6 +103,11 @@ typedef enum jmap_box_kind {
     JMAP_BOX_THOUGHT,      /* a thought's quote card */
     JMAP_BOX_THOUGHT_TEXT, /* text: the thought in quotation marks (the
                               dump gives it as written) */
+    JMAP_BOX_METRIC,       /* a step's metric card */
+    JMAP_BOX_METRIC_NAME,  /* text: what a metric measures */
+    JMAP_BOX_METRIC_VALUE, /* text: its figure, "2,3 %" in French */
+    JMAP_BOX_METRIC_TARGET, /* text: "Target: 3 %", after an icon-met or
+                              icon-missed */
     JMAP_BOX_SCALE_TEXT,   /* text: an emotion scale value (+2, 0, -2) */
     JMAP_BOX_EMOTION,      /* an emotion point; style.emotion, curve */
     JMAP_BOX_TOUCHPOINT,   /* a touchpoint chip; style.channel */
@@ -154,7 +159,9 @@ typedef enum jmap_swatch {
     JMAP_SWATCH_IDEA,
     JMAP_SWATCH_REMEDY,
     JMAP_SWATCH_CURVE,     /* the box's curve: its line; a marker box */
-    JMAP_SWATCH_ARROW      /* nothing: a legend-arrow path and its head */
+    JMAP_SWATCH_ARROW,     /* nothing: a legend-arrow path and its head */
+    JMAP_SWATCH_MET,       /* nothing: its icon */
+    JMAP_SWATCH_MISSED
 } jmap_swatch;
 
 /* What a box is to the geometry checks and the dump's reader. */
@@ -179,6 +186,8 @@ typedef enum jmap_icon {
     JMAP_ICON_BULB,     /* an idea */
     JMAP_ICON_BANDAGE,  /* a remedy */
     JMAP_ICON_CLOCK,    /* a duration */
+    JMAP_ICON_MET,      /* a metric that reaches its target */
+    JMAP_ICON_MISSED,   /* a metric that misses it */
     JMAP_ICON_COUNT_    /* number of icons, not an icon */
 } jmap_icon;
 
