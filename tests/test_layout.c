@@ -780,6 +780,35 @@ static void test_content_in_french(void **state)
     unload(&f);
 }
 
+/* What a department does at a step is written in its row, right under
+ * its mark in the step's column (a service blueprint's actions). */
+static void test_actions_in_department_rows(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/content/every_key.yaml");
+    const jmap_layout *L = f.layout;
+    size_t actions = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *t = &L->boxes[i];
+        if (t->kind != JMAP_BOX_DEPT_ACTION)
+            continue;
+        int under = 0;
+        for (size_t k = 0; k < L->n_boxes && !under; k++) {
+            const jmap_box *mk = &L->boxes[k];
+            double gap = t->y - (mk->y + mk->h);
+            under = mk->kind == JMAP_BOX_DEPT_MARK && mk->column == t->column &&
+                    gap >= 0 && gap < 5 && t->x >= mk->x - EPS &&
+                    t->x + t->w <= mk->x + mk->w + EPS;
+        }
+        if (!under)
+            fail_msg("the action '%s' is not under its department's mark", t->text);
+        actions++;
+    }
+    assert_int_equal(actions, 6);
+    unload(&f);
+}
+
 static void test_markup_is_literal(void **state)
 {
     (void)state;
@@ -1375,6 +1404,7 @@ int main(void)
         cmocka_unit_test(test_remedy_under_irritant),
         cmocka_unit_test(test_scale_in_words),
         cmocka_unit_test(test_content_in_french),
+        cmocka_unit_test(test_actions_in_department_rows),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
         cmocka_unit_test(test_personas_and_branches),

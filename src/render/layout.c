@@ -107,6 +107,8 @@
 #define DEPT_ROW_MIN_H 18.0  /* a department row's least height */
 #define DEPT_MARK_INSET_X 2.0 /* a department mark, inside its column */
 #define DEPT_MARK_INSET_Y 3.0 /* ... and inside its row */
+#define ACTION_W (COL_W - 2 * DEPT_MARK_INSET_X) /* an action's text */
+#define ACTION_GAP 4.0       /* around an action's text, under its mark */
 #define ROW_OVERHANG 4.0     /* a row's rule, left of the first column */
 #define SEPARATOR_PAD 3.0    /* above and below a separator's label */
 #define SEPARATOR_LINE_GAP 6.0 /* between a separator's label and its line */
@@ -210,6 +212,7 @@ static const struct {
     [JMAP_BOX_REMEDY_TEXT] = {"remedy-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_DEPT_NAME] = {"department", JMAP_CLASS_TEXT},
     [JMAP_BOX_DEPT_MARK] = {"department-mark", JMAP_CLASS_AREA},
+    [JMAP_BOX_DEPT_ACTION] = {"department-action", JMAP_CLASS_TEXT},
     [JMAP_BOX_SEPARATOR_TEXT] = {"separator-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_FOOTER] = {"footer", JMAP_CLASS_TEXT},
     [JMAP_BOX_ICON] = {"icon", JMAP_CLASS_MARK},
@@ -1759,8 +1762,20 @@ static double lane_ideas(builder *b, double y)
 typedef struct dept_rows {
     builder *b;          /* the layout */
     double *y, *h;       /* each department's row, h 0 when it has none */
+    double *base;        /* its height without its actions' texts: the
+                            height of its marks and their insets */
     int *last;           /* the last column marked for each department */
 } dept_rows;
+
+/* The height of `text` set as add_text sets it in `font`, `width` wide. */
+static double text_height(builder *b, const char *text, jmap_font font,
+                          double width)
+{
+    double w, h;
+    g_object_unref(jmap_measurer_layout(b->m, typeset(b, one_paragraph(b, text)),
+                                        font, width, 0, 0, NULL, &w, &h));
+    return h;
+}
 
 /* Marks department d in column `col`, once. */
 static void add_mark(dept_rows *r, size_t d, int col)
@@ -1774,7 +1789,7 @@ static void add_mark(dept_rows *r, size_t d, int col)
                         b->L->col_x[col] + DEPT_MARK_INSET_X,
                         r->y[d] + DEPT_MARK_INSET_Y,
                         COL_W - 2 * DEPT_MARK_INSET_X,
-                        r->h[d] - 2 * DEPT_MARK_INSET_Y, col, -1);
+                        r->base[d] - 2 * DEPT_MARK_INSET_Y, col, -1);
     box_at(b, mk)->style.visibility = dep->visibility;
 }
 
@@ -1806,7 +1821,19 @@ static double lane_departments(builder *b, double y)
     if (!n_used)
         return 0;
     dept_rows rows = {b, jmap_xcalloc(nd, sizeof(double)),
+                      jmap_xcalloc(nd, sizeof(double)),
                       jmap_xcalloc(nd, sizeof(double)), jmap_xcalloc(nd, sizeof(int))};
+    /* the tallest action's text of each department, under its marks */
+    double *act_h = jmap_xcalloc(nd, sizeof *act_h);
+    for (size_t i = b->first; i < b->end; i++)
+        for (size_t k = 0; k < j->steps[i]->n_actions; k++) {
+            const jmap_action *a = &j->steps[i]->actions[k];
+            const jmap_department *dep = a->department.target;
+            if (dep && a->text.str)
+                act_h[dep->index] = fmax(act_h[dep->index],
+                                         text_height(b, a->text.str,
+                                                     JMAP_FONT_SMALL, ACTION_W));
+        }
     double cy = y + LANE_PAD + b->label_h + DEPT_TOP_GAP;
     for (int vis = JMAP_VIS_FRONTSTAGE; vis <= JMAP_VIS_SUPPORT; vis++) {
         int n = 0;
@@ -1828,7 +1855,9 @@ static double lane_departments(builder *b, double y)
                                 PARA, -1, -1);
             double row_h = box_at(b, t)->h + 2 * DEPT_PAD_Y;
             rows.y[d] = cy;
-            rows.h[d] = row_h < DEPT_ROW_MIN_H ? DEPT_ROW_MIN_H : row_h;
+            rows.base[d] = row_h < DEPT_ROW_MIN_H ? DEPT_ROW_MIN_H : row_h;
+            rows.h[d] = rows.base[d] +
+                        (act_h[d] > 0 ? act_h[d] + ACTION_GAP : 0);
             rows.last[d] = -1;
             cy += rows.h[d];
             add_line(b, JMAP_PATH_ROW, b->x_cols - ROW_OVERHANG, cy,
@@ -1838,8 +1867,23 @@ static double lane_departments(builder *b, double y)
     for (size_t i = b->first; i < b->end; i++)
         for (size_t k = 0; k < j->steps[i]->n_involved; k++)
             add_mark(&rows, j->steps[i]->involved[k].department->index, col_of(b, i));
+    /* what each department does at the step, under its mark */
+    for (size_t i = b->first; i < b->end; i++)
+        for (size_t k = 0; k < j->steps[i]->n_actions; k++) {
+            const jmap_action *a = &j->steps[i]->actions[k];
+            const jmap_department *dep = a->department.target;
+            if (!dep || !a->text.str || rows.h[dep->index] <= 0)
+                continue;
+            size_t d = dep->index;
+            add_text(b, JMAP_BOX_DEPT_ACTION, a->text.str, a->text.pos,
+                     JMAP_FONT_SMALL, col_x(b, i) + DEPT_MARK_INSET_X,
+                     rows.y[d] + rows.base[d] - DEPT_MARK_INSET_Y + ACTION_GAP / 2,
+                     ACTION_W, PARA, col_of(b, i), -1);
+        }
+    free(act_h);
     free(rows.y);
     free(rows.h);
+    free(rows.base);
     free(rows.last);
     return cy + LANE_PAD - y;
 }

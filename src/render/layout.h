@@ -127,6 +127,8 @@ typedef enum jmap_box_kind {
     JMAP_BOX_DEPT_NAME,    /* text: a department's row name */
     JMAP_BOX_DEPT_MARK,    /* a department involved in a column;
                               style.visibility */
+    JMAP_BOX_DEPT_ACTION,  /* text: what the department does at the step
+                              (`actions`), under its mark */
     JMAP_BOX_SEPARATOR_TEXT, /* text: "Line of visibility", "Support" */
     JMAP_BOX_FOOTER,       /* text: page number and stage range */
     JMAP_BOX_ICON,         /* mark: an icon in its JMAP_ICON_SIZE square;
