@@ -809,6 +809,32 @@ static void test_actions_in_department_rows(void **state)
     unload(&f);
 }
 
+/* The sources of irritants and moments are marks on their cards, one
+ * icon per source, explained in the legend. */
+static void test_source_marks(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/content/every_key.yaml");
+    const jmap_layout *L = f.layout;
+    size_t on_cards = 0, in_legend = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind != JMAP_BOX_ICON || b->style.icon < JMAP_ICON_SURVEY ||
+            b->style.icon > JMAP_ICON_OBSERVATION)
+            continue;
+        jmap_box_kind card = L->boxes[b->parent].kind;
+        if (card == JMAP_BOX_SWATCH)
+            in_legend++;
+        else
+            assert_true(card == JMAP_BOX_IRRITANT || card == JMAP_BOX_MOMENT);
+        on_cards += card != JMAP_BOX_SWATCH;
+    }
+    assert_int_equal(on_cards, 8); /* 2 + 1 + 3 on irritants, 2 on a moment */
+    assert_int_equal(in_legend, 8); /* every source once */
+    unload(&f);
+}
+
 static void test_markup_is_literal(void **state)
 {
     (void)state;
@@ -1405,6 +1431,7 @@ int main(void)
         cmocka_unit_test(test_scale_in_words),
         cmocka_unit_test(test_content_in_french),
         cmocka_unit_test(test_actions_in_department_rows),
+        cmocka_unit_test(test_source_marks),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
         cmocka_unit_test(test_personas_and_branches),

@@ -118,6 +118,14 @@ static const char *const labels_en[L_COUNT_] = {
     [L_TARGET] = "Target",
     [L_MET] = "Target met",
     [L_MISSED] = "Target missed",
+    [L_SRC_SURVEY] = "From a survey",
+    [L_SRC_INTERVIEW] = "From interviews",
+    [L_SRC_MYSTERY_VISIT] = "From a mystery visit",
+    [L_SRC_STAFF_REPORT] = "Reported by staff",
+    [L_SRC_SUPPORT_TICKETS] = "From support tickets",
+    [L_SRC_ANALYTICS] = "From analytics",
+    [L_SRC_REVIEW] = "From customer reviews",
+    [L_SRC_OBSERVATION] = "From observation",
 };
 
 static const char *const labels_fr[L_COUNT_] = {
@@ -221,6 +229,14 @@ static const char *const labels_fr[L_COUNT_] = {
     [L_TARGET] = "Objectif",
     [L_MET] = "Objectif atteint",
     [L_MISSED] = "Objectif manqué",
+    [L_SRC_SURVEY] = "D’après une enquête",
+    [L_SRC_INTERVIEW] = "D’après des entretiens",
+    [L_SRC_MYSTERY_VISIT] = "D’après une visite mystère",
+    [L_SRC_STAFF_REPORT] = "Remonté par le personnel",
+    [L_SRC_SUPPORT_TICKETS] = "D’après les tickets du support",
+    [L_SRC_ANALYTICS] = "D’après les données d’usage",
+    [L_SRC_REVIEW] = "D’après les avis clients",
+    [L_SRC_OBSERVATION] = "D’après l’observation",
 };
 
 /* The table of each language, by jmap_lang. */

@@ -56,6 +56,10 @@ typedef enum jmap_label {
     L_THOUGHTS, L_METRICS,         /* lane titles of the content keys */
     L_QUOTE_OPEN, L_QUOTE_CLOSE,   /* around a thought: “ ” or « » */
     L_TARGET, L_MET, L_MISSED,     /* a metric's target; legend texts */
+    L_SRC_SURVEY, L_SRC_INTERVIEW, L_SRC_MYSTERY_VISIT, L_SRC_STAFF_REPORT,
+    L_SRC_SUPPORT_TICKETS, L_SRC_ANALYTICS, L_SRC_REVIEW,
+    L_SRC_OBSERVATION,             /* where an insight comes from, in the
+                                      order of the jmap_source bits */
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;
 

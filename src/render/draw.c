@@ -249,6 +249,133 @@ static void icon_missed(walk *w, double x, double y)
     fill(w, white);
 }
 
+/* ---- where an insight comes from: outlines in soft ink ---- */
+
+static jmap_pen source_pen(void)
+{
+    return pen(colour(JMAP_C_INK_SOFT), 0.8);
+}
+
+/* A survey: a form with two ticked lines. */
+static void icon_survey(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_rect(s, x + 1.5, y + 0.5, 7, 9);
+    jmap_shape_move(s, x + 3, y + 3.5);
+    jmap_shape_line(s, x + 7, y + 3.5);
+    jmap_shape_move(s, x + 3, y + 6.5);
+    jmap_shape_line(s, x + 7, y + 6.5);
+    stroke(w, &p);
+}
+
+/* An interview: a speech bubble. */
+static void icon_interview(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    rounded_rect(shape(w), x + 0.5, y + 0.5, 9, 6.5, 2);
+    stroke(w, &p);
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 2.5, y + 7);
+    jmap_shape_line(s, x + 2, y + 9.5);
+    jmap_shape_line(s, x + 5, y + 7);
+    stroke(w, &p);
+}
+
+/* A mystery visit: an eye. */
+static void icon_mystery_visit(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 0.5, y + 5);
+    jmap_shape_curve(s, x + 3, y + 1, x + 7, y + 1, x + 9.5, y + 5);
+    jmap_shape_curve(s, x + 7, y + 9, x + 3, y + 9, x + 0.5, y + 5);
+    jmap_shape_close(s);
+    stroke(w, &p);
+    circle(shape(w), x + 5, y + 5, 1.6);
+    fill(w, p.rgb);
+}
+
+/* A staff report: a page with a folded corner and a person's head. */
+static void icon_staff_report(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 1.5, y + 0.5);
+    jmap_shape_line(s, x + 6, y + 0.5);
+    jmap_shape_line(s, x + 8.5, y + 3);
+    jmap_shape_line(s, x + 8.5, y + 9.5);
+    jmap_shape_line(s, x + 1.5, y + 9.5);
+    jmap_shape_close(s);
+    stroke(w, &p);
+    circle(shape(w), x + 5, y + 5, 1.4);
+    fill(w, p.rgb);
+    s = shape(w);
+    jmap_shape_move(s, x + 3, y + 8.5);
+    jmap_shape_line(s, x + 7, y + 8.5);
+    stroke(w, &p);
+}
+
+/* Support tickets: a ticket with its tear-off line. */
+static void icon_support_tickets(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_rect(s, x + 0.5, y + 2, 9, 6);
+    stroke(w, &p);
+    s = shape(w);
+    jmap_shape_move(s, x + 6.5, y + 2);
+    jmap_shape_line(s, x + 6.5, y + 8);
+    jmap_pen dots = dashed(p, 1, 1);
+    stroke(w, &dots);
+}
+
+/* Analytics: a line chart on its axes. */
+static void icon_analytics(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 0.5, y + 0.5);
+    jmap_shape_line(s, x + 0.5, y + 9.5);
+    jmap_shape_line(s, x + 9.5, y + 9.5);
+    jmap_shape_move(s, x + 2, y + 7.5);
+    jmap_shape_line(s, x + 4.5, y + 4.5);
+    jmap_shape_line(s, x + 6.5, y + 6);
+    jmap_shape_line(s, x + 9.5, y + 1.5);
+    stroke(w, &p);
+}
+
+/* A review: a five-pointed star. */
+static void icon_review(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    for (int k = 0; k < 10; k++) {
+        double a = -PI / 2 + k * PI / 5, r = k % 2 ? 2.1 : 4.7;
+        double px = x + 5 + r * cos(a), py = y + 5.3 + r * sin(a);
+        if (k == 0)
+            jmap_shape_move(s, px, py);
+        else
+            jmap_shape_line(s, px, py);
+    }
+    jmap_shape_close(s);
+    stroke(w, &p);
+}
+
+/* An observation: a magnifying glass. */
+static void icon_observation(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    circle(s, x + 4, y + 4, 3.4);
+    stroke(w, &p);
+    s = shape(w);
+    jmap_shape_move(s, x + 6.5, y + 6.5);
+    jmap_shape_line(s, x + 9.5, y + 9.5);
+    jmap_pen handle = pen(p.rgb, 1.3);
+    stroke(w, &handle);
+}
+
 /* How every icon looks (a jmap_icon_art): what a backend calls to define
  * an icon once, or to draw it in place. */
 static void icon_art(jmap_icon icon, const jmap_painter *p, void *ctx,
@@ -270,6 +397,14 @@ static void icon_art(jmap_icon icon, const jmap_painter *p, void *ctx,
     case JMAP_ICON_BANDAGE: icon_bandage(&w, x, y); break;
     case JMAP_ICON_MET: icon_met(&w, x, y); break;
     case JMAP_ICON_MISSED: icon_missed(&w, x, y); break;
+    case JMAP_ICON_SURVEY: icon_survey(&w, x, y); break;
+    case JMAP_ICON_INTERVIEW: icon_interview(&w, x, y); break;
+    case JMAP_ICON_MYSTERY_VISIT: icon_mystery_visit(&w, x, y); break;
+    case JMAP_ICON_STAFF_REPORT: icon_staff_report(&w, x, y); break;
+    case JMAP_ICON_SUPPORT_TICKETS: icon_support_tickets(&w, x, y); break;
+    case JMAP_ICON_ANALYTICS: icon_analytics(&w, x, y); break;
+    case JMAP_ICON_REVIEW: icon_review(&w, x, y); break;
+    case JMAP_ICON_OBSERVATION: icon_observation(&w, x, y); break;
     default: icon_clock(&w, x, y); break;
     }
     jmap_shape_destroy(&w.s);
@@ -626,6 +761,7 @@ static void paint_swatch(walk *w, const jmap_layout *L, const jmap_box *b)
     case JMAP_SWATCH_ARROW: /* a legend-arrow path and its head */
     case JMAP_SWATCH_MET:   /* their icon */
     case JMAP_SWATCH_MISSED:
+    case JMAP_SWATCH_SOURCE:
         break;
     }
 }

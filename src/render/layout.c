@@ -100,6 +100,7 @@
 #define OWNER_GAP 2.0        /* between an irritant's text and its owner */
 #define REMEDY_INDENT 10.0   /* a remedy, hanging under its irritant */
 #define THOUGHT_PAD_X 7.0    /* inside a thought's card, left and right */
+#define SOURCE_GAP 2.0       /* around a source's mark */
 #define METRIC_PAD 5.0       /* inside a metric's card */
 #define METRIC_TARGET_GAP 1.0 /* above a metric's target */
 #define DEPT_TOP_GAP 6.0     /* the first department row, under the label */
@@ -233,7 +234,13 @@ static const char *const icon_names[JMAP_ICON_COUNT_] = {
     [JMAP_ICON_SEVERITY_HIGH] = "high", [JMAP_ICON_CHECK] = "check",
     [JMAP_ICON_BULB] = "bulb",         [JMAP_ICON_BANDAGE] = "bandage",
     [JMAP_ICON_CLOCK] = "clock",       [JMAP_ICON_MET] = "met",
-    [JMAP_ICON_MISSED] = "missed",
+    [JMAP_ICON_MISSED] = "missed",     [JMAP_ICON_SURVEY] = "survey",
+    [JMAP_ICON_INTERVIEW] = "interview",
+    [JMAP_ICON_MYSTERY_VISIT] = "mystery-visit",
+    [JMAP_ICON_STAFF_REPORT] = "staff-report",
+    [JMAP_ICON_SUPPORT_TICKETS] = "support-tickets",
+    [JMAP_ICON_ANALYTICS] = "analytics", [JMAP_ICON_REVIEW] = "review",
+    [JMAP_ICON_OBSERVATION] = "observation",
 };
 
 /* Severity bar widths by jmap_level: a heavier bar for a worse irritant. */
@@ -290,6 +297,7 @@ typedef struct census {
     int emotions;      /* emotion values */
     int arrows;        /* drawn branch or loop arrows */
     int met, missed;   /* metrics that reach their target, and not */
+    unsigned sources;  /* the jmap_source bits of irritants and moments */
 } census;
 
 /* State while one layout is built. */
@@ -654,9 +662,12 @@ static void count_steps(const jmap_journey *j, size_t first, size_t end,
             if (ir->severity <= JMAP_LEVEL_HIGH)
                 c->severities[ir->severity]++;
             c->badges += ir->frequency >= 0;
+            c->sources |= ir->sources;
             c->remedies += ir->remedy.str != NULL;
         }
         c->moments += (int)s->n_moments;
+        for (size_t k = 0; k < s->n_moments && s->moment_sources; k++)
+            c->sources |= s->moment_sources[k];
         for (size_t k = 0; k < s->n_metrics; k++)
             if (s->metrics[k].has_target) {
                 c->met += metric_met(&s->metrics[k]);
@@ -802,6 +813,7 @@ static const struct {
     [JMAP_SWATCH_ARROW] = {0, 0},
     [JMAP_SWATCH_MET] = {0, 0},
     [JMAP_SWATCH_MISSED] = {0, 0},
+    [JMAP_SWATCH_SOURCE] = {0, 0},
 };
 
 /* The arrow of an arrow sample in its cell at (x, y): up, across, down
@@ -850,6 +862,9 @@ static void swatch_marks(builder *b, int sample, double x, double y)
         box_at(b, mk)->curve = s.curve;
     } else if (sw == JMAP_SWATCH_ARROW) {
         swatch_arrow(b, sample, x, y);
+    } else if (sw == JMAP_SWATCH_SOURCE) {
+        add_icon(b, (jmap_icon)(JMAP_ICON_SURVEY + s.curve), none,
+                 x + SWATCH_ICON_X, y, -1, sample);
     } else if (sw == JMAP_SWATCH_MET || sw == JMAP_SWATCH_MISSED) {
         add_icon(b, sw == JMAP_SWATCH_MET ? JMAP_ICON_MET : JMAP_ICON_MISSED,
                  none, x + SWATCH_ICON_X, y, -1, sample);
@@ -925,6 +940,11 @@ static size_t legend_entries(builder *b, jmap_swatch *sw, int *aux,
     if (c->missed) {
         sw[n] = JMAP_SWATCH_MISSED, aux[n] = 0, text[n++] = label(b, L_MISSED);
     }
+    for (int k = 0; k < JMAP_SOURCE_COUNT; k++)
+        if (c->sources & (1u << k)) {
+            sw[n] = JMAP_SWATCH_SOURCE, aux[n] = k;
+            text[n++] = label(b, (jmap_label)(L_SRC_SURVEY + k));
+        }
     return n;
 }
 
@@ -1511,8 +1531,34 @@ static double lane_touchpoints(builder *b, double y)
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
 }
 
+/* The marks of where an insight comes from (`sources`, jmap_source bits)
+ * in a row from (x, y), `w` wide, wrapping, in card `parent`. Returns the
+ * height they take, 0 for none. */
+static double source_marks(builder *b, unsigned sources, jmap_pos pos,
+                           double x, double y, double w, int column,
+                           int parent)
+{
+    double cx = x, rows = 0;
+    for (int k = 0; k < JMAP_SOURCE_COUNT; k++) {
+        if (!(sources & (1u << k)))
+            continue;
+        if (rows == 0)
+            rows = 1;
+        if (cx + JMAP_ICON_SIZE > x + w + 0.001) {
+            cx = x;
+            rows++;
+        }
+        add_icon(b, (jmap_icon)(JMAP_ICON_SURVEY + k), pos, cx,
+                 y + (rows - 1) * (JMAP_ICON_SIZE + SOURCE_GAP), column,
+                 parent);
+        cx += JMAP_ICON_SIZE + SOURCE_GAP;
+    }
+    return rows ? rows * (JMAP_ICON_SIZE + SOURCE_GAP) : 0;
+}
+
 /* An irritant card: severity bar and bars icon, a frequency badge, the
- * text, and the department that owns it. Returns its height. */
+ * text, the department that owns it and the marks of its sources.
+ * Returns its height. */
 static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                             double x, double y)
 {
@@ -1563,6 +1609,11 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
         free(text);
         cy += OWNER_GAP + box_at(b, t)->h;
     }
+    if (ir->sources)
+        cy += SOURCE_GAP + source_marks(b, ir->sources, ir->pos, x + indent,
+                                        cy + SOURCE_GAP,
+                                        COL_W - indent - CARD_PAD, column,
+                                        (int)card) - SOURCE_GAP;
     double h = cy + CARD_PAD - y;
     box_at(b, card)->h = h;
     box_at(b, bar)->h = h;
@@ -1603,11 +1654,23 @@ static double lane_irritants(builder *b, double y)
                 cy += remedy_card(b, ir, col_of(b, i), x, cy);
             cy += CARD_GAP;
         }
-        for (size_t k = 0; k < s->n_moments; k++)
-            if (s->moments[k].str)
-                cy += add_card(b, &moment, &s->moments[k], s->moments[k].pos,
-                               (jmap_box_style){0}, col_of(b, i), x, cy,
-                               COL_W) + CARD_GAP;
+        for (size_t k = 0; k < s->n_moments; k++) {
+            if (!s->moments[k].str)
+                continue;
+            size_t card = b->L->n_boxes;
+            double h = add_card(b, &moment, &s->moments[k], s->moments[k].pos,
+                                (jmap_box_style){0}, col_of(b, i), x, cy, COL_W);
+            unsigned src = s->moment_sources ? s->moment_sources[k] : 0;
+            if (src) { /* under the text, in the card */
+                double indent = moment.indent;
+                h += source_marks(b, src, s->moments[k].pos, x + indent,
+                                  cy + h - CARD_PAD + SOURCE_GAP,
+                                  COL_W - indent - CARD_PAD, col_of(b, i),
+                                  (int)card);
+                box_at(b, card)->h = h;
+            }
+            cy += h + CARD_GAP;
+        }
         double h = cy - CARD_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
     }

@@ -163,7 +163,9 @@ typedef enum jmap_swatch {
     JMAP_SWATCH_CURVE,     /* the box's curve: its line; a marker box */
     JMAP_SWATCH_ARROW,     /* nothing: a legend-arrow path and its head */
     JMAP_SWATCH_MET,       /* nothing: its icon */
-    JMAP_SWATCH_MISSED
+    JMAP_SWATCH_MISSED,
+    JMAP_SWATCH_SOURCE     /* nothing: the icon of the source whose bit
+                              number is the box's curve */
 } jmap_swatch;
 
 /* What a box is to the geometry checks and the dump's reader. */
@@ -190,6 +192,14 @@ typedef enum jmap_icon {
     JMAP_ICON_CLOCK,    /* a duration */
     JMAP_ICON_MET,      /* a metric that reaches its target */
     JMAP_ICON_MISSED,   /* a metric that misses it */
+    JMAP_ICON_SURVEY,   /* where an insight comes from, in the order of */
+    JMAP_ICON_INTERVIEW, /* the jmap_source bits */
+    JMAP_ICON_MYSTERY_VISIT,
+    JMAP_ICON_STAFF_REPORT,
+    JMAP_ICON_SUPPORT_TICKETS,
+    JMAP_ICON_ANALYTICS,
+    JMAP_ICON_REVIEW,
+    JMAP_ICON_OBSERVATION,
     JMAP_ICON_COUNT_    /* number of icons, not an icon */
 } jmap_icon;
 
