@@ -33,7 +33,7 @@ _jmap()
         ;;
     render)
         options="-o --output -f --format --page --orientation --fit --tile --blank
-            --dpi -q --quiet --color -h --help"
+            --persona --dpi -q --quiet --color -h --help"
         ;;
     export) options="-f --format -o --output --color -h --help" ;;
     report) options="-f --format -o --output --color -h --help" ;;

@@ -102,6 +102,7 @@ typedef struct render_config {
     int fit;    /* 1: one page however small the text */
     int tile;   /* a jmap_page; -1 until --tile */
     int blank;  /* 1: an empty sheet for a workshop */
+    const char *persona; /* --persona: the one persona drawn, or NULL */
     int quiet;  /* 1: no report on success */
     double dpi; /* -1 until --dpi */
 } render_config;

@@ -317,6 +317,8 @@ static const option_spec render_options[] = {
      AT(render.tile), &tile_choice, NULL},
     {"blank", 0, NULL, "draw the stages and lanes with empty columns, for a workshop",
      OPT_FLAG, AT(render.blank), NULL, NULL},
+    {"persona", 0, "ID", "draw that persona's journey alone: their steps, curve and card",
+     OPT_TEXT, AT(render.persona), NULL, NULL},
     {"quiet", 'q', NULL, "print nothing on success", OPT_FLAG, AT(render.quiet), NULL,
      NULL},
     {"dpi", 0, "N", "PNG resolution (default 96)", OPT_CALL, 0, NULL, set_dpi},
@@ -386,6 +388,7 @@ static int render_options_of(const command *cmd, const config *cfg,
     if (rc->tile >= 0)
         ro->tile = (jmap_page)rc->tile;
     ro->blank = rc->blank;
+    ro->persona = rc->persona;
     if (rc->dpi >= 0)
         ro->dpi = rc->dpi;
     char why[256];
@@ -487,6 +490,36 @@ static void render_report(const char *out, const jmap_render_options *ro,
     free(shown);
 }
 
+/* Whether the map has the persona of --persona (0 after a usage error
+ * that names the nearest id). */
+static int persona_known(const checked *c, const char *id)
+{
+    const jmap_journey *j = c->journey;
+    for (size_t i = 0; i < j->n_personas; i++)
+        if (strcmp(j->personas[i].id, id) == 0)
+            return 1;
+    const char **ids = malloc((j->n_personas ? j->n_personas : 1) * sizeof *ids);
+    if (!ids)
+        abort();
+    for (size_t i = 0; i < j->n_personas; i++)
+        ids[i] = j->personas[i].id;
+    const char *near = jmap_suggest(id, ids, j->n_personas);
+    char *shown = jmap_escape_text(id);
+    if (near) {
+        char *near_shown = jmap_escape_text(near);
+        usage_error("render: the map has no persona '%s' for --persona; did you mean "
+                    "'%s'?", shown, near_shown);
+        free(near_shown);
+    } else if (j->n_personas) {
+        usage_error("render: the map has no persona '%s' for --persona", shown);
+    } else {
+        usage_error("render: --persona '%s': the map has no personas", shown);
+    }
+    free(shown);
+    free(ids);
+    return 0;
+}
+
 /* Renders the checked map `c` through the renderer module. */
 static int render_checked(const checked *c, const char *map, const char *out,
                           const jmap_render_options *ro, int color, int quiet)
@@ -531,6 +564,8 @@ static int run_render(const command *cmd, config *cfg)
         int color = use_color(cfg->color, stderr);
         checked c;
         status = check_map(map, color, "rendered", &c);
+        if (status < 0 && ro.persona && !persona_known(&c, ro.persona))
+            status = EXIT_USAGE;
         if (status < 0)
             status = render_checked(&c, map, out, &ro, color, cfg->render.quiet);
         checked_destroy(&c);
@@ -542,7 +577,8 @@ static int run_render(const command *cmd, config *cfg)
 const command render_command = {
     "render",
     "jmap render MAP [-o FILE] [--format FORMAT] [--page SIZE] "
-    "[--orientation SIDE] [--fit] [--tile SIZE] [--blank] [--dpi N] [--quiet]",
+    "[--orientation SIDE] [--fit] [--tile SIZE] [--blank] [--persona ID] [--dpi N] "
+    "[--quiet]",
     "Draws a journey map as a swimlane map in PDF, SVG or PNG.\nA map with errors is "
     "not rendered (exit 1); the output is written whole or not at all.\nWithout -o it "
     "is MAP's name with the format's extension; a map read from\nstandard input ('-') "

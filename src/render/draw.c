@@ -604,6 +604,14 @@ static void paint_idea(walk *w, const jmap_layout *L, const jmap_box *b)
     fill_stroke(w, colour(JMAP_C_IDEA), &border);
 }
 
+/* A persona's disc, in the colour of its curve. */
+static void paint_persona_chip(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    circle(shape(w), b->x + b->w / 2, b->y + b->h / 2, b->w / 2);
+    fill(w, jmap_palette_curve(b->curve));
+}
+
 /* A metric: a white card with a thin rule. */
 static void paint_metric(walk *w, const jmap_layout *L, const jmap_box *b)
 {
@@ -803,7 +811,7 @@ static jmap_colour text_colour(jmap_box_kind kind)
 
 jmap_rgb jmap_text_rgb(jmap_box_kind kind)
 {
-    if (kind == JMAP_BOX_BADGE_TEXT)
+    if (kind == JMAP_BOX_BADGE_TEXT || kind == JMAP_BOX_PERSONA_INITIAL)
         return white;
     return colour(text_colour(kind));
 }
@@ -988,6 +996,7 @@ static const struct {
     [JMAP_BOX_REMEDY] = {1, paint_remedy},
     [JMAP_BOX_THOUGHT] = {1, paint_thought},
     [JMAP_BOX_METRIC] = {1, paint_metric},
+    [JMAP_BOX_PERSONA_CHIP] = {2, paint_persona_chip},
     [JMAP_BOX_DEPT_MARK] = {1, paint_dept_mark},
     [JMAP_BOX_ICON] = {2, paint_icon},
     [JMAP_BOX_BULLET] = {2, paint_bullet},

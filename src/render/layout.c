@@ -101,6 +101,8 @@
 #define REMEDY_INDENT 10.0   /* a remedy, hanging under its irritant */
 #define THOUGHT_PAD_X 7.0    /* inside a thought's card, left and right */
 #define SOURCE_GAP 2.0       /* around a source's mark */
+#define CHIP_D 12.0          /* a persona's disc */
+#define CHIP_GAP_X 3.0       /* after it */
 #define METRIC_PAD 5.0       /* inside a metric's card */
 #define METRIC_TARGET_GAP 1.0 /* above a metric's target */
 #define DEPT_TOP_GAP 6.0     /* the first department row, under the label */
@@ -175,6 +177,8 @@ static const struct {
     [JMAP_BOX_PERSONA_BAR] = {"persona-bar", JMAP_CLASS_MARK},
     [JMAP_BOX_PERSONA_NAME] = {"persona-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_PERSONA_TEXT] = {"persona-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_PERSONA_CHIP] = {"persona-chip", JMAP_CLASS_AREA},
+    [JMAP_BOX_PERSONA_INITIAL] = {"persona-initial", JMAP_CLASS_TEXT},
     [JMAP_BOX_GOALS_LABEL] = {"goals-label", JMAP_CLASS_TEXT},
     [JMAP_BOX_GOAL] = {"goal", JMAP_CLASS_TEXT},
     [JMAP_BOX_LEGEND] = {"legend", JMAP_CLASS_AREA},
@@ -324,6 +328,18 @@ typedef struct builder {
 static const char *label(const builder *b, jmap_label l)
 {
     return jmap_label_text(b->lang, l);
+}
+
+/* Whether the map says whose steps are whose: some step lists its
+ * personas, and there are several. */
+static int has_step_personas(const jmap_journey *j)
+{
+    if (j->n_personas < 2)
+        return 0;
+    for (size_t i = 0; i < j->n_steps; i++)
+        if (j->steps[i]->n_personas)
+            return 1;
+    return 0;
 }
 
 /* ---- boxes and paths ---- */
@@ -576,6 +592,11 @@ static emotion_run shown_emotions(const builder *b,
     return (emotion_run){list + from, to - from};
 }
 
+static size_t curve_count(const jmap_journey *j)
+{
+    return j->per_persona_emotions && j->n_personas > 0 ? j->n_personas : 1;
+}
+
 /* Fills `out` (room for one point per shown step) with the points of
  * curve `k`, in step order and at most one per step: its persona's own
  * emotion where the step gives one, else the step's plain value, which
@@ -599,16 +620,15 @@ static size_t curve_points(const builder *b, size_t k,
             e = own.at[o++];
         else
             e = plain.at[p++];
+        if (k < j->n_personas && curve_count(j) > 1 &&
+            !jmap_step_is_personas(e->step, &j->personas[k]))
+            continue; /* a step that is not theirs */
         if (n == 0 || out[n - 1]->step != e->step)
             out[n++] = e;
     }
     return n;
 }
 
-static size_t curve_count(const jmap_journey *j)
-{
-    return j->per_persona_emotions && j->n_personas > 0 ? j->n_personas : 1;
-}
 
 /* Whether `s -> t` is drawn as an arrow rather than implied by order: a
  * link, as the resolve pass defines them (jmap_link). */
@@ -750,6 +770,30 @@ static const char *total_duration(builder *b)
     return s;
 }
 
+/* Persona `p`'s disc, its initial in it, at (x, y), in box `parent`. */
+static void persona_chip(builder *b, const jmap_persona *p, jmap_pos pos,
+                         double x, double y, int column, int parent)
+{
+    size_t chip = add_box(b, JMAP_BOX_PERSONA_CHIP, pos, x, y, CHIP_D, CHIP_D,
+                          column, parent);
+    box_at(b, chip)->curve = p->index;
+    const char *name = p->name.str && *p->name.str ? p->name.str : p->id;
+    const char *end = g_utf8_find_next_char(name, NULL);
+    size_t n = end ? (size_t)(end - name) : strlen(name);
+    char *initial = jmap_arena_alloc(b->L->arena, n + 1, 1);
+    memcpy(initial, name, n);
+    initial[n] = '\0';
+    char *up = g_utf8_strup(initial, -1);
+    const char *text = jmap_arena_strdup(b->L->arena, up);
+    g_free(up);
+    size_t t = add_text(b, JMAP_BOX_PERSONA_INITIAL, text, (jmap_pos){0, 0},
+                        JMAP_FONT_SMALL_BOLD, x, y, 0, AS_WRITTEN, column,
+                        (int)chip);
+    jmap_box *tb = box_at(b, t);
+    tb->x = x + (CHIP_D - tb->w) / 2;
+    tb->y = y + (CHIP_D - tb->h) / 2;
+}
+
 static double persona_card(builder *b, const jmap_persona *p, double x,
                            double y)
 {
@@ -760,8 +804,13 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
     double tx = x + PERSONA_PAD_X, tw = PERSONA_W - 2 * PERSONA_PAD_X;
     double cy = y + PERSONA_PAD_TOP;
     const char *name = p->name.str ? p->name.str : p->id;
+    double chip_w = 0;
+    if (has_step_personas(b->j)) { /* the disc its steps show */
+        persona_chip(b, p, p->pos, tx, cy, -1, (int)card);
+        chip_w = CHIP_D + CHIP_GAP_X;
+    }
     size_t t = add_text(b, JMAP_BOX_PERSONA_NAME, name, p->name.pos,
-                        JMAP_FONT_HEADING, tx, cy, tw, PARA, -1,
+                        JMAP_FONT_HEADING, tx + chip_w, cy, tw - chip_w, PARA, -1,
                         (int)card);
     cy += box_at(b, t)->h + TEXT_GAP;
     if (p->description.str) {
@@ -1343,6 +1392,22 @@ static double lane_actions(builder *b, double y)
                          col_of(b, i), (int)card);
             cy += DESCRIPTION_GAP + box_at(b, t)->h;
         }
+        if (s->n_personas && has_step_personas(b->j)) { /* whose step */
+            double px = x + STEP_PAD_X;
+            for (size_t k = 0; k < s->n_personas; k++) {
+                const jmap_persona *p = s->personas[k].target;
+                if (!p)
+                    continue;
+                if (px + CHIP_D > x + COL_W - STEP_PAD_X) {
+                    px = x + STEP_PAD_X;
+                    cy += CHIP_D + CHIP_GAP_X;
+                }
+                persona_chip(b, p, s->personas[k].pos, px, cy + DESCRIPTION_GAP,
+                             col_of(b, i), (int)card);
+                px += CHIP_D + CHIP_GAP_X;
+            }
+            cy += DESCRIPTION_GAP + CHIP_D;
+        }
         double h = cy + STEP_PAD_Y - top;
         max_h = h > max_h ? h : max_h;
     }
@@ -1371,15 +1436,32 @@ static double curve_dx(size_t k, size_t curves)
     return (k - (curves - 1) / 2.0) * spread;
 }
 
+/* Whether curve `k`'s point on step `to` follows its point on step `from`
+ * without a gap: no step between them, or none that is its persona's
+ * (the curve skips the steps that are not theirs). */
+static int follows(const builder *b, size_t k, size_t from, size_t to)
+{
+    const jmap_journey *j = b->j;
+    if (to == from + 1)
+        return 1;
+    if (k >= j->n_personas || curve_count(j) < 2)
+        return 0;
+    for (size_t i = from + 1; i < to; i++)
+        if (jmap_step_is_personas(j->steps[i], &j->personas[k]))
+            return 0;
+    return 1;
+}
+
 /* The paths of curve `k` through its `n` points `pts` (curve_points): one
- * smooth path per run of points on consecutive steps. */
+ * smooth path per run of points that follow each other. */
 static void curve_paths(builder *b, size_t k, double mid,
                         const jmap_emotion *const *pts, size_t n)
 {
     double dx = curve_dx(k, b->L->n_curves);
     for (size_t r = 0; r < n;) {
         size_t end = r + 1;
-        while (end < n && pts[end]->step->index == pts[end - 1]->step->index + 1)
+        while (end < n && follows(b, k, pts[end - 1]->step->index,
+                                  pts[end]->step->index))
             end++;
         if (end - r > 1) {
             jmap_path *p = add_path(b, JMAP_PATH_CURVE, pts[r]->step->pos,

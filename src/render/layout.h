@@ -80,6 +80,10 @@ typedef enum jmap_box_kind {
                               left edge */
     JMAP_BOX_PERSONA_NAME, /* text */
     JMAP_BOX_PERSONA_TEXT, /* text: a persona's description */
+    JMAP_BOX_PERSONA_CHIP, /* a persona's disc in its colour, on its card
+                              and on the step cards of its steps; curve:
+                              the persona's index */
+    JMAP_BOX_PERSONA_INITIAL, /* text: the initial in a persona's disc */
     JMAP_BOX_GOALS_LABEL,  /* text: "Goals" */
     JMAP_BOX_GOAL,         /* text: one goal, after a bullet */
     JMAP_BOX_LEGEND,       /* the legend's frame */
@@ -365,6 +369,17 @@ jmap_layout *jmap_layout_whole(const jmap_journey *journey, jmap_measurer *m,
  * (three for a stage with none). The caller frees it with
  * jmap_journey_free before `journey`. */
 jmap_journey *jmap_blank_journey(const jmap_journey *journey);
+/* The journey of persona number `persona` of `journey` (persona.c): the
+ * steps that are theirs under the stages that hold them, that persona
+ * alone with its curve. The caller frees it with jmap_journey_free before
+ * `journey`. */
+jmap_journey *jmap_persona_journey(const jmap_journey *journey,
+                                   size_t persona);
+/* The index of the persona whose id is `id`, or (size_t)-1. */
+size_t jmap_persona_find(const jmap_journey *journey, const char *id);
+/* Whether step `s` is persona `p`'s: it names p in `personas`, or names
+ * none (everyone's). */
+int jmap_step_is_personas(const jmap_step *s, const jmap_persona *p);
 /* The height of the title block of a page `width` wide (layout units). */
 double jmap_layout_header_height(const jmap_journey *journey,
                                  jmap_measurer *m, double width, int flags);

@@ -49,6 +49,8 @@ typedef struct job {
     jmap_tile_spec tiles;            /* a tiled poster's tiles */
     int flags;                       /* the layout's: JMAP_LAYOUT_BLANK */
     jmap_journey *blank;             /* a blank sheet's journey, or NULL */
+    jmap_journey *one;               /* one persona's journey (--persona),
+                                        or NULL */
     double tile_lo, tile_hi;         /* the text sizes of a poster's own
                                         sheets: assembly, tile names */
     plan plan;                       /* the pages */
@@ -1078,6 +1080,14 @@ int jmap_render_file(const jmap_journey *journey,
     int r = jmap_render_options_check(opts, why, why_len); /* options.c */
     if (r)
         return r;
+    size_t persona = 0;
+    if (opts->persona) { /* one persona's journey */
+        persona = jmap_persona_find(journey, opts->persona);
+        if (persona == (size_t)-1) {
+            snprintf(why, why_len, "the map has no persona '%s'", opts->persona);
+            return JMAP_ERR_USAGE;
+        }
+    }
     job jb = {0};
     jb.journey = journey;
     jb.opts = opts;
@@ -1089,8 +1099,12 @@ int jmap_render_file(const jmap_journey *journey,
         jmap_measurer_free(jb.m);
         return r;
     }
+    if (opts->persona) {
+        jb.one = jmap_persona_journey(journey, persona);
+        jb.journey = jb.one;
+    }
     if (opts->blank) {
-        jb.blank = jmap_blank_journey(journey);
+        jb.blank = jmap_blank_journey(jb.journey);
         jb.journey = jb.blank;
         jb.flags = JMAP_LAYOUT_BLANK;
     }
@@ -1109,6 +1123,7 @@ int jmap_render_file(const jmap_journey *journey,
     jmap_layout_free(jb.grid);
     jmap_layout_free(jb.full);
     jmap_journey_free(jb.blank);
+    jmap_journey_free(jb.one);
     jmap_measurer_free(jb.m);
     return r;
 }
