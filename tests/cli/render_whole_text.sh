@@ -1,10 +1,10 @@
 #!/bin/sh
 # render_whole_text.sh - no text of a map is shortened or dropped: every
 # text the map shows (title, description, personas, stages and steps with
-# their descriptions, touchpoints, irritants and remedies, moments, ideas,
-# departments) is in
-# the PDF's text (pdftotext -raw, which reads the texts in the order they
-# are drawn, each whole) and in the SVG's <text> elements, whole, and no
+# their descriptions, stage goals, thoughts, metrics, touchpoints,
+# irritants and remedies, moments, ideas, departments and their actions) is
+# in the PDF's text (pdftotext -raw, which reads the texts in the order
+# they are drawn, each whole) and in the SVG's <text> elements, whole, and no
 # "…" that the map did not write appears, for the shipped maps and maps
 # with very long names and words, on pages and on one page.
 #   sh render_whole_text.sh JMAP SOURCE_DIR
@@ -28,8 +28,9 @@ texts() {
         | [(if $only == "" then .title, .description,
                (.personas[]? | .name, .description, (.goals[]?))
             else empty end),
-           (.stages[] | .name, .description),
-           (.steps[] | .name, .description,
+           (.stages[] | .name, .description, (.goals[]?), (.metrics[]? | .name)),
+           (.steps[] | .name, .description, (.thoughts[]?),
+                (.metrics[]? | .name), (.actions[]? | .text),
                 (.irritants[]? | .name, .remedy),
                 (.moments[]? | if type == "object" then .name else . end),
                 (.ideas[]?)),
