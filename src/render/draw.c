@@ -1177,10 +1177,16 @@ static int has_nonchar(const char *s)
 }
 
 /* Text box i as an element of `role` (NULL: decoration). */
+static void persona_words(reader *r, const char *role, size_t i);
+
 static void leaf(reader *r, const char *role, size_t i)
 {
     if (has_nonchar(pango_layout_get_text(r->L->boxes[i].pl)))
         return;
+    if (r->L->boxes[i].kind == JMAP_BOX_PERSONA_INITIAL && role) {
+        persona_words(r, role, i);
+        return;
+    }
     tag(r, role);
     put_text(r, i);
     untag(r, role);
@@ -1228,6 +1234,26 @@ static void carrier(reader *r, const char *role, size_t i, const char *words)
 static const jmap_journey *journey(const reader *r)
 {
     return r->L->journey;
+}
+
+/* A persona's initial in its disc, read as the persona's name; the
+ * letter itself is decoration. */
+static void persona_words(reader *r, const char *role, size_t i)
+{
+    const jmap_box *b = &r->L->boxes[i];
+    const jmap_box *chip = b->parent >= 0 ? &r->L->boxes[b->parent] : NULL;
+    const jmap_journey *j = journey(r);
+    if (chip && chip->curve < j->n_personas && r->words) {
+        const jmap_persona *p = &j->personas[chip->curve];
+        const char *name = p->name.str ? p->name.str : p->id;
+        if (!has_nonchar(name)) {
+            pango_layout_set_text(r->words, name, -1);
+            tag(r, role);
+            r->w->p->words(r->w->ctx, r->words, b->x + b->w / 2, b->y + b->h / 2);
+            untag(r, role);
+        }
+    }
+    put_text(r, i);
 }
 
 static int pos_cmp(jmap_pos a, jmap_pos b)
@@ -1328,13 +1354,15 @@ static const jmap_box_kind step_items[][2] = {
 static void read_step(reader *r, size_t col)
 {
     const jmap_layout *L = r->L;
-    size_t step = (size_t)r->step_of[col];
     jmap_lang lang = journey(r)->lang;
     tag(r, "Sect");
-    int name = text_in(r, JMAP_BOX_STEP_NAME, step);
-    if (name >= 0)
-        leaf(r, "H3", (size_t)name);
-    texts_in(r, "P", step);
+    if (r->step_of[col] >= 0) { /* its card (not on a page of lower lanes) */
+        size_t step = (size_t)r->step_of[col];
+        int name = text_in(r, JMAP_BOX_STEP_NAME, step);
+        if (name >= 0)
+            leaf(r, "H3", (size_t)name);
+        texts_in(r, "P", step);
+    }
     for (EACH(&r->cols, col, i)) /* thoughts, as their lane comes first */
         if (L->boxes[*i].kind == JMAP_BOX_THOUGHT)
             texts_in(r, "P", *i);
@@ -1344,12 +1372,20 @@ static void read_step(reader *r, size_t col)
             if (L->boxes[*i].kind != step_items[k][0] &&
                 L->boxes[*i].kind != step_items[k][1])
                 continue;
-            for (EACH(&r->kids, *i, m)) /* an irritant's severity bar */
-                if (L->boxes[*m].kind == JMAP_BOX_SEVERITY_BAR &&
-                    r->owned[*m] && !r->done[*m])
+            for (EACH(&r->kids, *i, m)) { /* an irritant's severity bar, a
+                                             metric's mark of its target */
+                const jmap_box *mk = &L->boxes[*m];
+                if (!r->owned[*m] || r->done[*m])
+                    continue;
+                if (mk->kind == JMAP_BOX_SEVERITY_BAR)
                     carrier(r, "P", *m,
                             jmap_label_text(lang, (jmap_label)(L_IRR_LOW +
-                                                               L->boxes[*m].style.level)));
+                                                               mk->style.level)));
+                else if (mk->kind == JMAP_BOX_ICON)
+                    carrier(r, "P", *m,
+                            jmap_label_text(lang, mk->style.icon == JMAP_ICON_MET
+                                                      ? L_MET : L_MISSED));
+            }
             texts_in(r, "P", *i);
         }
     read_marks(r, col, JMAP_BOX_DEPT_MARK);
@@ -1411,6 +1447,14 @@ static void read_title_block(reader *r)
 }
 
 /* The stages, as runs of consecutive columns of one stage. */
+/* The stage of the step in column `c` of the page. */
+static size_t column_stage(const reader *r, size_t c)
+{
+    const jmap_journey *j = r->L->journey;
+    size_t step = r->L->slice.first + c;
+    return step < j->n_steps ? j->steps[step]->stage->index : j->n_stages;
+}
+
 static void read_stages(reader *r)
 {
     const jmap_layout *L = r->L;
@@ -1422,13 +1466,15 @@ static void read_stages(reader *r)
         if (L->boxes[i].kind == JMAP_BOX_STAGE && L->boxes[i].style.stage < n_stages)
             band[L->boxes[i].style.stage] = (int)i;
     for (size_t c = 0; c < r->n_cols;) {
-        if (r->step_of[c] < 0) {
+        /* a column with nothing on this page (a page of lower lanes where
+         * the step has nothing) is not read */
+        if (r->cols.start[c] == r->cols.start[c + 1]) {
             c++;
             continue;
         }
-        size_t stage = L->boxes[r->step_of[c]].style.stage, end = c + 1;
-        while (end < r->n_cols && r->step_of[end] >= 0 &&
-               L->boxes[r->step_of[end]].style.stage == stage)
+        size_t stage = column_stage(r, c), end = c + 1;
+        while (end < r->n_cols && r->cols.start[end] != r->cols.start[end + 1] &&
+               column_stage(r, end) == stage)
             end++;
         read_stage(r, stage < n_stages ? band[stage] : -1, c, end);
         c = end;
@@ -1448,6 +1494,10 @@ static void own_marks(const jmap_layout *L, unsigned char *owned)
             owned[i] = 1;
         else if (b->kind == JMAP_BOX_SEVERITY_BAR && steps && b->parent >= 0 &&
                  L->boxes[b->parent].kind == JMAP_BOX_IRRITANT)
+            owned[i] = 1;
+        else if (b->kind == JMAP_BOX_ICON && steps && b->parent >= 0 &&
+                 L->boxes[b->parent].kind == JMAP_BOX_METRIC &&
+                 (b->style.icon == JMAP_ICON_MET || b->style.icon == JMAP_ICON_MISSED))
             owned[i] = 1;
         else if (b->kind == JMAP_BOX_STAGE && continued(L, b->style.stage))
             owned[i] = 1;

@@ -116,6 +116,26 @@ struct "$tmp/long.pdf" >"$tmp/long.st"
 in_order "$tmp/long.st" "Une longue étape\"" "Achat\"" "Étape 1\"" "Étape 2\"" \
     "Achat (suite)\"" "Étape 24\"" "Service\"" "Fin\""
 
+# ---- the content keys, in journey order ----
+"$jmap" render "$src/tests/content/every_key.yaml" --page auto -q -o "$tmp/keys.pdf" ||
+    fail "render every_key.yaml"
+struct "$tmp/keys.pdf" >"$tmp/keys.st"
+# a stage's description, goals and metrics (a step's metric after the
+# mark of its target, in words); a step's description, whose it is, its thoughts before
+# its emotions, an irritant's owner and remedy, its metrics, the actions
+in_order "$tmp/keys.st" "Booking\"" "2 d\"" "From the breakdown" \
+    "Know when the technician comes\"" "Bookings completed\"" "71.5%\"" \
+    "Calls the hotline and" "The machine leaks" "Nora\"" \
+    "$(printf '\342\200\234')I hope someone picks up" "Emotion: -1 (Nora)\"" \
+    "Nine minutes of hold music" "Owner: Customer care\"" "Target met\"" \
+    "Waiting time\"" "Takes the call and checks the" "Books a slot on the"
+# a map split down: the lanes of the lower page are read too
+"$jmap" render "$src/tests/content/every_key.yaml" -q -o "$tmp/keys2.pdf" ||
+    fail "render every_key.yaml on A3"
+struct "$tmp/keys2.pdf" >"$tmp/keys2.st"
+grep -q '^"Waiting time"$' "$tmp/keys2.st" || fail "the lower page's metrics are not read"
+grep -q '^"Takes the call and checks the' "$tmp/keys2.st" || fail "the lower page's actions are not read"
+
 # ---- bookmarks, page labels, language (pdfminer) ----
 if ! "$python" -c 'import pdfminer' 2>/dev/null; then
     [ "$fails" -eq 0 ] || exit 1
