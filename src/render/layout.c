@@ -621,7 +621,7 @@ static size_t curve_points(const builder *b, size_t k,
         else
             e = plain.at[p++];
         if (k < j->n_personas && curve_count(j) > 1 &&
-            !jmap_step_is_personas(e->step, &j->personas[k]))
+            !jmap_step_is_theirs(e->step, &j->personas[k]))
             continue; /* a step that is not theirs */
         if (n == 0 || out[n - 1]->step != e->step)
             out[n++] = e;
@@ -1447,7 +1447,7 @@ static int follows(const builder *b, size_t k, size_t from, size_t to)
     if (k >= j->n_personas || curve_count(j) < 2)
         return 0;
     for (size_t i = from + 1; i < to; i++)
-        if (jmap_step_is_personas(j->steps[i], &j->personas[k]))
+        if (jmap_step_is_theirs(j->steps[i], &j->personas[k]))
             return 0;
     return 1;
 }

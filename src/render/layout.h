@@ -379,7 +379,7 @@ jmap_journey *jmap_persona_journey(const jmap_journey *journey,
 size_t jmap_persona_find(const jmap_journey *journey, const char *id);
 /* Whether step `s` is persona `p`'s: it names p in `personas`, or names
  * none (everyone's). */
-int jmap_step_is_personas(const jmap_step *s, const jmap_persona *p);
+int jmap_step_is_theirs(const jmap_step *s, const jmap_persona *p);
 /* The height of the title block of a page `width` wide (layout units). */
 double jmap_layout_header_height(const jmap_journey *journey,
                                  jmap_measurer *m, double width, int flags);

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-int jmap_step_is_personas(const jmap_step *s, const jmap_persona *p)
+int jmap_step_is_theirs(const jmap_step *s, const jmap_persona *p)
 {
     if (!s->n_personas)
         return 1;
@@ -58,7 +58,7 @@ jmap_journey *jmap_persona_journey(const jmap_journey *j, size_t persona)
     b->steps = jmap_arena_alloc(a, j->n_steps ? j->n_steps : 1, sizeof *b->steps);
     b->n_steps = 0;
     for (size_t i = 0; i < j->n_steps; i++) {
-        if (!jmap_step_is_personas(j->steps[i], p))
+        if (!jmap_step_is_theirs(j->steps[i], p))
             continue;
         jmap_step *s = jmap_arena_alloc(a, 1, sizeof *s);
         *s = *j->steps[i];
