@@ -3,8 +3,8 @@
  * map and of the hard cases in tests/layout/: no two texts overlap, every
  * text fits its box and its card, columns follow the source order, no
  * arrow runs over a text, no mark or legend sample overlaps a text or
- * leaves its card, what is drawn for a box stays in it, cut texts are
- * reported, markup stays literal.
+ * leaves its card, what is drawn for a box stays in it, no text is cut,
+ * very tall texts are reported, markup stays literal.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,6 +33,8 @@ static const char *const maps[] = {
     "tests/layout/french.yaml",
     "tests/layout/markup.yaml",
     "tests/layout/sixty-steps.yaml",
+    "tests/content/every_key.yaml",
+    "tests/layout/content-fr.yaml",
 };
 #define N_MAPS (sizeof maps / sizeof maps[0])
 
@@ -694,31 +696,264 @@ static size_t count_path(const jmap_layout *L, jmap_path_kind kind)
     return n;
 }
 
-static void test_cut_text_is_reported(void **state)
+/* Every text box holds its whole text, as set (typeset spaces aside),
+ * without an ellipsis, in every map. */
+static void test_no_text_is_cut(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < N_MAPS; k++) {
+        fixture f;
+        load(&f, maps[k]);
+        for (size_t i = 0; i < f.layout->n_boxes; i++) {
+            const jmap_box *b = &f.layout->boxes[i];
+            if (!b->pl)
+                continue;
+            assert_false(pango_layout_is_ellipsized(b->pl));
+            const char *shown = pango_layout_get_text(b->pl);
+            if (!strstr(b->text, "\xe2\x80\xa6"))
+                assert_null(strstr(shown, "\xe2\x80\xa6"));
+            /* as long as the text, give or take its typeset spaces */
+            assert_true(strlen(shown) >= strlen(b->text));
+        }
+        unload(&f);
+    }
+}
+
+/* A text that wraps to very many lines is reported, once, and drawn
+ * whole; the shipped maps have none. */
+static void test_tall_text_is_reported(void **state)
 {
     (void)state;
     fixture f;
     load(&f, "tests/layout/long-texts.yaml");
-    size_t cut = 0, reported = 0;
-    for (size_t i = 0; i < f.layout->n_boxes; i++)
-        cut += f.layout->boxes[i].cut;
+    size_t reported = 0;
     for (size_t i = 0; i < f.diags.count; i++)
         if (f.diags.items[i].rule == JMAP_RULE_TEXT_OVERFLOW) {
             reported++;
             assert_int_equal(f.diags.items[i].severity, JMAP_WARNING);
-            assert_string_equal(f.diags.items[i].message, "text cut to fit its card");
+            assert_non_null(strstr(f.diags.items[i].message,
+                                   "makes its row very tall"));
         }
-    assert_true(cut >= 5);
-    assert_true(reported >= 5);
-    /* the long step name, at line 29 column 15, is one of them */
+    assert_true(reported >= 1);
+    /* the very long step name, at line 50 column 15, is one of them */
     int found = 0;
     for (size_t i = 0; i < f.diags.count; i++)
-        found |= f.diags.items[i].pos.line == 29 && f.diags.items[i].pos.column == 15;
+        found |= f.diags.items[i].pos.line == 50 && f.diags.items[i].pos.column == 15;
     assert_true(found);
     unload(&f);
 
+    for (size_t k = 0; k < N_MAPS; k++) {
+        if (strncmp(maps[k], "maps/", 5) != 0)
+            continue;
+        load(&f, maps[k]);
+        assert_int_equal(f.diags.count, 0); /* the shipped maps fit */
+        unload(&f);
+    }
+}
+
+/* A step's description is in its card, under its name, in a smaller
+ * style no smaller than the smallest; a stage's in its band. */
+static void test_descriptions(void **state)
+{
+    (void)state;
+    fixture f;
     load(&f, "maps/shoes.yaml");
-    assert_int_equal(f.diags.count, 0); /* the shipped maps fit */
+    const jmap_layout *L = f.layout;
+    size_t steps = 0, stages = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind != JMAP_BOX_STEP_DESCRIPTION &&
+            b->kind != JMAP_BOX_STAGE_DESCRIPTION)
+            continue;
+        assert_true(b->parent >= 0);
+        const jmap_box *card = &L->boxes[b->parent];
+        assert_int_equal(card->kind, b->kind == JMAP_BOX_STEP_DESCRIPTION
+                                         ? JMAP_BOX_STEP : JMAP_BOX_STAGE);
+        assert_true(jmap_font_size(b->font) >= JMAP_SMALLEST_PT);
+        assert_true(jmap_font_size(b->font) < jmap_font_size(JMAP_FONT_BODY_BOLD));
+        /* under the card's name */
+        for (size_t k = 0; k < L->n_boxes; k++)
+            if (L->boxes[k].parent == b->parent &&
+                (L->boxes[k].kind == JMAP_BOX_STEP_NAME ||
+                 L->boxes[k].kind == JMAP_BOX_STAGE_NAME))
+                assert_true(L->boxes[k].y + L->boxes[k].h <= b->y + EPS);
+        if (b->kind == JMAP_BOX_STEP_DESCRIPTION)
+            steps++;
+        else
+            stages++;
+    }
+    assert_int_equal(stages, 5);
+    assert_int_equal(steps, 4);
+    unload(&f);
+}
+
+/* An irritant card names its owner; its remedy hangs right under it, in
+ * the same column: nothing to count to pair them. */
+static void test_remedy_under_irritant(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "maps/shoes.yaml");
+    const jmap_layout *L = f.layout;
+    size_t remedies = 0, owners = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind == JMAP_BOX_IRRITANT_OWNER) {
+            assert_int_equal(L->boxes[b->parent].kind, JMAP_BOX_IRRITANT);
+            assert_non_null(strstr(b->text, "Owner: "));
+            owners++;
+        }
+        if (b->kind != JMAP_BOX_REMEDY)
+            continue;
+        /* the irritant laid out last before it */
+        const jmap_box *ir = NULL;
+        for (size_t k = i; k-- > 0 && !ir;)
+            if (L->boxes[k].kind == JMAP_BOX_IRRITANT)
+                ir = &L->boxes[k];
+        assert_non_null(ir);
+        assert_int_equal(ir->column, b->column);
+        assert_true(fabs(ir->y + ir->h - b->y) < EPS);
+        assert_true(b->x > ir->x && b->x + b->w <= ir->x + ir->w + EPS);
+        remedies++;
+    }
+    assert_int_equal(remedies, 10);
+    assert_int_equal(owners, 9);
+    unload(&f);
+}
+
+/* The emotion scale says what its values mean, in the map's language,
+ * from +2 at the top to -2, under the lane's label. */
+static void test_scale_in_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *map, *top, *bottom;
+    } cases[] = {
+        {"maps/shoes.yaml", "very positive +2", "very negative \xe2\x88\x92" "2"},
+        {"maps/boutique.yaml", "tr\xc3\xa8s positif +2",
+         "tr\xc3\xa8s n\xc3\xa9gatif \xe2\x88\x92" "2"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        fixture f;
+        load(&f, cases[k].map);
+        const jmap_layout *L = f.layout;
+        const jmap_box *scale[5] = {NULL}, *label = NULL;
+        size_t n = 0;
+        for (size_t i = 0; i < L->n_boxes; i++) {
+            const jmap_box *b = &L->boxes[i];
+            if (b->kind == JMAP_BOX_SCALE_TEXT && n < 5)
+                scale[n++] = b;
+            if (b->kind == JMAP_BOX_LANE_LABEL && scale[0] == NULL)
+                label = b; /* the last label before the scale: its lane's */
+        }
+        assert_int_equal(n, 5);
+        assert_string_equal(scale[4]->text, cases[k].top);
+        assert_string_equal(scale[0]->text, cases[k].bottom);
+        assert_true(label->y + label->h <= scale[4]->y);
+        for (size_t v = 1; v < 5; v++)
+            assert_true(scale[v]->y < scale[v - 1]->y);
+        unload(&f);
+    }
+}
+
+/* The content keys in French: a thought in « guillemets », figures with a
+ * decimal comma, a narrow no-break space before %, targets met and missed
+ * marked by different icons; a stage's goals and metrics in its band. */
+static void test_content_in_french(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/layout/content-fr.yaml");
+    const jmap_layout *L = f.layout;
+    const char *values[8];
+    size_t nv = 0, met = 0, missed = 0, thoughts = 0, goals = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind == JMAP_BOX_METRIC_VALUE && nv < 8)
+            values[nv++] = b->text;
+        if (b->kind == JMAP_BOX_ICON && b->style.icon == JMAP_ICON_MET &&
+            L->boxes[b->parent].kind != JMAP_BOX_SWATCH)
+            met++;
+        if (b->kind == JMAP_BOX_ICON && b->style.icon == JMAP_ICON_MISSED &&
+            L->boxes[b->parent].kind != JMAP_BOX_SWATCH)
+            missed++;
+        if (b->kind == JMAP_BOX_THOUGHT_TEXT) {
+            assert_string_equal(b->text, "J\xe2\x80\x99" "esp\xc3\xa8re qu\xe2\x80\x99on "
+                                         "d\xc3\xa9" "croche avant midi");
+            assert_memory_equal(pango_layout_get_text(b->pl), "\xc2\xab\xc2\xa0", 4);
+            thoughts++;
+        }
+        if (b->kind == JMAP_BOX_STAGE_GOAL) {
+            assert_int_equal(L->boxes[b->parent].kind, JMAP_BOX_STAGE);
+            goals++;
+        }
+        if (b->kind == JMAP_BOX_METRIC_TARGET)
+            assert_memory_equal(b->text, "Objectif\xc2\xa0: ", 12);
+    }
+    assert_int_equal(nv, 4);
+    assert_string_equal(values[0], "71,5\xe2\x80\xaf%"); /* the stage's */
+    assert_string_equal(values[1], "2,3\xe2\x80\xaf%");
+    assert_string_equal(values[2], "6,5\xc2\xa0min");
+    assert_string_equal(values[3], "4,6/5");
+    assert_int_equal(met, 1);    /* 2,3 % for 2 */
+    assert_int_equal(missed, 2); /* 71,5 % for 80, 4,6/5 for 4,8 */
+    assert_int_equal(thoughts, 1);
+    assert_int_equal(goals, 1);
+    unload(&f);
+}
+
+/* What a department does at a step is written in its row, right under
+ * its mark in the step's column (a service blueprint's actions). */
+static void test_actions_in_department_rows(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/content/every_key.yaml");
+    const jmap_layout *L = f.layout;
+    size_t actions = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *t = &L->boxes[i];
+        if (t->kind != JMAP_BOX_DEPT_ACTION)
+            continue;
+        int under = 0;
+        for (size_t k = 0; k < L->n_boxes && !under; k++) {
+            const jmap_box *mk = &L->boxes[k];
+            double gap = t->y - (mk->y + mk->h);
+            under = mk->kind == JMAP_BOX_DEPT_MARK && mk->column == t->column &&
+                    gap >= 0 && gap < 5 && t->x >= mk->x - EPS &&
+                    t->x + t->w <= mk->x + mk->w + EPS;
+        }
+        if (!under)
+            fail_msg("the action '%s' is not under its department's mark", t->text);
+        actions++;
+    }
+    assert_int_equal(actions, 6);
+    unload(&f);
+}
+
+/* The sources of irritants and moments are marks on their cards, one
+ * icon per source, explained in the legend. */
+static void test_source_marks(void **state)
+{
+    (void)state;
+    fixture f;
+    load(&f, "tests/content/every_key.yaml");
+    const jmap_layout *L = f.layout;
+    size_t on_cards = 0, in_legend = 0;
+    for (size_t i = 0; i < L->n_boxes; i++) {
+        const jmap_box *b = &L->boxes[i];
+        if (b->kind != JMAP_BOX_ICON || b->style.icon < JMAP_ICON_SURVEY ||
+            b->style.icon > JMAP_ICON_OBSERVATION)
+            continue;
+        jmap_box_kind card = L->boxes[b->parent].kind;
+        if (card == JMAP_BOX_SWATCH)
+            in_legend++;
+        else
+            assert_true(card == JMAP_BOX_IRRITANT || card == JMAP_BOX_MOMENT);
+        on_cards += card != JMAP_BOX_SWATCH;
+    }
+    assert_int_equal(on_cards, 8); /* 2 + 1 + 3 on irritants, 2 on a moment */
+    assert_int_equal(in_legend, 8); /* every source once */
     unload(&f);
 }
 
@@ -1021,10 +1256,9 @@ static void rec_icon(void *ctx, jmap_icon icon, double x, double y,
     r->strays++;
 }
 
-static void rec_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
-                            const char *title)
+static void rec_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos)
 {
-    (void)kind, (void)pos, (void)title;
+    (void)kind, (void)pos;
     recorder *r = ctx;
     r->groups++;
     if (++r->depth > r->worst)
@@ -1161,10 +1395,9 @@ static void sh_icon(void *ctx, jmap_icon icon, double x, double y,
     (void)ctx, (void)icon, (void)x, (void)y, (void)art;
 }
 
-static void sh_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
-                           const char *title)
+static void sh_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos)
 {
-    (void)pos, (void)title;
+    (void)pos;
     shapes *r = ctx;
     r->open = 1;
     r->kind = kind;
@@ -1325,7 +1558,14 @@ int main(void)
         cmocka_unit_test(test_lane_cut_repeats_its_label),
         cmocka_unit_test(test_tiles),
         cmocka_unit_test(test_french_spaces_do_not_break),
-        cmocka_unit_test(test_cut_text_is_reported),
+        cmocka_unit_test(test_no_text_is_cut),
+        cmocka_unit_test(test_tall_text_is_reported),
+        cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_remedy_under_irritant),
+        cmocka_unit_test(test_scale_in_words),
+        cmocka_unit_test(test_content_in_french),
+        cmocka_unit_test(test_actions_in_department_rows),
+        cmocka_unit_test(test_source_marks),
         cmocka_unit_test(test_markup_is_literal),
         cmocka_unit_test(test_lanes),
         cmocka_unit_test(test_personas_and_branches),

@@ -59,6 +59,15 @@ typedef enum jmap_label {
     L_D_DURATION, L_D_SEVERITY, L_D_FREQUENCY, L_D_OWNER, L_D_REMEDY,
     L_D_TOUCHPOINTS, L_D_NEXT, L_D_DETAILS, L_D_NONE, L_D_KEY_NEW,
     L_D_KEY_CHANGED, L_D_KEY_GHOST, L_D_KEY_GONE,
+    L_EMO_M2, L_EMO_M1, L_EMO_0, L_EMO_P1, L_EMO_P2, /* the emotion scale's
+                                      values, -2 to +2, in words */
+    L_THOUGHTS, L_METRICS,         /* lane titles of the content keys */
+    L_QUOTE_OPEN, L_QUOTE_CLOSE,   /* around a thought: “ ” or « » */
+    L_TARGET, L_MET, L_MISSED,     /* a metric's target; legend texts */
+    L_SRC_SURVEY, L_SRC_INTERVIEW, L_SRC_MYSTERY_VISIT, L_SRC_STAFF_REPORT,
+    L_SRC_SUPPORT_TICKETS, L_SRC_ANALYTICS, L_SRC_REVIEW,
+    L_SRC_OBSERVATION,             /* where an insight comes from, in the
+                                      order of the jmap_source bits */
     L_COUNT_                       /* number of labels, not a label */
 } jmap_label;
 

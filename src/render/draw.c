@@ -217,6 +217,165 @@ static void icon_clock(walk *w, double x, double y)
     stroke(w, &soft);
 }
 
+/* A metric that reaches its target: a blue disc with a tick. */
+static void icon_met(walk *w, double x, double y)
+{
+    circle(shape(w), x + 5, y + 5, 5);
+    fill(w, colour(JMAP_C_BLUE));
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 2.6, y + 5.2);
+    jmap_shape_line(s, x + 4.3, y + 6.9);
+    jmap_shape_line(s, x + 7.5, y + 3.4);
+    jmap_pen tick = pen(white, 1.3);
+    stroke(w, &tick);
+}
+
+/* A metric that misses it: a vermillion triangle with an exclamation
+ * mark, unlike the disc in shape as in colour. */
+static void icon_missed(walk *w, double x, double y)
+{
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 5, y + 0.3);
+    jmap_shape_line(s, x + 9.8, y + 9.5);
+    jmap_shape_line(s, x + 0.2, y + 9.5);
+    jmap_shape_close(s);
+    fill(w, colour(JMAP_C_VERMILLION));
+    s = shape(w);
+    jmap_shape_move(s, x + 5, y + 3.4);
+    jmap_shape_line(s, x + 5, y + 6.4);
+    jmap_pen bar = pen(white, 1.3);
+    stroke(w, &bar);
+    circle(shape(w), x + 5, y + 8.1, 0.75);
+    fill(w, white);
+}
+
+/* ---- where an insight comes from: outlines in soft ink ---- */
+
+static jmap_pen source_pen(void)
+{
+    return pen(colour(JMAP_C_INK_SOFT), 0.8);
+}
+
+/* A survey: a form with two ticked lines. */
+static void icon_survey(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_rect(s, x + 1.5, y + 0.5, 7, 9);
+    jmap_shape_move(s, x + 3, y + 3.5);
+    jmap_shape_line(s, x + 7, y + 3.5);
+    jmap_shape_move(s, x + 3, y + 6.5);
+    jmap_shape_line(s, x + 7, y + 6.5);
+    stroke(w, &p);
+}
+
+/* An interview: a speech bubble. */
+static void icon_interview(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    rounded_rect(shape(w), x + 0.5, y + 0.5, 9, 6.5, 2);
+    stroke(w, &p);
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 2.5, y + 7);
+    jmap_shape_line(s, x + 2, y + 9.5);
+    jmap_shape_line(s, x + 5, y + 7);
+    stroke(w, &p);
+}
+
+/* A mystery visit: an eye. */
+static void icon_mystery_visit(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 0.5, y + 5);
+    jmap_shape_curve(s, x + 3, y + 1, x + 7, y + 1, x + 9.5, y + 5);
+    jmap_shape_curve(s, x + 7, y + 9, x + 3, y + 9, x + 0.5, y + 5);
+    jmap_shape_close(s);
+    stroke(w, &p);
+    circle(shape(w), x + 5, y + 5, 1.6);
+    fill(w, p.rgb);
+}
+
+/* A staff report: a page with a folded corner and a person's head. */
+static void icon_staff_report(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 1.5, y + 0.5);
+    jmap_shape_line(s, x + 6, y + 0.5);
+    jmap_shape_line(s, x + 8.5, y + 3);
+    jmap_shape_line(s, x + 8.5, y + 9.5);
+    jmap_shape_line(s, x + 1.5, y + 9.5);
+    jmap_shape_close(s);
+    stroke(w, &p);
+    circle(shape(w), x + 5, y + 5, 1.4);
+    fill(w, p.rgb);
+    s = shape(w);
+    jmap_shape_move(s, x + 3, y + 8.5);
+    jmap_shape_line(s, x + 7, y + 8.5);
+    stroke(w, &p);
+}
+
+/* Support tickets: a ticket with its tear-off line. */
+static void icon_support_tickets(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_rect(s, x + 0.5, y + 2, 9, 6);
+    stroke(w, &p);
+    s = shape(w);
+    jmap_shape_move(s, x + 6.5, y + 2);
+    jmap_shape_line(s, x + 6.5, y + 8);
+    jmap_pen dots = dashed(p, 1, 1);
+    stroke(w, &dots);
+}
+
+/* Analytics: a line chart on its axes. */
+static void icon_analytics(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    jmap_shape_move(s, x + 0.5, y + 0.5);
+    jmap_shape_line(s, x + 0.5, y + 9.5);
+    jmap_shape_line(s, x + 9.5, y + 9.5);
+    jmap_shape_move(s, x + 2, y + 7.5);
+    jmap_shape_line(s, x + 4.5, y + 4.5);
+    jmap_shape_line(s, x + 6.5, y + 6);
+    jmap_shape_line(s, x + 9.5, y + 1.5);
+    stroke(w, &p);
+}
+
+/* A review: a five-pointed star. */
+static void icon_review(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    for (int k = 0; k < 10; k++) {
+        double a = -PI / 2 + k * PI / 5, r = k % 2 ? 2.1 : 4.7;
+        double px = x + 5 + r * cos(a), py = y + 5.3 + r * sin(a);
+        if (k == 0)
+            jmap_shape_move(s, px, py);
+        else
+            jmap_shape_line(s, px, py);
+    }
+    jmap_shape_close(s);
+    stroke(w, &p);
+}
+
+/* An observation: a magnifying glass. */
+static void icon_observation(walk *w, double x, double y)
+{
+    jmap_pen p = source_pen();
+    jmap_shape *s = shape(w);
+    circle(s, x + 4, y + 4, 3.4);
+    stroke(w, &p);
+    s = shape(w);
+    jmap_shape_move(s, x + 6.5, y + 6.5);
+    jmap_shape_line(s, x + 9.5, y + 9.5);
+    jmap_pen handle = pen(p.rgb, 1.3);
+    stroke(w, &handle);
+}
+
 /* How every icon looks (a jmap_icon_art): what a backend calls to define
  * an icon once, or to draw it in place. */
 static void icon_art(jmap_icon icon, const jmap_painter *p, void *ctx,
@@ -236,6 +395,16 @@ static void icon_art(jmap_icon icon, const jmap_painter *p, void *ctx,
     case JMAP_ICON_CHECK: icon_check(&w, x, y); break;
     case JMAP_ICON_BULB: icon_bulb(&w, x, y); break;
     case JMAP_ICON_BANDAGE: icon_bandage(&w, x, y); break;
+    case JMAP_ICON_MET: icon_met(&w, x, y); break;
+    case JMAP_ICON_MISSED: icon_missed(&w, x, y); break;
+    case JMAP_ICON_SURVEY: icon_survey(&w, x, y); break;
+    case JMAP_ICON_INTERVIEW: icon_interview(&w, x, y); break;
+    case JMAP_ICON_MYSTERY_VISIT: icon_mystery_visit(&w, x, y); break;
+    case JMAP_ICON_STAFF_REPORT: icon_staff_report(&w, x, y); break;
+    case JMAP_ICON_SUPPORT_TICKETS: icon_support_tickets(&w, x, y); break;
+    case JMAP_ICON_ANALYTICS: icon_analytics(&w, x, y); break;
+    case JMAP_ICON_REVIEW: icon_review(&w, x, y); break;
+    case JMAP_ICON_OBSERVATION: icon_observation(&w, x, y); break;
     default: icon_clock(&w, x, y); break;
     }
     jmap_shape_destroy(&w.s);
@@ -435,6 +604,32 @@ static void paint_idea(walk *w, const jmap_layout *L, const jmap_box *b)
     fill_stroke(w, colour(JMAP_C_IDEA), &border);
 }
 
+/* A persona's disc, in the colour of its curve. */
+static void paint_persona_chip(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    circle(shape(w), b->x + b->w / 2, b->y + b->h / 2, b->w / 2);
+    fill(w, jmap_palette_curve(b->curve));
+}
+
+/* A metric: a white card with a thin rule. */
+static void paint_metric(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_pen border = pen(colour(JMAP_C_RULE), 0.8);
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, 2);
+    fill_stroke(w, white, &border);
+}
+
+/* A thought: a speech bubble, light and rounded. */
+static void paint_thought(walk *w, const jmap_layout *L, const jmap_box *b)
+{
+    (void)L;
+    jmap_pen border = pen(colour(JMAP_C_RULE), 0.8);
+    rounded_rect(shape(w), b->x, b->y, b->w, b->h, 6);
+    fill_stroke(w, colour(JMAP_C_THOUGHT), &border);
+}
+
 static void paint_remedy(walk *w, const jmap_layout *L, const jmap_box *b)
 {
     (void)L;
@@ -572,6 +767,9 @@ static void paint_swatch(walk *w, const jmap_layout *L, const jmap_box *b)
         break;
     }
     case JMAP_SWATCH_ARROW: /* a legend-arrow path and its head */
+    case JMAP_SWATCH_MET:   /* their icon */
+    case JMAP_SWATCH_MISSED:
+    case JMAP_SWATCH_SOURCE:
         break;
     }
 }
@@ -595,6 +793,12 @@ static jmap_colour text_colour(jmap_box_kind kind)
     case JMAP_BOX_SCALE_TEXT:
     case JMAP_BOX_STAGE_DURATION:
     case JMAP_BOX_STEP_DURATION:
+    case JMAP_BOX_STAGE_DESCRIPTION:
+    case JMAP_BOX_STEP_DESCRIPTION:
+    case JMAP_BOX_IRRITANT_OWNER:
+    case JMAP_BOX_STAGE_GOAL:
+    case JMAP_BOX_METRIC_NAME:
+    case JMAP_BOX_METRIC_TARGET:
     case JMAP_BOX_SEPARATOR_TEXT:
     case JMAP_BOX_FOOTER:
     case JMAP_BOX_GOALS_LABEL:
@@ -608,7 +812,7 @@ static jmap_colour text_colour(jmap_box_kind kind)
 
 jmap_rgb jmap_text_rgb(jmap_box_kind kind)
 {
-    if (kind == JMAP_BOX_BADGE_TEXT)
+    if (kind == JMAP_BOX_BADGE_TEXT || kind == JMAP_BOX_PERSONA_INITIAL)
         return white;
     return colour(text_colour(kind));
 }
@@ -854,6 +1058,9 @@ static const struct {
     [JMAP_BOX_MOMENT] = {1, paint_moment},
     [JMAP_BOX_IDEA] = {1, paint_idea},
     [JMAP_BOX_REMEDY] = {1, paint_remedy},
+    [JMAP_BOX_THOUGHT] = {1, paint_thought},
+    [JMAP_BOX_METRIC] = {1, paint_metric},
+    [JMAP_BOX_PERSONA_CHIP] = {2, paint_persona_chip},
     [JMAP_BOX_DEPT_MARK] = {1, paint_dept_mark},
     [JMAP_BOX_ICON] = {2, paint_icon},
     [JMAP_BOX_BULLET] = {2, paint_bullet},
@@ -869,13 +1076,11 @@ static const struct {
 };
 
 /* Opens and closes the backend's element for box b, when it has a use for
- * one (tagged PDF, SVG groups); a cut text is titled with its whole text,
- * as it was laid out. */
+ * one. */
 static void group_begin(walk *w, const jmap_box *b)
 {
-    const char *title = b->cut && b->pl ? pango_layout_get_text(b->pl) : NULL;
     if (w->p->group_begin)
-        w->p->group_begin(w->ctx, b->kind, b->pos, title);
+        w->p->group_begin(w->ctx, b->kind, b->pos);
 }
 
 static void group_end(walk *w)
@@ -1040,10 +1245,16 @@ static int has_nonchar(const char *s)
 }
 
 /* Text box i as an element of `role` (NULL: decoration). */
+static void persona_words(reader *r, const char *role, size_t i);
+
 static void leaf(reader *r, const char *role, size_t i)
 {
     if (has_nonchar(pango_layout_get_text(r->L->boxes[i].pl)))
         return;
+    if (r->L->boxes[i].kind == JMAP_BOX_PERSONA_INITIAL && role) {
+        persona_words(r, role, i);
+        return;
+    }
     tag(r, role);
     put_text(r, i);
     untag(r, role);
@@ -1091,6 +1302,26 @@ static void carrier(reader *r, const char *role, size_t i, const char *words)
 static const jmap_journey *journey(const reader *r)
 {
     return r->L->journey;
+}
+
+/* A persona's initial in its disc, read as the persona's name; the
+ * letter itself is decoration. */
+static void persona_words(reader *r, const char *role, size_t i)
+{
+    const jmap_box *b = &r->L->boxes[i];
+    const jmap_box *chip = b->parent >= 0 ? &r->L->boxes[b->parent] : NULL;
+    const jmap_journey *j = journey(r);
+    if (chip && chip->curve < j->n_personas && r->words) {
+        const jmap_persona *p = &j->personas[chip->curve];
+        const char *name = p->name.str ? p->name.str : p->id;
+        if (!has_nonchar(name)) {
+            pango_layout_set_text(r->words, name, -1);
+            tag(r, role);
+            r->w->p->words(r->w->ctx, r->words, b->x + b->w / 2, b->y + b->h / 2);
+            untag(r, role);
+        }
+    }
+    put_text(r, i);
 }
 
 static int pos_cmp(jmap_pos a, jmap_pos b)
@@ -1177,33 +1408,52 @@ static int continued(const jmap_layout *L, size_t stage)
            j->stages[stage].steps[0]->index < L->slice.first;
 }
 
-/* The kinds of a step's items, in reading order. */
-static const jmap_box_kind step_items[] = {
-    JMAP_BOX_TOUCHPOINT, JMAP_BOX_IRRITANT, JMAP_BOX_MOMENT,
-    JMAP_BOX_IDEA,       JMAP_BOX_REMEDY,
+/* The kinds of a step's items, in reading order; two kinds on one row
+ * are read together, in the order they were laid out (each irritant
+ * followed by its remedy). */
+static const jmap_box_kind step_items[][2] = {
+    {JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT},
+    {JMAP_BOX_IRRITANT, JMAP_BOX_REMEDY},
+    {JMAP_BOX_MOMENT, JMAP_BOX_MOMENT},
+    {JMAP_BOX_IDEA, JMAP_BOX_IDEA},
+    {JMAP_BOX_METRIC, JMAP_BOX_METRIC},
 };
 
 static void read_step(reader *r, size_t col)
 {
     const jmap_layout *L = r->L;
-    size_t step = (size_t)r->step_of[col];
     jmap_lang lang = journey(r)->lang;
     tag(r, "Sect");
-    int name = text_in(r, JMAP_BOX_STEP_NAME, step);
-    if (name >= 0)
-        leaf(r, "H3", (size_t)name);
-    texts_in(r, "P", step);
+    if (r->step_of[col] >= 0) { /* its card (not on a page of lower lanes) */
+        size_t step = (size_t)r->step_of[col];
+        int name = text_in(r, JMAP_BOX_STEP_NAME, step);
+        if (name >= 0)
+            leaf(r, "H3", (size_t)name);
+        texts_in(r, "P", step);
+    }
+    for (EACH(&r->cols, col, i)) /* thoughts, as their lane comes first */
+        if (L->boxes[*i].kind == JMAP_BOX_THOUGHT)
+            texts_in(r, "P", *i);
     read_marks(r, col, JMAP_BOX_EMOTION);
     for (size_t k = 0; k < sizeof step_items / sizeof *step_items; k++)
         for (EACH(&r->cols, col, i)) {
-            if (L->boxes[*i].kind != step_items[k])
+            if (L->boxes[*i].kind != step_items[k][0] &&
+                L->boxes[*i].kind != step_items[k][1])
                 continue;
-            for (EACH(&r->kids, *i, m)) /* an irritant's severity bar */
-                if (L->boxes[*m].kind == JMAP_BOX_SEVERITY_BAR &&
-                    r->owned[*m] && !r->done[*m])
+            for (EACH(&r->kids, *i, m)) { /* an irritant's severity bar, a
+                                             metric's mark of its target */
+                const jmap_box *mk = &L->boxes[*m];
+                if (!r->owned[*m] || r->done[*m])
+                    continue;
+                if (mk->kind == JMAP_BOX_SEVERITY_BAR)
                     carrier(r, "P", *m,
                             jmap_label_text(lang, (jmap_label)(L_IRR_LOW +
-                                                               L->boxes[*m].style.level)));
+                                                               mk->style.level)));
+                else if (mk->kind == JMAP_BOX_ICON)
+                    carrier(r, "P", *m,
+                            jmap_label_text(lang, mk->style.icon == JMAP_ICON_MET
+                                                      ? L_MET : L_MISSED));
+            }
             texts_in(r, "P", *i);
         }
     read_marks(r, col, JMAP_BOX_DEPT_MARK);
@@ -1265,6 +1515,14 @@ static void read_title_block(reader *r)
 }
 
 /* The stages, as runs of consecutive columns of one stage. */
+/* The stage of the step in column `c` of the page. */
+static size_t column_stage(const reader *r, size_t c)
+{
+    const jmap_journey *j = r->L->journey;
+    size_t step = r->L->slice.first + c;
+    return step < j->n_steps ? j->steps[step]->stage->index : j->n_stages;
+}
+
 static void read_stages(reader *r)
 {
     const jmap_layout *L = r->L;
@@ -1276,13 +1534,15 @@ static void read_stages(reader *r)
         if (L->boxes[i].kind == JMAP_BOX_STAGE && L->boxes[i].style.stage < n_stages)
             band[L->boxes[i].style.stage] = (int)i;
     for (size_t c = 0; c < r->n_cols;) {
-        if (r->step_of[c] < 0) {
+        /* a column with nothing on this page (a page of lower lanes where
+         * the step has nothing) is not read */
+        if (r->cols.start[c] == r->cols.start[c + 1]) {
             c++;
             continue;
         }
-        size_t stage = L->boxes[r->step_of[c]].style.stage, end = c + 1;
-        while (end < r->n_cols && r->step_of[end] >= 0 &&
-               L->boxes[r->step_of[end]].style.stage == stage)
+        size_t stage = column_stage(r, c), end = c + 1;
+        while (end < r->n_cols && r->cols.start[end] != r->cols.start[end + 1] &&
+               column_stage(r, end) == stage)
             end++;
         read_stage(r, stage < n_stages ? band[stage] : -1, c, end);
         c = end;
@@ -1302,6 +1562,10 @@ static void own_marks(const jmap_layout *L, unsigned char *owned)
             owned[i] = 1;
         else if (b->kind == JMAP_BOX_SEVERITY_BAR && steps && b->parent >= 0 &&
                  L->boxes[b->parent].kind == JMAP_BOX_IRRITANT)
+            owned[i] = 1;
+        else if (b->kind == JMAP_BOX_ICON && steps && b->parent >= 0 &&
+                 L->boxes[b->parent].kind == JMAP_BOX_METRIC &&
+                 (b->style.icon == JMAP_ICON_MET || b->style.icon == JMAP_ICON_MISSED))
             owned[i] = 1;
         else if (b->kind == JMAP_BOX_STAGE && continued(L, b->style.stage))
             owned[i] = 1;

@@ -13,8 +13,9 @@
  * (resolve.c): a curve costs its own points, whatever the personas.
  *
  * Every text is measured here, once, through the measurer; it is wrapped to
- * its box, and past a lane's line limit it is ellipsized and a
- * text-overflow warning names its source position. The result, a
+ * its box, which grows to hold it whole (no text is ever cut), and a text
+ * so long that it makes its row very tall gets a text-overflow warning
+ * naming its source position. The result, a
  * jmap_layout, is pure geometry in points that draw.c paints and dump.c
  * prints; this file never draws.
  */
@@ -50,7 +51,6 @@
 #define PERSONA_PAD_X 8.0 /* inside a persona card, left and right */
 #define PERSONA_PAD_TOP 7.0
 #define PERSONA_PAD_BOTTOM 6.0
-#define PERSONA_NAME_LINES 2
 #define LEGEND_PAD_X 8.0  /* inside the legend, left and right */
 #define LEGEND_PAD_TOP 6.0
 #define LEGEND_PAD_BOTTOM 4.0
@@ -59,7 +59,6 @@
 #define LEGEND_TEXT_END 5.0  /* room after a legend text */
 #define LEGEND_ROW_H 12.0    /* a legend entry's least height */
 #define LEGEND_ROW_GAP 3.0   /* between two legend entries */
-#define LEGEND_LINES 2
 #define SWATCH_DROP 1.0      /* a sample, below its entry's top */
 #define LEGEND_W (2 * LEGEND_ITEM_W + 12.0) /* two columns and their pads */
 #define TITLE_GAP 3.0        /* under the map's title */
@@ -73,13 +72,16 @@
 #define STEP_PAD_X 8.0       /* inside a step card */
 #define STEP_PAD_Y 7.0
 #define STEP_DURATION_GAP 3.0  /* above a step's duration */
+#define DESCRIPTION_GAP 3.0    /* above a step's or stage's description */
 #define ARROW_RISE 6.0       /* the first arrow track, above the cards */
 #define PORT_GAP 12.0        /* between two arrow ports on a card's top */
 #define FLOW_HEAD 3.5        /* the head of a flow arrow */
 #define ARROW_HEAD 4.5       /* the head of a branch or loop arrow */
 #define FLOW_GAP 1.5         /* between a flow arrow and a card */
 #define GUIDE_OVERHANG 4.0   /* emotion guides, left of the first column */
-#define SCALE_TOP 8.0        /* the +2 level, below the lane's padding */
+#define SCALE_TOP 8.0        /* the +2 level, below the lane's padding (at
+                                least), and the -2 level above it */
+#define SCALE_LABEL_GAP 3.0  /* between the lane's label and the scale */
 #define CURVE_SPREAD 5.0     /* between two personas' curves */
 #define CURVE_ROOM (COL_W - 8.0) /* the widest the curves spread in a column:
                                     past 24 personas they close up */
@@ -96,12 +98,21 @@
 #define BADGE_INSET 4.0      /* a badge, from its card's top right corner */
 #define IRRITANT_TOP 4.0     /* the severity row, below the card's top */
 #define IRRITANT_TEXT_GAP 3.0 /* between the severity row and the text */
-#define LABEL_LINES 3        /* a lane's label */
+#define OWNER_GAP 2.0        /* between an irritant's text and its owner */
+#define REMEDY_INDENT 10.0   /* a remedy, hanging under its irritant */
+#define THOUGHT_PAD_X 7.0    /* inside a thought's card, left and right */
+#define SOURCE_GAP 2.0       /* around a source's mark */
+#define CHIP_D 12.0          /* a persona's disc */
+#define CHIP_GAP_X 3.0       /* after it */
+#define METRIC_PAD 5.0       /* inside a metric's card */
+#define METRIC_TARGET_GAP 1.0 /* above a metric's target */
 #define DEPT_TOP_GAP 6.0     /* the first department row, under the label */
 #define DEPT_PAD_Y 3.0       /* above and below a department's name */
 #define DEPT_ROW_MIN_H 18.0  /* a department row's least height */
 #define DEPT_MARK_INSET_X 2.0 /* a department mark, inside its column */
 #define DEPT_MARK_INSET_Y 3.0 /* ... and inside its row */
+#define ACTION_W (COL_W - 2 * DEPT_MARK_INSET_X) /* an action's text */
+#define ACTION_GAP 4.0       /* around an action's text, under its mark */
 #define ROW_OVERHANG 4.0     /* a row's rule, left of the first column */
 #define SEPARATOR_PAD 3.0    /* above and below a separator's label */
 #define SEPARATOR_LINE_GAP 6.0 /* between a separator's label and its line */
@@ -121,6 +132,7 @@
 #define GOAL_INDENT 9.0   /* a goal's text, right of the persona's texts */
 #define BULLET_BEFORE 5.0 /* a goal's bullet centre, before its text */
 #define BULLET_DROP 5.2   /* ... and below its top */
+#define STAGE_BULLET_DROP 4.4 /* a stage goal's bullet, below its text's top */
 #define PERSONA_BAR_W 3.0 /* the bar at a persona card's left edge */
 #define PERSONA_BAR_INSET 6.0 /* ... below the card's top, above its bottom */
 #define SWATCH_W 20.0     /* a legend sample's cell */
@@ -135,22 +147,21 @@
 #define BADGE_SAMPLE_IN_X 2.0 /* a badge's sample, inside its cell */
 #define BADGE_SAMPLE_IN_Y 1.0
 #define SWATCH_MARKER_R 3.2   /* a curve sample's marker's radius */
-#define LEGEND_FIXED_ROOM 16  /* room for the legend entries that are not
-                                 curves (11 kinds) */
+#define LEGEND_FIXED_ROOM 32  /* room for the legend entries that are not
+                                 curves (13 kinds) */
 #define SWATCH_ARROW_RISE 2.0 /* an arrow sample's track, below its cell's top */
 #define SWATCH_ARROW_IN 3.0   /* its tip, before the cell's right edge */
 #define SWATCH_ARROW_HEAD 4.0 /* its head */
 
-/* ---- line limits: past them a text is cut and reported ---- */
-#define TITLE_LINES 2
-#define DESCRIPTION_LINES 10
-#define PERSONA_LINES 4
-#define GOAL_LINES 3
-#define STAGE_LINES 2
-#define STEP_LINES 5
-#define CHIP_LINES 3
-#define CARD_LINES 6
-#define DEPT_LINES 3
+/* ---- texts: never cut ---- */
+/* Every text is wrapped to its box and the box grows to hold all of it.
+ * A text that wraps to more lines than this makes its row very tall, and
+ * is reported (text-overflow) for the author to shorten. */
+#define TALL_LINES 12
+/* How add_text sets a text: wrapped as one paragraph (its line breaks
+ * read as spaces), or with its own line breaks. */
+#define PARA 1
+#define AS_WRITTEN 0
 
 /* Box kinds: their names in the layout dump, and what they are. */
 static const struct {
@@ -167,6 +178,8 @@ static const struct {
     [JMAP_BOX_PERSONA_BAR] = {"persona-bar", JMAP_CLASS_MARK},
     [JMAP_BOX_PERSONA_NAME] = {"persona-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_PERSONA_TEXT] = {"persona-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_PERSONA_CHIP] = {"persona-chip", JMAP_CLASS_AREA},
+    [JMAP_BOX_PERSONA_INITIAL] = {"persona-initial", JMAP_CLASS_TEXT},
     [JMAP_BOX_GOALS_LABEL] = {"goals-label", JMAP_CLASS_TEXT},
     [JMAP_BOX_GOAL] = {"goal", JMAP_CLASS_TEXT},
     [JMAP_BOX_LEGEND] = {"legend", JMAP_CLASS_AREA},
@@ -176,15 +189,25 @@ static const struct {
     [JMAP_BOX_STAGE] = {"stage", JMAP_CLASS_AREA},
     [JMAP_BOX_STAGE_NAME] = {"stage-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_STAGE_DURATION] = {"stage-duration", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STAGE_DESCRIPTION] = {"stage-description", JMAP_CLASS_TEXT},
     [JMAP_BOX_STEP] = {"step", JMAP_CLASS_AREA},
     [JMAP_BOX_STEP_NAME] = {"step-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_STEP_DURATION] = {"step-duration", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STEP_DESCRIPTION] = {"step-description", JMAP_CLASS_TEXT},
+    [JMAP_BOX_STAGE_GOAL] = {"stage-goal", JMAP_CLASS_TEXT},
+    [JMAP_BOX_THOUGHT] = {"thought", JMAP_CLASS_AREA},
+    [JMAP_BOX_THOUGHT_TEXT] = {"thought-text", JMAP_CLASS_TEXT},
+    [JMAP_BOX_METRIC] = {"metric", JMAP_CLASS_AREA},
+    [JMAP_BOX_METRIC_NAME] = {"metric-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_METRIC_VALUE] = {"metric-value", JMAP_CLASS_TEXT},
+    [JMAP_BOX_METRIC_TARGET] = {"metric-target", JMAP_CLASS_TEXT},
     [JMAP_BOX_SCALE_TEXT] = {"scale-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_EMOTION] = {"emotion", JMAP_CLASS_POINT},
     [JMAP_BOX_TOUCHPOINT] = {"touchpoint", JMAP_CLASS_AREA},
     [JMAP_BOX_TOUCHPOINT_NAME] = {"touchpoint-name", JMAP_CLASS_TEXT},
     [JMAP_BOX_IRRITANT] = {"irritant", JMAP_CLASS_AREA},
     [JMAP_BOX_IRRITANT_NAME] = {"irritant-name", JMAP_CLASS_TEXT},
+    [JMAP_BOX_IRRITANT_OWNER] = {"irritant-owner", JMAP_CLASS_TEXT},
     [JMAP_BOX_BADGE] = {"badge", JMAP_CLASS_AREA},
     [JMAP_BOX_BADGE_TEXT] = {"badge-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_MOMENT] = {"moment", JMAP_CLASS_AREA},
@@ -195,6 +218,7 @@ static const struct {
     [JMAP_BOX_REMEDY_TEXT] = {"remedy-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_DEPT_NAME] = {"department", JMAP_CLASS_TEXT},
     [JMAP_BOX_DEPT_MARK] = {"department-mark", JMAP_CLASS_AREA},
+    [JMAP_BOX_DEPT_ACTION] = {"department-action", JMAP_CLASS_TEXT},
     [JMAP_BOX_SEPARATOR_TEXT] = {"separator-text", JMAP_CLASS_TEXT},
     [JMAP_BOX_FOOTER] = {"footer", JMAP_CLASS_TEXT},
     [JMAP_BOX_ICON] = {"icon", JMAP_CLASS_MARK},
@@ -220,7 +244,14 @@ static const char *const icon_names[JMAP_ICON_COUNT_] = {
     [JMAP_ICON_SEVERITY_MEDIUM] = "medium",
     [JMAP_ICON_SEVERITY_HIGH] = "high", [JMAP_ICON_CHECK] = "check",
     [JMAP_ICON_BULB] = "bulb",         [JMAP_ICON_BANDAGE] = "bandage",
-    [JMAP_ICON_CLOCK] = "clock",
+    [JMAP_ICON_CLOCK] = "clock",       [JMAP_ICON_MET] = "met",
+    [JMAP_ICON_MISSED] = "missed",     [JMAP_ICON_SURVEY] = "survey",
+    [JMAP_ICON_INTERVIEW] = "interview",
+    [JMAP_ICON_MYSTERY_VISIT] = "mystery-visit",
+    [JMAP_ICON_STAFF_REPORT] = "staff-report",
+    [JMAP_ICON_SUPPORT_TICKETS] = "support-tickets",
+    [JMAP_ICON_ANALYTICS] = "analytics", [JMAP_ICON_REVIEW] = "review",
+    [JMAP_ICON_OBSERVATION] = "observation",
 };
 
 /* Severity bar widths by jmap_level: a heavier bar for a worse irritant. */
@@ -278,6 +309,8 @@ typedef struct census {
     int remedies;      /* remedies */
     int emotions;      /* emotion values */
     int arrows;        /* drawn branch or loop arrows */
+    int met, missed;   /* metrics that reach their target, and not */
+    unsigned sources;  /* the jmap_source bits of irritants and moments */
 } census;
 
 /* State while one layout is built. */
@@ -295,6 +328,7 @@ typedef struct builder {
     int lane_no;             /* lanes placed so far */
     int blank;               /* 1: a blank sheet (JMAP_LAYOUT_BLANK) */
     int header;              /* JMAP_LAYOUT_HEADER_* flags */
+    int grid;                /* 1: the grid that pages are cut from */
     census all;              /* census of the whole journey */
     census shown;            /* census of the shown steps */
 } builder;
@@ -310,6 +344,18 @@ static double mark_room(const builder *b, jmap_box_kind kind, jmap_pos pos,
                         double w)
 {
     return b->L->marks ? jmap_diffmarks_room(b->L->marks, b->m, kind, pos, w) : 0;
+}
+
+/* Whether the map says whose steps are whose: some step lists its
+ * personas, and there are several. */
+static int has_step_personas(const jmap_journey *j)
+{
+    if (j->n_personas < 2)
+        return 0;
+    for (size_t i = 0; i < j->n_steps; i++)
+        if (j->steps[i]->n_personas)
+            return 1;
+    return 0;
 }
 
 /* ---- boxes and paths ---- */
@@ -402,7 +448,7 @@ static const char *typeset(builder *b, const char *text)
     return out;
 }
 
-/* Whether a text at `pos` was reported cut already (a touchpoint's name
+/* Whether a text at `pos` was reported already (a touchpoint's name
  * appears in every column that uses it). */
 static int reported(const jmap_diag_list *diags, jmap_pos pos)
 {
@@ -415,25 +461,28 @@ static int reported(const jmap_diag_list *diags, jmap_pos pos)
 }
 
 /* Adds a text box at (x, y), `width` wide (0: its natural width), measured
- * once; returns its index. A cut text from the source is reported. */
+ * once and whole, set as one paragraph (PARA) or AS_WRITTEN; returns its
+ * index. A text from the source that wraps to more than TALL_LINES lines
+ * is reported. */
 static size_t add_text(builder *b, jmap_box_kind kind, const char *text,
                        jmap_pos pos, jmap_font font, double x, double y,
-                       double width, int max_lines, int column, int parent)
+                       double width, int set, int column, int parent)
 {
-    int cut = 0;
     double w, h;
-    const char *shown = typeset(b, max_lines > 0 ? one_paragraph(b, text) : text);
-    PangoLayout *pl = jmap_measurer_layout(b->m, shown, font, width,
-                                           max_lines, 0, &cut, &w, &h);
+    const char *shown = typeset(b, set == PARA ? one_paragraph(b, text) : text);
+    PangoLayout *pl = jmap_measurer_layout(b->m, shown, font, width, 0, 0,
+                                           NULL, &w, &h);
     size_t i = add_box(b, kind, pos, x, y, w, h, column, parent);
     jmap_box *bx = box_at(b, i);
     bx->text = text;
     bx->pl = pl;
-    bx->cut = cut;
     bx->font = font;
-    if (cut && b->diags && pos.line > 0 && !reported(b->diags, pos))
+    int lines = pango_layout_get_line_count(pl);
+    if (lines > TALL_LINES && b->diags && pos.line > 0 &&
+        !reported(b->diags, pos))
         jmap_diag_add(b->diags, JMAP_RULE_TEXT_OVERFLOW, pos,
-                      "text cut to fit its card");
+                      "text wraps to %d lines, which makes its row very tall",
+                      lines);
     return i;
 }
 
@@ -559,6 +608,11 @@ static emotion_run shown_emotions(const builder *b,
     return (emotion_run){list + from, to - from};
 }
 
+static size_t curve_count(const jmap_journey *j)
+{
+    return j->per_persona_emotions && j->n_personas > 0 ? j->n_personas : 1;
+}
+
 /* Fills `out` (room for one point per shown step) with the points of
  * curve `k`, in step order and at most one per step: its persona's own
  * emotion where the step gives one, else the step's plain value, which
@@ -582,16 +636,15 @@ static size_t curve_points(const builder *b, size_t k,
             e = own.at[o++];
         else
             e = plain.at[p++];
+        if (k < j->n_personas && curve_count(j) > 1 &&
+            !jmap_step_of_persona(e->step, &j->personas[k]))
+            continue; /* a step that is not theirs */
         if (n == 0 || out[n - 1]->step != e->step)
             out[n++] = e;
     }
     return n;
 }
 
-static size_t curve_count(const jmap_journey *j)
-{
-    return j->per_persona_emotions && j->n_personas > 0 ? j->n_personas : 1;
-}
 
 /* Whether `s -> t` is drawn as an arrow rather than implied by order: a
  * link, as the resolve pass defines them (jmap_link). */
@@ -620,6 +673,12 @@ static void count_steps(const jmap_journey *j, size_t first, size_t end,
                         census *c)
 {
     memset(c, 0, sizeof *c);
+    for (size_t i = 0; i < j->n_stages && first == 0; i++) /* the whole */
+        for (size_t k = 0; k < j->stages[i].n_metrics; k++)
+            if (j->stages[i].metrics[k].has_target) {
+                c->met += jmap_metric_met(&j->stages[i].metrics[k]) == 1;
+                c->missed += jmap_metric_met(&j->stages[i].metrics[k]) == 0;
+            }
     for (size_t i = first; i < end; i++) {
         const jmap_step *s = j->steps[i];
         for (size_t k = 0; k < s->n_touchpoints; k++) {
@@ -632,9 +691,17 @@ static void count_steps(const jmap_journey *j, size_t first, size_t end,
             if (ir->severity <= JMAP_LEVEL_HIGH)
                 c->severities[ir->severity]++;
             c->badges += ir->frequency >= 0;
+            c->sources |= ir->sources;
             c->remedies += ir->remedy.str != NULL;
         }
         c->moments += (int)s->n_moments;
+        for (size_t k = 0; k < s->n_moments && s->moment_sources; k++)
+            c->sources |= s->moment_sources[k];
+        for (size_t k = 0; k < s->n_metrics; k++)
+            if (s->metrics[k].has_target) {
+                c->met += jmap_metric_met(&s->metrics[k]) == 1;
+                c->missed += jmap_metric_met(&s->metrics[k]) == 0;
+            }
         c->ideas += (int)s->n_ideas;
         c->emotions += (int)s->n_emotions;
         for (size_t k = 0; k < s->n_next; k++) {
@@ -712,6 +779,30 @@ static const char *total_duration(builder *b)
     return s;
 }
 
+/* Persona `p`'s disc, its initial in it, at (x, y), in box `parent`. */
+static void persona_chip(builder *b, const jmap_persona *p, jmap_pos pos,
+                         double x, double y, int column, int parent)
+{
+    size_t chip = add_box(b, JMAP_BOX_PERSONA_CHIP, pos, x, y, CHIP_D, CHIP_D,
+                          column, parent);
+    box_at(b, chip)->curve = p->index;
+    const char *name = p->name.str && *p->name.str ? p->name.str : p->id;
+    const char *end = g_utf8_find_next_char(name, NULL);
+    size_t n = end ? (size_t)(end - name) : strlen(name);
+    char *initial = jmap_arena_alloc(b->L->arena, n + 1, 1);
+    memcpy(initial, name, n);
+    initial[n] = '\0';
+    char *up = g_utf8_strup(initial, -1);
+    const char *text = jmap_arena_strdup(b->L->arena, up);
+    g_free(up);
+    size_t t = add_text(b, JMAP_BOX_PERSONA_INITIAL, text, (jmap_pos){0, 0},
+                        JMAP_FONT_SMALL_BOLD, x, y, 0, AS_WRITTEN, column,
+                        (int)chip);
+    jmap_box *tb = box_at(b, t);
+    tb->x = x + (CHIP_D - tb->w) / 2;
+    tb->y = y + (CHIP_D - tb->h) / 2;
+}
+
 static double persona_card(builder *b, const jmap_persona *p, double x,
                            double y)
 {
@@ -722,20 +813,25 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
     double tx = x + PERSONA_PAD_X, tw = PERSONA_W - 2 * PERSONA_PAD_X;
     double cy = y + PERSONA_PAD_TOP;
     const char *name = p->name.str ? p->name.str : p->id;
+    double chip_w = 0;
+    if (has_step_personas(b->j)) { /* the disc its steps show */
+        persona_chip(b, p, p->pos, tx, cy, -1, (int)card);
+        chip_w = CHIP_D + CHIP_GAP_X;
+    }
     size_t t = add_text(b, JMAP_BOX_PERSONA_NAME, name, p->name.pos,
-                        JMAP_FONT_HEADING, tx, cy, tw, PERSONA_NAME_LINES, -1,
+                        JMAP_FONT_HEADING, tx + chip_w, cy, tw - chip_w, PARA, -1,
                         (int)card);
     cy += box_at(b, t)->h + TEXT_GAP;
     if (p->description.str) {
         t = add_text(b, JMAP_BOX_PERSONA_TEXT, p->description.str,
                      p->description.pos, JMAP_FONT_BODY, tx, cy, tw,
-                     PERSONA_LINES, -1, (int)card);
+                     PARA, -1, (int)card);
         cy += box_at(b, t)->h + TEXT_GAP;
     }
     if (p->n_goals) {
         cy += TEXT_GAP;
         t = add_text(b, JMAP_BOX_GOALS_LABEL, label(b, L_GOALS), (jmap_pos){0, 0},
-                     JMAP_FONT_SMALL_BOLD, tx, cy, tw, 1, -1, (int)card);
+                     JMAP_FONT_SMALL_BOLD, tx, cy, tw, PARA, -1, (int)card);
         cy += box_at(b, t)->h + LINE_GAP;
     }
     for (size_t g = 0; g < p->n_goals; g++) {
@@ -743,7 +839,7 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
             continue;
         t = add_text(b, JMAP_BOX_GOAL, p->goals[g].str, p->goals[g].pos,
                      JMAP_FONT_BODY, tx + GOAL_INDENT, cy, tw - GOAL_INDENT,
-                     GOAL_LINES, -1, (int)card);
+                     PARA, -1, (int)card);
         double gx = tx + GOAL_INDENT - BULLET_BEFORE, gy = cy + BULLET_DROP;
         double r = JMAP_BULLET_D / 2;
         add_box(b, JMAP_BOX_BULLET, p->goals[g].pos, gx - r, gy - r,
@@ -773,6 +869,9 @@ static const struct {
     [JMAP_SWATCH_REMEDY] = {0, CARD_SAMPLE_OUT_Y},
     [JMAP_SWATCH_CURVE] = {0, 0},
     [JMAP_SWATCH_ARROW] = {0, 0},
+    [JMAP_SWATCH_MET] = {0, 0},
+    [JMAP_SWATCH_MISSED] = {0, 0},
+    [JMAP_SWATCH_SOURCE] = {0, 0},
 };
 
 /* The arrow of an arrow sample in its cell at (x, y): up, across, down
@@ -821,6 +920,12 @@ static void swatch_marks(builder *b, int sample, double x, double y)
         box_at(b, mk)->curve = s.curve;
     } else if (sw == JMAP_SWATCH_ARROW) {
         swatch_arrow(b, sample, x, y);
+    } else if (sw == JMAP_SWATCH_SOURCE) {
+        add_icon(b, (jmap_icon)(JMAP_ICON_SURVEY + s.curve), none,
+                 x + SWATCH_ICON_X, y, -1, sample);
+    } else if (sw == JMAP_SWATCH_MET || sw == JMAP_SWATCH_MISSED) {
+        add_icon(b, sw == JMAP_SWATCH_MET ? JMAP_ICON_MET : JMAP_ICON_MISSED,
+                 none, x + SWATCH_ICON_X, y, -1, sample);
     }
 }
 
@@ -838,7 +943,7 @@ static double legend_entry(builder *b, int legend, jmap_swatch sw, int aux,
     size_t t = add_text(b, JMAP_BOX_LEGEND_TEXT, text, (jmap_pos){0, 0},
                         JMAP_FONT_SMALL, x + LEGEND_TEXT_X, y,
                         LEGEND_ITEM_W - (LEGEND_TEXT_X + LEGEND_TEXT_END),
-                        LEGEND_LINES, -1, legend);
+                        PARA, -1, legend);
     double h = box_at(b, t)->h;
     return (h > LEGEND_ROW_H ? h : LEGEND_ROW_H) + LEGEND_ROW_GAP;
 }
@@ -887,6 +992,17 @@ static size_t legend_entries(builder *b, jmap_swatch *sw, int *aux,
     if (c->arrows) {
         sw[n] = JMAP_SWATCH_ARROW, aux[n] = 0, text[n++] = label(b, L_ARROW);
     }
+    if (c->met) {
+        sw[n] = JMAP_SWATCH_MET, aux[n] = 0, text[n++] = label(b, L_MET);
+    }
+    if (c->missed) {
+        sw[n] = JMAP_SWATCH_MISSED, aux[n] = 0, text[n++] = label(b, L_MISSED);
+    }
+    for (int k = 0; k < JMAP_SOURCE_COUNT; k++)
+        if (c->sources & (1u << k)) {
+            sw[n] = JMAP_SWATCH_SOURCE, aux[n] = k;
+            text[n++] = label(b, (jmap_label)(L_SRC_SURVEY + k));
+        }
     return n;
 }
 
@@ -905,7 +1021,7 @@ static double legend_block(builder *b, double x, double y, double width)
         size_t t = add_text(b, JMAP_BOX_LEGEND_TITLE, label(b, L_LEGEND),
                             (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD,
                             x + LEGEND_PAD_X, y + LEGEND_PAD_TOP,
-                            width - 2 * LEGEND_PAD_X, 1, -1, (int)frame);
+                            width - 2 * LEGEND_PAD_X, PARA, -1, (int)frame);
         double top = y + LEGEND_PAD_TOP + box_at(b, t)->h + LEGEND_TITLE_GAP;
         size_t per_col = (n + 1) / 2;
         double bottom = top;
@@ -943,7 +1059,7 @@ static double header_item_build(builder *b, const header_item *it, double x,
     if (it->kind == HEADER_DESCRIPTION) {
         size_t t = add_text(b, JMAP_BOX_DESCRIPTION, b->j->description.str,
                             b->j->description.pos, JMAP_FONT_TEXT, x, y, it->w,
-                            DESCRIPTION_LINES, -1, -1);
+                            PARA, -1, -1);
         return box_at(b, t)->h;
     }
     if (it->kind == HEADER_PERSONA)
@@ -973,12 +1089,12 @@ static double build_header(builder *b, double y)
     double x = MARGIN, width = b->x_right - MARGIN;
     const char *title = j->title.str ? j->title.str : "";
     size_t t = add_text(b, JMAP_BOX_TITLE, title, j->title.pos,
-                        JMAP_FONT_TITLE, x, y, width, TITLE_LINES, -1, -1);
+                        JMAP_FONT_TITLE, x, y, width, PARA, -1, -1);
     y += box_at(b, t)->h + TITLE_GAP;
     const char *sub = total_duration(b);
     if (sub) {
         t = add_text(b, JMAP_BOX_SUBTITLE, sub, (jmap_pos){0, 0},
-                     JMAP_FONT_HEADING, x, y, width, 1, -1, -1);
+                     JMAP_FONT_HEADING, x, y, width, PARA, -1, -1);
         y += box_at(b, t)->h;
     }
     y += SUBTITLE_GAP;
@@ -1005,13 +1121,15 @@ static double build_header(builder *b, double y)
 
 /* ---- lanes ---- */
 
-/* The name and duration of stage `st` in its band `band`, from x0 to x1
- * and from `top`, the name on at most `lines` lines and followed by
- * "(continued)" on a page after the stage's first. Returns the height
+static double metric_texts(builder *b, const jmap_metric *mt, int column,
+                           int parent, double x, double y, double w);
+
+/* The name, duration, description, goals and metrics of stage `st` in its band
+ * `band`, from x0 to x1 and from `top`; on a page after the stage's
+ * first, the name followed by "(continued)" alone with its duration. Returns the height
  * they take, the band's padding included. */
 static double stage_texts(builder *b, const jmap_stage *st, size_t band,
-                          double x0, double x1, double top, int lines,
-                          int continued)
+                          double x0, double x1, double top, int continued)
 {
     double cy = top + STAGE_PAD_Y;
     const char *name = st->name.str ? st->name.str : st->id;
@@ -1023,7 +1141,7 @@ static double stage_texts(builder *b, const jmap_stage *st, size_t band,
         pos = (jmap_pos){0, 0};
     }
     size_t t = add_text(b, JMAP_BOX_STAGE_NAME, name, pos, JMAP_FONT_HEADING,
-                        x0 + STAGE_PAD_X, cy, x1 - x0 - 2 * STAGE_PAD_X, lines,
+                        x0 + STAGE_PAD_X, cy, x1 - x0 - 2 * STAGE_PAD_X, PARA,
                         -1, (int)band);
     cy += box_at(b, t)->h;
     if (st->duration.text) {
@@ -1031,11 +1149,55 @@ static double stage_texts(builder *b, const jmap_stage *st, size_t band,
                      card_duration(b, st->duration.text), st->duration.pos,
                      JMAP_FONT_SMALL, x0 + STAGE_PAD_X + ICON_W,
                      cy + STAGE_DURATION_GAP,
-                     x1 - x0 - 2 * STAGE_PAD_X - ICON_W, 1, -1, (int)band);
+                     x1 - x0 - 2 * STAGE_PAD_X - ICON_W, PARA, -1, (int)band);
         add_clock(b, t);
         cy += box_at(b, t)->h + STAGE_DURATION_GAP;
     }
+    if (st->description.str && !continued) {
+        t = add_text(b, JMAP_BOX_STAGE_DESCRIPTION, st->description.str,
+                     st->description.pos, JMAP_FONT_SMALL, x0 + STAGE_PAD_X,
+                     cy + DESCRIPTION_GAP, x1 - x0 - 2 * STAGE_PAD_X, PARA, -1,
+                     (int)band);
+        cy += DESCRIPTION_GAP + box_at(b, t)->h;
+    }
+    for (size_t g = 0; g < st->n_goals && !continued; g++) {
+        if (!st->goals[g].str)
+            continue;
+        double gx = x0 + STAGE_PAD_X + GOAL_INDENT;
+        double gap = g == 0 ? DESCRIPTION_GAP : LINE_GAP;
+        t = add_text(b, JMAP_BOX_STAGE_GOAL, st->goals[g].str, st->goals[g].pos,
+                     JMAP_FONT_SMALL, gx, cy + gap, x1 - gx - STAGE_PAD_X,
+                     PARA, -1, (int)band);
+        double r = JMAP_BULLET_D / 2;
+        add_box(b, JMAP_BOX_BULLET, st->goals[g].pos, gx - BULLET_BEFORE - r,
+                cy + gap + STAGE_BULLET_DROP - r, JMAP_BULLET_D,
+                JMAP_BULLET_D, -1, (int)band);
+        cy += gap + box_at(b, t)->h;
+    }
+    for (size_t k = 0; k < st->n_metrics && !continued; k++)
+        if (st->metrics[k].name.str)
+            cy += DESCRIPTION_GAP +
+                  metric_texts(b, &st->metrics[k], -1, (int)band,
+                               x0 + STAGE_PAD_X, cy + DESCRIPTION_GAP,
+                               x1 - x0 - 2 * STAGE_PAD_X);
     return cy + STAGE_PAD_Y - top;
+}
+
+/* The height of stage `st`'s texts in the narrowest part of its band a
+ * page can show, one column (its first, or one "(continued)"): a page
+ * cut from the grid lays them out anew there (page_stage_texts), in the
+ * grid's height. */
+static double stage_texts_narrowest(builder *b, const jmap_stage *st,
+                                    size_t band, double x0, double top)
+{
+    jmap_diag_list *diags = b->diags;
+    b->diags = NULL; /* reported once, at the band's width */
+    size_t keep = b->L->n_boxes;
+    double h = stage_texts(b, st, band, x0, x0 + COL_W, top, 0);
+    h = fmax(h, stage_texts(b, st, band, x0, x0 + COL_W, top, 1));
+    drop_boxes(b, keep);
+    b->diags = diags;
+    return h;
 }
 
 /* Stages: one band per stage over its steps' columns. */
@@ -1053,8 +1215,10 @@ static double lane_stages(builder *b, double y)
         size_t band = add_box(b, JMAP_BOX_STAGE, st->pos, x0, top, x1 - x0, 0,
                               -1, -1);
         box_at(b, band)->style.stage = st->index;
-        double h = stage_texts(b, st, band, x0, x1, top, STAGE_LINES, 0) +
-                   mark_room(b, JMAP_BOX_STAGE, st->pos, x1 - x0);
+        double room = mark_room(b, JMAP_BOX_STAGE, st->pos, x1 - x0);
+        double h = stage_texts(b, st, band, x0, x1, top, 0) + room;
+        if (b->grid && last > i)
+            h = fmax(h, stage_texts_narrowest(b, st, band, x0, top) + room);
         max_h = h > max_h ? h : max_h;
         i = last + 1;
     }
@@ -1218,7 +1382,7 @@ static double lane_actions(builder *b, double y)
         const char *name = s->name.str ? s->name.str : s->id;
         size_t t = add_text(b, JMAP_BOX_STEP_NAME, name, s->name.pos,
                             JMAP_FONT_BODY_BOLD, x + STEP_PAD_X, cy,
-                            COL_W - 2 * STEP_PAD_X, STEP_LINES, col_of(b, i),
+                            COL_W - 2 * STEP_PAD_X, PARA, col_of(b, i),
                             (int)card);
         cy += box_at(b, t)->h;
         if (s->duration.text) {
@@ -1226,10 +1390,33 @@ static double lane_actions(builder *b, double y)
                          card_duration(b, s->duration.text),
                          s->duration.pos, JMAP_FONT_SMALL,
                          x + STEP_PAD_X + ICON_W, cy + STEP_DURATION_GAP,
-                         COL_W - 2 * STEP_PAD_X - ICON_W, 1, col_of(b, i),
+                         COL_W - 2 * STEP_PAD_X - ICON_W, PARA, col_of(b, i),
                          (int)card);
             add_clock(b, t);
             cy += box_at(b, t)->h + STEP_DURATION_GAP;
+        }
+        if (s->description.str) {
+            t = add_text(b, JMAP_BOX_STEP_DESCRIPTION, s->description.str,
+                         s->description.pos, JMAP_FONT_SMALL, x + STEP_PAD_X,
+                         cy + DESCRIPTION_GAP, COL_W - 2 * STEP_PAD_X, PARA,
+                         col_of(b, i), (int)card);
+            cy += DESCRIPTION_GAP + box_at(b, t)->h;
+        }
+        if (s->n_personas && has_step_personas(b->j)) { /* whose step */
+            double px = x + STEP_PAD_X;
+            for (size_t k = 0; k < s->n_personas; k++) {
+                const jmap_persona *p = s->personas[k].target;
+                if (!p)
+                    continue;
+                if (px + CHIP_D > x + COL_W - STEP_PAD_X) {
+                    px = x + STEP_PAD_X;
+                    cy += CHIP_D + CHIP_GAP_X;
+                }
+                persona_chip(b, p, s->personas[k].pos, px, cy + DESCRIPTION_GAP,
+                             col_of(b, i), (int)card);
+                px += CHIP_D + CHIP_GAP_X;
+            }
+            cy += DESCRIPTION_GAP + CHIP_D;
         }
         double h = cy + STEP_PAD_Y - top + mark_room(b, JMAP_BOX_STEP, s->pos, COL_W);
         max_h = h > max_h ? h : max_h;
@@ -1259,15 +1446,32 @@ static double curve_dx(size_t k, size_t curves)
     return (k - (curves - 1) / 2.0) * spread;
 }
 
+/* Whether curve `k`'s point on step `to` follows its point on step `from`
+ * without a gap: no step between them, or none that is its persona's
+ * (the curve skips the steps that are not theirs). */
+static int follows(const builder *b, size_t k, size_t from, size_t to)
+{
+    const jmap_journey *j = b->j;
+    if (to == from + 1)
+        return 1;
+    if (k >= j->n_personas || curve_count(j) < 2)
+        return 0;
+    for (size_t i = from + 1; i < to; i++)
+        if (jmap_step_of_persona(j->steps[i], &j->personas[k]))
+            return 0;
+    return 1;
+}
+
 /* The paths of curve `k` through its `n` points `pts` (curve_points): one
- * smooth path per run of points on consecutive steps. */
+ * smooth path per run of points that follow each other. */
 static void curve_paths(builder *b, size_t k, double mid,
                         const jmap_emotion *const *pts, size_t n)
 {
     double dx = curve_dx(k, b->L->n_curves);
     for (size_t r = 0; r < n;) {
         size_t end = r + 1;
-        while (end < n && pts[end]->step->index == pts[end - 1]->step->index + 1)
+        while (end < n && follows(b, k, pts[end - 1]->step->index,
+                                  pts[end]->step->index))
             end++;
         if (end - r > 1) {
             jmap_path *p = add_path(b, JMAP_PATH_CURVE, pts[r]->step->pos,
@@ -1314,7 +1518,23 @@ static double lane_emotions(builder *b, double y)
     size_t curves = b->L->n_curves;
     if (!b->shown.emotions && !(b->blank && b->n_cols))
         return 0;
-    double mid = y + LANE_PAD + SCALE_TOP + 2 * LEVEL_H;
+    /* the scale's values in words ("very positive +2"), right-aligned
+     * in the label column, the +2 level under the lane's label */
+    static const char *const scale[5] = {"\xe2\x88\x92" "2", "\xe2\x88\x92" "1",
+                                         "0", "+1", "+2"};
+    const char *texts[5];
+    double tw[5], th = 0;
+    for (int v = -2; v <= 2; v++) {
+        char *t = jmap_xasprintf("%s %s", label(b, (jmap_label)(L_EMO_0 + v)),
+                                 scale[v + 2]);
+        texts[v + 2] = jmap_arena_strdup(b->L->arena, t);
+        free(t);
+        g_object_unref(jmap_measurer_layout(b->m, texts[v + 2],
+                                            JMAP_FONT_SMALL, 0, 0, 0, NULL,
+                                            &tw[v + 2], &th));
+    }
+    double scale_top = fmax(SCALE_TOP, b->label_h + SCALE_LABEL_GAP + th / 2);
+    double mid = y + LANE_PAD + scale_top + 2 * LEVEL_H;
     b->L->emotion_mid = mid;
     for (int v = -2; v <= 2; v++) {
         double ly = mid - v * LEVEL_H;
@@ -1322,17 +1542,11 @@ static double lane_emotions(builder *b, double y)
                  b->x_cols - GUIDE_OVERHANG, ly,
                  b->x_right, ly);
     }
-    static const char *const scale[5] = {"\xe2\x88\x92" "2", "\xe2\x88\x92" "1",
-                                         "0", "+1", "+2"};
     for (int v = -2; v <= 2; v++) {
-        double w, h;
-        PangoLayout *pl = jmap_measurer_layout(b->m, scale[v + 2],
-                                               JMAP_FONT_SMALL, 0, 0, 0, NULL,
-                                               &w, &h);
-        g_object_unref(pl);
-        double x = MARGIN + LABEL_W - LABEL_PAD - w;
-        add_text(b, JMAP_BOX_SCALE_TEXT, scale[v + 2], (jmap_pos){0, 0},
-                 JMAP_FONT_SMALL, x, mid - v * LEVEL_H - h / 2, 0, 0, -1, -1);
+        double x = MARGIN + LABEL_W - LABEL_PAD - tw[v + 2];
+        add_text(b, JMAP_BOX_SCALE_TEXT, texts[v + 2], (jmap_pos){0, 0},
+                 JMAP_FONT_SMALL, x, mid - v * LEVEL_H - th / 2, 0, AS_WRITTEN,
+                 -1, -1);
     }
     /* every curve's paths, then every curve's points over them */
     const jmap_emotion **pts = jmap_xcalloc(b->n_cols + 1, sizeof *pts);
@@ -1345,14 +1559,13 @@ static double lane_emotions(builder *b, double y)
         curve_marks(b, k, mid, pts, n);
     }
     free(pts);
-    return 2 * SCALE_TOP + 4 * LEVEL_H + 2 * LANE_PAD;
+    return scale_top + SCALE_TOP + 4 * LEVEL_H + 2 * LANE_PAD;
 }
 
 /* A stack of cards in one column: how each kind of card is built. */
 typedef struct card_spec {
     jmap_box_kind card, text; /* the card's and its text's kinds */
     double indent;            /* room at the left for an icon or a bar */
-    int lines;                /* line limit of the text */
     jmap_icon icon;           /* its icon (a touchpoint's: by channel) */
     double icon_x, icon_y;    /* where the icon sits from the card's corner */
     double text_top;          /* the text, below the card's top */
@@ -1372,7 +1585,7 @@ static double add_card(builder *b, const card_spec *cs, const jmap_text *text,
     double text_top = cs->text_top;
     size_t t = add_text(b, cs->text, text->str, text->pos, JMAP_FONT_BODY,
                         x + cs->indent, y + text_top,
-                        w - cs->indent - CARD_PAD - 1, cs->lines, column,
+                        w - cs->indent - CARD_PAD - 1, PARA, column,
                         (int)card);
     double h = text_top + box_at(b, t)->h + CARD_PAD;
     if (h < CARD_MIN_H)
@@ -1387,7 +1600,7 @@ static double lane_touchpoints(builder *b, double y)
 {
     static const card_spec chip = {
         JMAP_BOX_TOUCHPOINT, JMAP_BOX_TOUCHPOINT_NAME, ICON_W + ICON_TEXT_GAP,
-        CHIP_LINES, JMAP_ICON_DIGITAL, CHIP_ICON_X, CHIP_ICON_Y, CHIP_TEXT_TOP};
+        JMAP_ICON_DIGITAL, CHIP_ICON_X, CHIP_ICON_Y, CHIP_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1412,8 +1625,34 @@ static double lane_touchpoints(builder *b, double y)
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
 }
 
+/* The marks of where an insight comes from (`sources`, jmap_source bits)
+ * in a row from (x, y), `w` wide, wrapping, in card `parent`. Returns the
+ * height they take, 0 for none. */
+static double source_marks(builder *b, unsigned sources, jmap_pos pos,
+                           double x, double y, double w, int column,
+                           int parent)
+{
+    double cx = x, rows = 0;
+    for (int k = 0; k < JMAP_SOURCE_COUNT; k++) {
+        if (!(sources & (1u << k)))
+            continue;
+        if (rows == 0)
+            rows = 1;
+        if (cx + JMAP_ICON_SIZE > x + w + 0.001) {
+            cx = x;
+            rows++;
+        }
+        add_icon(b, (jmap_icon)(JMAP_ICON_SURVEY + k), pos, cx,
+                 y + (rows - 1) * (JMAP_ICON_SIZE + SOURCE_GAP), column,
+                 parent);
+        cx += JMAP_ICON_SIZE + SOURCE_GAP;
+    }
+    return rows ? rows * (JMAP_ICON_SIZE + SOURCE_GAP) : 0;
+}
+
 /* An irritant card: severity bar and bars icon, a frequency badge, the
- * text. Returns its height. */
+ * text, the department that owns it and the marks of its sources.
+ * Returns its height. */
 static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                             double x, double y)
 {
@@ -1442,56 +1681,225 @@ static double irritant_card(builder *b, const jmap_irritant *ir, int column,
                                bw, bh, column, (int)card);
         add_text(b, JMAP_BOX_BADGE_TEXT, s, (jmap_pos){0, 0},
                  JMAP_FONT_SMALL_BOLD, x + COL_W - BADGE_INSET - bw + BADGE_PAD_X,
-                 y + (IRRITANT_TOP + BADGE_PAD_Y), 0, 1, column, (int)badge);
+                 y + (IRRITANT_TOP + BADGE_PAD_Y), 0, PARA, column, (int)badge);
         head = bh;
     }
     double indent = bar_w + BAR_ICON_GAP;
     size_t t = add_text(b, JMAP_BOX_IRRITANT_NAME, ir->name.str, ir->name.pos,
                         JMAP_FONT_BODY, x + indent,
                         y + IRRITANT_TOP + head + IRRITANT_TEXT_GAP,
-                        COL_W - indent - CARD_PAD - 1, CARD_LINES, column,
+                        COL_W - indent - CARD_PAD - 1, PARA, column,
                         (int)card);
-    double h = IRRITANT_TOP + head + IRRITANT_TEXT_GAP + box_at(b, t)->h +
-               CARD_PAD + mark_room(b, JMAP_BOX_IRRITANT, ir->pos, COL_W);
+    double cy = y + IRRITANT_TOP + head + IRRITANT_TEXT_GAP + box_at(b, t)->h;
+    const jmap_department *owner = ir->owner.target;
+    if (owner) {
+        const char *name = owner->name.str ? owner->name.str : owner->id;
+        char *text = jmap_xasprintf("%s%s %s", label(b, L_R_OWNER),
+                                    jmap_colon(b->lang), name);
+        t = add_text(b, JMAP_BOX_IRRITANT_OWNER,
+                     jmap_arena_strdup(b->L->arena, text), ir->owner.pos,
+                     JMAP_FONT_SMALL, x + indent, cy + OWNER_GAP,
+                     COL_W - indent - CARD_PAD - 1, PARA, column, (int)card);
+        free(text);
+        cy += OWNER_GAP + box_at(b, t)->h;
+    }
+    if (ir->sources)
+        cy += SOURCE_GAP + source_marks(b, ir->sources, ir->pos, x + indent,
+                                        cy + SOURCE_GAP,
+                                        COL_W - indent - CARD_PAD, column,
+                                        (int)card) - SOURCE_GAP;
+    double h = cy + CARD_PAD - y + mark_room(b, JMAP_BOX_IRRITANT, ir->pos, COL_W);
     box_at(b, card)->h = h;
     box_at(b, bar)->h = h;
     return h;
 }
 
-/* Irritants, then positive moments, in each column. */
+/* The remedy of an irritant, a card hanging from the irritant's card
+ * (at y, its bottom edge), indented: no counting pairs them. Returns its
+ * height. */
+static double remedy_card(builder *b, const jmap_irritant *ir, int column,
+                          double x, double y)
+{
+    static const card_spec remedy = {
+        JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT, ICON_W + ICON_TEXT_GAP,
+        JMAP_ICON_BANDAGE, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
+    return add_card(b, &remedy, &ir->remedy, ir->remedy.pos,
+                    (jmap_box_style){0}, column, x + REMEDY_INDENT, y,
+                    COL_W - REMEDY_INDENT);
+}
+
+/* Irritants, each with its remedy right under it, then positive
+ * moments, in each column. */
 static double lane_irritants(builder *b, double y)
 {
     static const card_spec moment = {
         JMAP_BOX_MOMENT, JMAP_BOX_MOMENT_TEXT, ICON_W + ICON_TEXT_GAP,
-        CARD_LINES, JMAP_ICON_CHECK, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
+        JMAP_ICON_CHECK, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
         double cy = y + LANE_PAD, x = col_x(b, i);
-        for (size_t k = 0; k < s->n_irritants; k++)
-            if (s->irritants[k].name.str)
-                cy += irritant_card(b, &s->irritants[k], col_of(b, i), x, cy) +
-                      CARD_GAP;
-        for (size_t k = 0; k < s->n_moments; k++)
-            if (s->moments[k].str)
-                cy += add_card(b, &moment, &s->moments[k], s->moments[k].pos,
-                               (jmap_box_style){0}, col_of(b, i), x, cy,
-                               COL_W) + CARD_GAP;
+        for (size_t k = 0; k < s->n_irritants; k++) {
+            const jmap_irritant *ir = &s->irritants[k];
+            if (!ir->name.str)
+                continue;
+            cy += irritant_card(b, ir, col_of(b, i), x, cy);
+            if (ir->remedy.str)
+                cy += remedy_card(b, ir, col_of(b, i), x, cy);
+            cy += CARD_GAP;
+        }
+        for (size_t k = 0; k < s->n_moments; k++) {
+            if (!s->moments[k].str)
+                continue;
+            size_t card = b->L->n_boxes;
+            double h = add_card(b, &moment, &s->moments[k], s->moments[k].pos,
+                                (jmap_box_style){0}, col_of(b, i), x, cy, COL_W);
+            unsigned src = s->moment_sources ? s->moment_sources[k] : 0;
+            if (src) { /* under the text, in the card */
+                double indent = moment.indent;
+                h += source_marks(b, src, s->moments[k].pos, x + indent,
+                                  cy + h - CARD_PAD + SOURCE_GAP,
+                                  COL_W - indent - CARD_PAD, col_of(b, i),
+                                  (int)card);
+                box_at(b, card)->h = h;
+            }
+            cy += h + CARD_GAP;
+        }
         double h = cy - CARD_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
     }
     return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
 }
 
-/* Ideas, then the remedies of the column's irritants. */
+/* A thought's quote card at (x, y): the thought in the map's quotation
+ * marks. Returns its height. */
+static double thought_card(builder *b, const jmap_text *th, int column,
+                           double x, double y)
+{
+    size_t card = add_box(b, JMAP_BOX_THOUGHT, th->pos, x, y, COL_W, 0,
+                          column, -1);
+    char *quoted = jmap_xasprintf("%s%s%s", label(b, L_QUOTE_OPEN), th->str,
+                                  label(b, L_QUOTE_CLOSE));
+    size_t t = add_text(b, JMAP_BOX_THOUGHT_TEXT,
+                        jmap_arena_strdup(b->L->arena, quoted), th->pos,
+                        JMAP_FONT_BODY, x + THOUGHT_PAD_X, y + CARD_TEXT_TOP,
+                        COL_W - 2 * THOUGHT_PAD_X, PARA, column, (int)card);
+    free(quoted);
+    box_at(b, t)->text = th->str; /* the dump gives it as written */
+    double h = fmax(CARD_TEXT_TOP + box_at(b, t)->h + CARD_PAD, CARD_MIN_H);
+    box_at(b, card)->h = h;
+    return h;
+}
+
+/* Thoughts: what the customer thinks or says at each step. */
+static double lane_thoughts(builder *b, double y)
+{
+    double max_h = 0;
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = b->j->steps[i];
+        double cy = y + LANE_PAD;
+        for (size_t k = 0; k < s->n_thoughts; k++)
+            if (s->thoughts[k].str)
+                cy += thought_card(b, &s->thoughts[k], col_of(b, i),
+                                   col_x(b, i), cy) + CARD_GAP;
+        max_h = fmax(max_h, cy - CARD_GAP - y - LANE_PAD);
+    }
+    return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
+}
+
+/* A figure as the map's language writes it: the fewest digits, a decimal
+ * comma in French; a unit after a no-break space ("6.5 min"), a percent
+ * sign right after the figure in English ("2.3%") and after a narrow
+ * no-break space in French ("2,3 %"); a unit that starts with "/" (a
+ * score "/5") right after it. */
+static const char *metric_figure(builder *b, double v, const jmap_text *unit)
+{
+    char num[64];
+    jmap_format_number(num, sizeof num, v);
+    jmap_buf out;
+    jmap_buf_init(&out);
+    for (const char *p = num; *p; p++)
+        if (*p == '.' && b->lang == JMAP_LANG_FR)
+            jmap_buf_puts(&out, ",");
+        else if (*p == '-')
+            jmap_buf_puts(&out, "\xe2\x88\x92"); /* a minus sign */
+        else
+            jmap_buf_put(&out, p, 1);
+    const char *u = unit && unit->str ? unit->str : NULL;
+    if (u && *u) {
+        if (u[0] == '/' || (strcmp(u, "%") == 0 && b->lang != JMAP_LANG_FR))
+            ;
+        else if (u[0] == '%')
+            jmap_buf_puts(&out, "\xe2\x80\xaf"); /* NARROW NO-BREAK SPACE */
+        else
+            jmap_buf_puts(&out, "\xc2\xa0");
+        jmap_buf_puts(&out, u);
+    }
+    const char *s = jmap_arena_strdup(b->L->arena, out.data ? out.data : "");
+    jmap_buf_destroy(&out);
+    return s;
+}
+
+/* The texts of metric `mt` from (x, y), `w` wide, in box `parent`: its
+ * name, its figure, and its target after a mark of met or missed.
+ * Returns their height. */
+static double metric_texts(builder *b, const jmap_metric *mt, int column,
+                           int parent, double x, double y, double w)
+{
+    double cy = y;
+    size_t t = add_text(b, JMAP_BOX_METRIC_NAME, mt->name.str, mt->name.pos,
+                        JMAP_FONT_SMALL, x, cy, w, PARA, column, parent);
+    cy += box_at(b, t)->h;
+    t = add_text(b, JMAP_BOX_METRIC_VALUE, metric_figure(b, mt->value, &mt->unit),
+                 mt->pos, JMAP_FONT_BODY_BOLD, x, cy, w, PARA, column, parent);
+    cy += box_at(b, t)->h;
+    if (mt->has_target) {
+        char *text = jmap_xasprintf("%s%s %s", label(b, L_TARGET),
+                                    jmap_colon(b->lang),
+                                    metric_figure(b, mt->target, &mt->unit));
+        t = add_text(b, JMAP_BOX_METRIC_TARGET,
+                     jmap_arena_strdup(b->L->arena, text), mt->pos,
+                     JMAP_FONT_SMALL, x + ICON_W, cy + METRIC_TARGET_GAP,
+                     w - ICON_W, PARA, column, parent);
+        free(text);
+        const jmap_box *tb = box_at(b, t);
+        add_icon(b, jmap_metric_met(mt) == 1 ? JMAP_ICON_MET : JMAP_ICON_MISSED, mt->pos,
+                 x, tb->y + tb->h / 2 - JMAP_ICON_SIZE / 2, column, parent);
+        cy += METRIC_TARGET_GAP + fmax(tb->h, JMAP_ICON_SIZE);
+    }
+    return cy - y;
+}
+
+/* Metrics: each step's figures, a card each. */
+static double lane_metrics(builder *b, double y)
+{
+    double max_h = 0;
+    for (size_t i = b->first; i < b->end; i++) {
+        const jmap_step *s = b->j->steps[i];
+        double cy = y + LANE_PAD, x = col_x(b, i);
+        for (size_t k = 0; k < s->n_metrics; k++) {
+            const jmap_metric *mt = &s->metrics[k];
+            if (!mt->name.str)
+                continue;
+            size_t card = add_box(b, JMAP_BOX_METRIC, mt->pos, x, cy, COL_W, 0,
+                                  col_of(b, i), -1);
+            double h = metric_texts(b, mt, col_of(b, i), (int)card,
+                                    x + METRIC_PAD, cy + METRIC_PAD,
+                                    COL_W - 2 * METRIC_PAD) + 2 * METRIC_PAD;
+            box_at(b, card)->h = h;
+            cy += h + CARD_GAP;
+        }
+        max_h = fmax(max_h, cy - CARD_GAP - y - LANE_PAD);
+    }
+    return max_h > 0 ? max_h + 2 * LANE_PAD : 0;
+}
+
+/* Ideas. */
 static double lane_ideas(builder *b, double y)
 {
     static const card_spec idea = {
-        JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT, ICON_W + ICON_TEXT_GAP, CARD_LINES,
+        JMAP_BOX_IDEA, JMAP_BOX_IDEA_TEXT, ICON_W + ICON_TEXT_GAP,
         JMAP_ICON_BULB, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
-    static const card_spec remedy = {
-        JMAP_BOX_REMEDY, JMAP_BOX_REMEDY_TEXT, ICON_W + ICON_TEXT_GAP,
-        CARD_LINES, JMAP_ICON_BANDAGE, CARD_ICON_X, CARD_ICON_Y, CARD_TEXT_TOP};
     double max_h = 0;
     for (size_t i = b->first; i < b->end; i++) {
         const jmap_step *s = b->j->steps[i];
@@ -1501,12 +1909,6 @@ static double lane_ideas(builder *b, double y)
                 cy += add_card(b, &idea, &s->ideas[k], s->ideas[k].pos,
                                (jmap_box_style){0}, col_of(b, i), x, cy,
                                COL_W) + CARD_GAP;
-        for (size_t k = 0; k < s->n_irritants; k++) {
-            const jmap_text *r = &s->irritants[k].remedy;
-            if (r->str)
-                cy += add_card(b, &remedy, r, r->pos, (jmap_box_style){0},
-                               col_of(b, i), x, cy, COL_W) + CARD_GAP;
-        }
         double h = cy - CARD_GAP - y - LANE_PAD;
         max_h = h > max_h ? h : max_h;
     }
@@ -1517,8 +1919,20 @@ static double lane_ideas(builder *b, double y)
 typedef struct dept_rows {
     builder *b;          /* the layout */
     double *y, *h;       /* each department's row, h 0 when it has none */
+    double *base;        /* its height without its actions' texts: the
+                            height of its marks and their insets */
     int *last;           /* the last column marked for each department */
 } dept_rows;
+
+/* The height of `text` set as add_text sets it in `font`, `width` wide. */
+static double text_height(builder *b, const char *text, jmap_font font,
+                          double width)
+{
+    double w, h;
+    g_object_unref(jmap_measurer_layout(b->m, typeset(b, one_paragraph(b, text)),
+                                        font, width, 0, 0, NULL, &w, &h));
+    return h;
+}
 
 /* Marks department d in column `col`, once. */
 static void add_mark(dept_rows *r, size_t d, int col)
@@ -1532,7 +1946,7 @@ static void add_mark(dept_rows *r, size_t d, int col)
                         b->L->col_x[col] + DEPT_MARK_INSET_X,
                         r->y[d] + DEPT_MARK_INSET_Y,
                         COL_W - 2 * DEPT_MARK_INSET_X,
-                        r->h[d] - 2 * DEPT_MARK_INSET_Y, col, -1);
+                        r->base[d] - 2 * DEPT_MARK_INSET_Y, col, -1);
     box_at(b, mk)->style.visibility = dep->visibility;
 }
 
@@ -1542,7 +1956,7 @@ static double separator(builder *b, jmap_path_kind kind, jmap_label l,
 {
     size_t t = add_text(b, JMAP_BOX_SEPARATOR_TEXT, label(b, l),
                         (jmap_pos){0, 0}, JMAP_FONT_SMALL_BOLD,
-                        MARGIN + LABEL_PAD, y + SEPARATOR_PAD, 0, 1, -1, -1);
+                        MARGIN + LABEL_PAD, y + SEPARATOR_PAD, 0, PARA, -1, -1);
     jmap_box *bx = box_at(b, t);
     double mid = bx->y + bx->h / 2;
     add_line(b, kind, bx->x + bx->w + SEPARATOR_LINE_GAP, mid, b->x_right,
@@ -1564,7 +1978,19 @@ static double lane_departments(builder *b, double y)
     if (!n_used)
         return 0;
     dept_rows rows = {b, jmap_xcalloc(nd, sizeof(double)),
+                      jmap_xcalloc(nd, sizeof(double)),
                       jmap_xcalloc(nd, sizeof(double)), jmap_xcalloc(nd, sizeof(int))};
+    /* the tallest action's text of each department, under its marks */
+    double *act_h = jmap_xcalloc(nd, sizeof *act_h);
+    for (size_t i = b->first; i < b->end; i++)
+        for (size_t k = 0; k < j->steps[i]->n_actions; k++) {
+            const jmap_action *a = &j->steps[i]->actions[k];
+            const jmap_department *dep = a->department.target;
+            if (dep && a->text.str)
+                act_h[dep->index] = fmax(act_h[dep->index],
+                                         text_height(b, a->text.str,
+                                                     JMAP_FONT_SMALL, ACTION_W));
+        }
     double cy = y + LANE_PAD + b->label_h + DEPT_TOP_GAP;
     for (int vis = JMAP_VIS_FRONTSTAGE; vis <= JMAP_VIS_SUPPORT; vis++) {
         int n = 0;
@@ -1583,10 +2009,12 @@ static double lane_departments(builder *b, double y)
             size_t t = add_text(b, JMAP_BOX_DEPT_NAME, name, dep->name.pos,
                                 JMAP_FONT_BODY, MARGIN + LABEL_PAD,
                                 cy + DEPT_PAD_Y, LABEL_W - 2 * LABEL_PAD,
-                                DEPT_LINES, -1, -1);
+                                PARA, -1, -1);
             double row_h = box_at(b, t)->h + 2 * DEPT_PAD_Y;
             rows.y[d] = cy;
-            rows.h[d] = row_h < DEPT_ROW_MIN_H ? DEPT_ROW_MIN_H : row_h;
+            rows.base[d] = row_h < DEPT_ROW_MIN_H ? DEPT_ROW_MIN_H : row_h;
+            rows.h[d] = rows.base[d] +
+                        (act_h[d] > 0 ? act_h[d] + ACTION_GAP : 0);
             rows.last[d] = -1;
             cy += rows.h[d];
             add_line(b, JMAP_PATH_ROW, b->x_cols - ROW_OVERHANG, cy,
@@ -1596,8 +2024,23 @@ static double lane_departments(builder *b, double y)
     for (size_t i = b->first; i < b->end; i++)
         for (size_t k = 0; k < j->steps[i]->n_involved; k++)
             add_mark(&rows, j->steps[i]->involved[k].department->index, col_of(b, i));
+    /* what each department does at the step, under its mark */
+    for (size_t i = b->first; i < b->end; i++)
+        for (size_t k = 0; k < j->steps[i]->n_actions; k++) {
+            const jmap_action *a = &j->steps[i]->actions[k];
+            const jmap_department *dep = a->department.target;
+            if (!dep || !a->text.str || rows.h[dep->index] <= 0)
+                continue;
+            size_t d = dep->index;
+            add_text(b, JMAP_BOX_DEPT_ACTION, a->text.str, a->text.pos,
+                     JMAP_FONT_SMALL, col_x(b, i) + DEPT_MARK_INSET_X,
+                     rows.y[d] + rows.base[d] - DEPT_MARK_INSET_Y + ACTION_GAP / 2,
+                     ACTION_W, PARA, col_of(b, i), -1);
+        }
+    free(act_h);
     free(rows.y);
     free(rows.h);
+    free(rows.base);
     free(rows.last);
     return cy + LANE_PAD - y;
 }
@@ -1624,10 +2067,12 @@ static const struct lane_def {
 } lanes[] = {
     {L_STAGES, lane_stages, 0, 0},
     {L_ACTIONS, lane_actions, 0, 0},
+    {L_THOUGHTS, lane_thoughts, 0, 1},
     {L_EMOTIONS, lane_emotions, 22, 0},
     {L_TOUCHPOINTS, lane_touchpoints, 0, 1},
     {L_IRRITANTS, lane_irritants, 0, 1},
     {L_IDEAS, lane_ideas, 0, 1},
+    {L_METRICS, lane_metrics, 0, 1},
     {L_DEPARTMENTS, lane_departments, 0, 1},
     {L_D_CHANGES, lane_changes, 0, 1},
 };
@@ -1640,7 +2085,7 @@ static double place_lane(builder *b, const struct lane_def *d, double y)
     size_t t = add_text(b, JMAP_BOX_LANE_LABEL, label(b, d->name),
                         (jmap_pos){0, 0}, JMAP_FONT_HEADING, MARGIN + LABEL_PAD,
                         y + LANE_PAD, LABEL_W - 2 * LABEL_PAD - d->label_room,
-                        LABEL_LINES, -1, (int)band);
+                        PARA, -1, (int)band);
     b->label_h = box_at(b, t)->h;
     double h = d->build(b, y);
     if (b->blank && d->name != L_STAGES && d->name != L_EMOTIONS &&
@@ -1697,7 +2142,7 @@ static double footer(builder *b, double y)
     jmap_buf_destroy(&out);
     size_t t = add_text(b, JMAP_BOX_FOOTER, s, (jmap_pos){0, 0},
                         JMAP_FONT_SMALL, MARGIN, y + FOOTER_GAP,
-                        b->x_right - MARGIN, 1, -1, -1);
+                        b->x_right - MARGIN, PARA, -1, -1);
     return box_at(b, t)->h + FOOTER_GAP;
 }
 
@@ -1757,6 +2202,7 @@ static jmap_layout *layout_build(const jmap_journey *journey, jmap_measurer *m,
     builder b;
     builder_init(&b, L, journey, m, 0, journey->n_steps, flags);
     b.diags = diags;
+    b.grid = !header;
     place_columns(&b);
 
     add_box(&b, JMAP_BOX_MAP, (jmap_pos){0, 0}, 0, 0, L->width, 0, -1, -1);
@@ -1927,7 +2373,7 @@ double jmap_header_sizes_height(const jmap_header_sizes *hs, double width)
 {
     double w, h;
     g_object_unref(jmap_measurer_layout(hs->m, hs->title, JMAP_FONT_TITLE,
-                                        width, TITLE_LINES, 0, NULL, &w, &h));
+                                        width, 0, 0, NULL, &w, &h));
     double y = h + TITLE_GAP + hs->sub_h + SUBTITLE_GAP;
     if (hs->title_only)
         return y;
@@ -1987,7 +2433,6 @@ static size_t copy_box(builder *b, const jmap_box *s, double x, double y,
     jmap_box *d = box_at(b, k);
     d->style = s->style;
     d->curve = s->curve;
-    d->cut = s->cut;
     d->font = s->font;
     d->text = s->text;
     if (s->pl)
@@ -2003,13 +2448,7 @@ static void page_stage_texts(builder *b, const jmap_box *band, size_t k,
 {
     const jmap_stage *st = &b->j->stages[band->style.stage];
     jmap_box d = *box_at(b, k);
-    size_t keep = b->L->n_boxes;
-    double h = stage_texts(b, st, k, d.x, d.x + d.w, d.y, STAGE_LINES,
-                           continued);
-    if (h > d.h) { /* the band is narrower here: the name on one line */
-        drop_boxes(b, keep);
-        stage_texts(b, st, k, d.x, d.x + d.w, d.y, 1, continued);
-    }
+    stage_texts(b, st, k, d.x, d.x + d.w, d.y, continued);
 }
 
 /* Copies the grid's boxes inside window `w`; map[i] becomes the page's
@@ -2355,7 +2794,7 @@ static void tile_tag(builder *b, const char *name, double x, double y,
     size_t tag = add_box(b, JMAP_BOX_TILE_TAG, (jmap_pos){0, 0}, x, y, tw, th,
                          -1, -1);
     add_text(b, JMAP_BOX_TILE_LABEL, name, (jmap_pos){0, 0}, JMAP_FONT_HEADING,
-             x + TAG_PAD, y + TAG_PAD, 0, 1, -1, (int)tag);
+             x + TAG_PAD, y + TAG_PAD, 0, PARA, -1, (int)tag);
 }
 
 jmap_layout *jmap_layout_tile_marks(const jmap_journey *journey,
@@ -2415,7 +2854,7 @@ jmap_layout *jmap_layout_assembly(const jmap_journey *journey,
                          JMAP_FONT_TITLE, x, y, w, 2, -1, -1);
     y += box_at(&b, h1)->h + ASSEMBLY_GAP;
     size_t h2 = add_text(&b, JMAP_BOX_ASSEMBLY_TEXT, label(&b, L_ASSEMBLY_HOW),
-                         (jmap_pos){0, 0}, JMAP_FONT_TEXT, x, y, w, 0, -1, -1);
+                         (jmap_pos){0, 0}, JMAP_FONT_TEXT, x, y, w, AS_WRITTEN, -1, -1);
     y += box_at(&b, h2)->h + ASSEMBLY_GAP;
     double room_h = t->sheet_h - t->margin - y;
     double all_w = t->n_cols * t->step_x + t->glue;

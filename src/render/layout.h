@@ -80,6 +80,10 @@ typedef enum jmap_box_kind {
                               left edge */
     JMAP_BOX_PERSONA_NAME, /* text */
     JMAP_BOX_PERSONA_TEXT, /* text: a persona's description */
+    JMAP_BOX_PERSONA_CHIP, /* a persona's disc in its colour, on its card
+                              and on the step cards of its steps; curve:
+                              the persona's index */
+    JMAP_BOX_PERSONA_INITIAL, /* text: the initial in a persona's disc */
     JMAP_BOX_GOALS_LABEL,  /* text: "Goals" */
     JMAP_BOX_GOAL,         /* text: one goal, after a bullet */
     JMAP_BOX_LEGEND,       /* the legend's frame */
@@ -91,26 +95,44 @@ typedef enum jmap_box_kind {
     JMAP_BOX_STAGE,        /* a stage's band; style.stage */
     JMAP_BOX_STAGE_NAME,   /* text */
     JMAP_BOX_STAGE_DURATION, /* text */
+    JMAP_BOX_STAGE_DESCRIPTION, /* text: under the stage's name and
+                              duration, on the band's first page */
     JMAP_BOX_STEP,         /* a step card; style.stage */
     JMAP_BOX_STEP_NAME,    /* text */
     JMAP_BOX_STEP_DURATION, /* text, after a clock icon */
+    JMAP_BOX_STEP_DESCRIPTION, /* text: under the step's name and duration,
+                              smaller and lighter */
+    JMAP_BOX_STAGE_GOAL,   /* text: one of a stage's goals, after a bullet,
+                              in its band */
+    JMAP_BOX_THOUGHT,      /* a thought's quote card */
+    JMAP_BOX_THOUGHT_TEXT, /* text: the thought in quotation marks (the
+                              dump gives it as written) */
+    JMAP_BOX_METRIC,       /* a step's metric card */
+    JMAP_BOX_METRIC_NAME,  /* text: what a metric measures */
+    JMAP_BOX_METRIC_VALUE, /* text: its figure, "2,3 %" in French */
+    JMAP_BOX_METRIC_TARGET, /* text: "Target: 3 %", after an icon-met or
+                              icon-missed */
     JMAP_BOX_SCALE_TEXT,   /* text: an emotion scale value (+2, 0, -2) */
     JMAP_BOX_EMOTION,      /* an emotion point; style.emotion, curve */
     JMAP_BOX_TOUCHPOINT,   /* a touchpoint chip; style.channel */
     JMAP_BOX_TOUCHPOINT_NAME, /* text */
     JMAP_BOX_IRRITANT,     /* an irritant card; style.level */
     JMAP_BOX_IRRITANT_NAME, /* text */
+    JMAP_BOX_IRRITANT_OWNER, /* text: "Owner: Customer care", under it */
     JMAP_BOX_BADGE,        /* a frequency badge */
     JMAP_BOX_BADGE_TEXT,   /* text: "37/mo" */
     JMAP_BOX_MOMENT,       /* a positive-moment card */
     JMAP_BOX_MOMENT_TEXT,  /* text */
     JMAP_BOX_IDEA,         /* an idea card */
     JMAP_BOX_IDEA_TEXT,    /* text */
-    JMAP_BOX_REMEDY,       /* an irritant's remedy card */
+    JMAP_BOX_REMEDY,       /* an irritant's remedy card, right under the
+                              irritant's card */
     JMAP_BOX_REMEDY_TEXT,  /* text */
     JMAP_BOX_DEPT_NAME,    /* text: a department's row name */
     JMAP_BOX_DEPT_MARK,    /* a department involved in a column;
                               style.visibility */
+    JMAP_BOX_DEPT_ACTION,  /* text: what the department does at the step
+                              (`actions`), under its mark */
     JMAP_BOX_SEPARATOR_TEXT, /* text: "Line of visibility", "Support" */
     JMAP_BOX_FOOTER,       /* text: page number and stage range */
     JMAP_BOX_ICON,         /* mark: an icon in its JMAP_ICON_SIZE square;
@@ -154,7 +176,11 @@ typedef enum jmap_swatch {
     JMAP_SWATCH_IDEA,
     JMAP_SWATCH_REMEDY,
     JMAP_SWATCH_CURVE,     /* the box's curve: its line; a marker box */
-    JMAP_SWATCH_ARROW      /* nothing: a legend-arrow path and its head */
+    JMAP_SWATCH_ARROW,     /* nothing: a legend-arrow path and its head */
+    JMAP_SWATCH_MET,       /* nothing: its icon */
+    JMAP_SWATCH_MISSED,
+    JMAP_SWATCH_SOURCE     /* nothing: the icon of the source whose bit
+                              number is the box's curve */
 } jmap_swatch;
 
 /* What a box is to the geometry checks and the dump's reader. */
@@ -179,6 +205,16 @@ typedef enum jmap_icon {
     JMAP_ICON_BULB,     /* an idea */
     JMAP_ICON_BANDAGE,  /* a remedy */
     JMAP_ICON_CLOCK,    /* a duration */
+    JMAP_ICON_MET,      /* a metric that reaches its target */
+    JMAP_ICON_MISSED,   /* a metric that misses it */
+    JMAP_ICON_SURVEY,   /* where an insight comes from, in the order of */
+    JMAP_ICON_INTERVIEW, /* the jmap_source bits */
+    JMAP_ICON_MYSTERY_VISIT,
+    JMAP_ICON_STAFF_REPORT,
+    JMAP_ICON_SUPPORT_TICKETS,
+    JMAP_ICON_ANALYTICS,
+    JMAP_ICON_REVIEW,
+    JMAP_ICON_OBSERVATION,
     JMAP_ICON_COUNT_    /* number of icons, not an icon */
 } jmap_icon;
 
@@ -228,7 +264,6 @@ typedef struct jmap_box {
     int parent;         /* index of the box it sits in, -1 for none */
     jmap_box_style style; /* kind-specific: stage, channel, severity... */
     size_t curve;       /* emotion, curve swatch: the emotion curve */
-    int cut;            /* 1 when the text was ellipsized */
     jmap_font font;     /* a text box's type style */
 } jmap_box;
 
@@ -298,7 +333,7 @@ typedef struct jmap_page_spec {
 #define JMAP_LANE_PAD 8.0
 
 /* The lanes of a layout, top to bottom. */
-#define JMAP_MAX_LANES 8
+#define JMAP_MAX_LANES 10
 
 /* A finished map: everything the drawing stage paints. */
 typedef struct jmap_layout {
@@ -447,7 +482,7 @@ double jmap_layout_curve_x(const jmap_layout *L, size_t col, size_t k);
 double jmap_layout_level_y(const jmap_layout *L, int v);
 
 /* Lays out the whole of `journey` on one page. Findings such as
- * text-overflow go to `diags` (may be NULL). The caller frees the result
+ * text-overflow (a very tall text) go to `diags` (may be NULL). The caller frees the result
  * with jmap_layout_free. */
 jmap_layout *jmap_layout_new(const jmap_journey *journey, jmap_measurer *m,
                              jmap_diag_list *diags);
@@ -486,7 +521,7 @@ typedef enum jmap_colour {
     JMAP_C_ORANGE, JMAP_C_SKY, JMAP_C_GREEN, JMAP_C_YELLOW, JMAP_C_BLUE,
     JMAP_C_VERMILLION, JMAP_C_PURPLE, JMAP_C_GREY,
     JMAP_C_IRRITANT_LOW, JMAP_C_IRRITANT_MEDIUM, JMAP_C_IRRITANT_HIGH,
-    JMAP_C_MOMENT, JMAP_C_IDEA,
+    JMAP_C_MOMENT, JMAP_C_IDEA, JMAP_C_THOUGHT,
     JMAP_C_DIGITAL, JMAP_C_PHYSICAL, JMAP_C_HUMAN,
     JMAP_C_FRONTSTAGE, JMAP_C_BACKSTAGE, JMAP_C_SUPPORT,
     JMAP_C_ARROW,

@@ -179,12 +179,13 @@ static size_t count_cols(const jmap_layout *g, size_t from, size_t n,
     return k;
 }
 
-/* The same down: rows of at most `avail` of lanes. */
-static size_t count_rows(const sheet *sh, double avail, double *ends)
+/* The same down: rows of at most `avail` of lanes, from cut `i` of
+ * sh->rows on, the first starting at `top`; their ends go to `ends` (may
+ * be NULL). */
+static size_t rows_from(const sheet *sh, size_t i, double top, double avail,
+                        double *ends)
 {
-    const jmap_layout *g = sh->grid;
-    double top = g->n_lanes > 1 ? g->lane_y[1] : 0;
-    size_t k = 0, i = 0;
+    size_t k = 0;
     while (i < sh->n_rows) {
         size_t best = i;
         while (best + 1 < sh->n_rows && sh->rows[best + 1] - top <= avail)
@@ -199,6 +200,14 @@ static size_t count_rows(const sheet *sh, double avail, double *ends)
         top = sh->rows[best];
         i = best + 1;
     }
+    return k;
+}
+
+/* The rows of the whole grid. */
+static size_t count_rows(const sheet *sh, double avail, double *ends)
+{
+    const jmap_layout *g = sh->grid;
+    size_t k = rows_from(sh, 0, g->n_lanes > 1 ? g->lane_y[1] : 0, avail, ends);
     return k ? k : 1;
 }
 
@@ -345,6 +354,44 @@ static size_t *balance_cols(const jmap_layout *g, size_t nx, double avail)
     return ends;
 }
 
+/* Among the cuts of the lanes into ny rows at most `hi` tall (a row of
+ * one cut may be taller: nothing smaller fits), the one whose shortest row
+ * is tallest, into `ends`: the last row is not left with the remainder.
+ * Cut k ends at P(k): the lanes' top for k = 0, then sh->rows. Leaves
+ * `ends` as it is when there is no such cut. */
+static void even_rows(const sheet *sh, size_t ny, double hi, double top,
+                      double *ends)
+{
+    size_t n = sh->n_rows;
+#define P(k) ((k) ? sh->rows[(k) - 1] : top)
+    double *f = jmap_xcalloc((ny + 1) * (n + 1), sizeof *f); /* f[r][b] */
+    size_t *from = jmap_xcalloc((ny + 1) * (n + 1), sizeof *from);
+    for (size_t i = 0; i < (ny + 1) * (n + 1); i++)
+        f[i] = -1;
+    f[0] = INFINITY; /* no row yet, at the top */
+    for (size_t r = 1; r <= ny; r++)
+        for (size_t b2 = 1; b2 <= n; b2++)
+            for (size_t a = b2; a-- > 0;) {
+                double h = P(b2) - P(a);
+                if (h > hi + 1e-9 && b2 != a + 1)
+                    break; /* taller still further up */
+                double prev = f[(r - 1) * (n + 1) + a];
+                if (prev < 0)
+                    continue;
+                double v = fmin(prev, h);
+                if (v > f[r * (n + 1) + b2]) {
+                    f[r * (n + 1) + b2] = v;
+                    from[r * (n + 1) + b2] = a;
+                }
+            }
+    if (f[ny * (n + 1) + n] >= 0)
+        for (size_t r = ny, k = n; r > 0; k = from[r * (n + 1) + k], r--)
+            ends[r - 1] = P(k);
+#undef P
+    free(f);
+    free(from);
+}
+
 /* Cuts the lanes into ny rows at most `avail` tall, as even as they can
  * be. */
 static double *balance_rows(const sheet *sh, size_t ny, double avail,
@@ -365,6 +412,8 @@ static double *balance_rows(const sheet *sh, size_t ny, double avail,
     }
     double *ends = jmap_xcalloc(sh->n_rows + 1, sizeof *ends);
     *got = count_rows(sh, hi, ends);
+    if (*got == ny)
+        even_rows(sh, ny, hi, top, ends);
     return ends;
 }
 

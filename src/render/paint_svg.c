@@ -18,10 +18,9 @@
  * Texts are written as text: one <text> per line that Pango laid out, at
  * the pen position Pango measured, with textLength set to the measured
  * advance so that a viewer with another font still keeps each line inside
- * its card. The characters are those of the line (with "…" where Pango
- * ellipsized), so the SVG is searchable, copyable and can be read aloud; a
- * text that was cut keeps its whole text in a <title> (a viewer's tooltip),
- * written by the painter's group hook that draw.c opens around it.
+ * its card. The characters are those of the line (every text is whole:
+ * layout.c never cuts one), so the SVG is searchable, copyable and can be
+ * read aloud.
  *
  * Everything is written as it is made, into a buffer that the caller's
  * flush() empties, so memory does not grow with the document. Numbers are
@@ -178,8 +177,6 @@ typedef struct jmap_svg {
     jmap_buf d;                /* scratch: one path's data */
     jmap_icon_art art[JMAP_ICON_COUNT_]; /* placed icons' looks, else NULL */
     int texts;                 /* 1 once the texts have begun */
-    int titled;                /* 1 while a titled group is open (draw.c
-                                  never opens two groups at once) */
     style_set *styles;         /* the texts' classes */
     const char *family;        /* the families the texts were measured in
                                   ("A,B"), or NULL when there is no text */
@@ -548,9 +545,6 @@ static void sp_icon(void *ctx, jmap_icon icon, double x, double y,
 
 static void sp_text(void *ctx, PangoLayout *pl, double x, double y,
                     jmap_rgb rgb);
-static void sp_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
-                           const char *title);
-static void sp_group_end(void *ctx);
 
 static const jmap_painter svg_painter = {
     .fill = sp_fill,
@@ -558,8 +552,6 @@ static const jmap_painter svg_painter = {
     .fill_stroke = sp_fill_stroke,
     .text = sp_text,
     .icon = sp_icon,
-    .group_begin = sp_group_begin,
-    .group_end = sp_group_end,
 };
 
 /* The definitions of the icons placed, each drawn once at the origin. */
@@ -679,34 +671,6 @@ static void begin_texts(jmap_svg *s)
         jmap_buf_puts(out, "}\n");
     }
     jmap_buf_puts(out, "</style>\n");
-}
-
-/* A titled box: <g><title>, its whole text, as a tooltip and for screen
- * readers; the text of a box goes with the other texts. Untitled boxes
- * need no element. */
-static void sp_group_begin(void *ctx, jmap_box_kind kind, jmap_pos pos,
-                           const char *title)
-{
-    (void)pos;
-    jmap_svg *s = ctx;
-    if (!title)
-        return;
-    if (!s->texts && jmap_box_kind_class(kind) == JMAP_CLASS_TEXT)
-        begin_texts(s);
-    jmap_buf_puts(s->out, "<g><title>");
-    put_escaped(s->out, title, strlen(title));
-    jmap_buf_puts(s->out, "</title>\n");
-    s->titled = 1;
-}
-
-static void sp_group_end(void *ctx)
-{
-    jmap_svg *s = ctx;
-    if (!s->titled)
-        return;
-    jmap_buf_puts(s->out, "</g>\n");
-    s->titled = 0;
-    svg_flush(s);
 }
 
 static void sp_text(void *ctx, PangoLayout *pl, double x, double y,

@@ -107,22 +107,18 @@ struct jmap_painter {
     void (*fill_stroke)(void *ctx, const jmap_shape *s, jmap_rgb rgb,
                         const jmap_pen *pen);
     /* Shows the measured layout pl with its top-left corner at (x, y) in
-     * rgb. A text that was cut comes inside a group titled with its whole
-     * text. */
+     * rgb. */
     void (*text)(void *ctx, PangoLayout *pl, double x, double y,
                  jmap_rgb rgb);
     /* Places `icon` with its 10 x 10 box's corner at (x, y); art draws it
      * when the backend needs its definition. */
     void (*icon)(void *ctx, jmap_icon icon, double x, double y,
                  jmap_icon_art art);
-    /* Hooks for structured output (tagged PDF, SVG groups and titles);
-     * NULL when a backend has no use for them. group_begin opens the
-     * element of a box of `kind` from source position `pos`, titled
-     * `title` (the whole text of a cut text, else NULL); group_end closes
-     * it. draw.c opens one group per painted box or text, never two at
-     * once. */
-    void (*group_begin)(void *ctx, jmap_box_kind kind, jmap_pos pos,
-                        const char *title);
+    /* Hooks for structured output (the geometry tests); NULL when a
+     * backend has no use for them. group_begin opens the element of a box
+     * of `kind` from source position `pos`; group_end closes it. draw.c
+     * opens one group per painted box or text, never two at once. */
+    void (*group_begin)(void *ctx, jmap_box_kind kind, jmap_pos pos);
     void (*group_end)(void *ctx);
     /* Makes the area (x, y, w, h) a link to uri. */
     void (*link)(void *ctx, const char *uri, double x, double y, double w,

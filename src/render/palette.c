@@ -33,6 +33,7 @@ static const jmap_rgb colours[JMAP_C_COUNT_] = {
     [JMAP_C_IRRITANT_HIGH] = RGB(0xf1b692),
     [JMAP_C_MOMENT] = RGB(0xd5efe6),
     [JMAP_C_IDEA] = RGB(0xfbf5c4),
+    [JMAP_C_THOUGHT] = RGB(0xeef0f7),
     [JMAP_C_DIGITAL] = RGB(0xdcedf8),
     [JMAP_C_PHYSICAL] = RGB(0xf9e8c8),
     [JMAP_C_HUMAN] = RGB(0xf4dfeb),

@@ -27,8 +27,10 @@
  * Both give the same result for a text the two faces draw: they come first
  * in any sort. jmap's font is Noto Sans, narrow for its
  * x-height and with a capital I unlike l and 1; a machine without it gets
- * DejaVu Sans, silently. Every line is LINE_HEIGHT times its size in either
- * face (Noto Sans's own spacing, made for stacked accents, is 14%
+ * DejaVu Sans, silently. A word longer than its line breaks between two
+ * characters, with no hyphen added (such a text is laid out again with
+ * the attribute that says so, which would slow every text). Every line is LINE_HEIGHT times its
+ * size in either face (Noto Sans's own spacing, made for stacked accents, is 14%
  * taller). jmap_measurer_check() tells whether one of the two faces is
  * there before anything is measured with a substitute.
  */
@@ -50,6 +52,10 @@ struct jmap_measurer {
                                                once widened */
     PangoFontDescription *fonts[JMAP_FONT_COUNT_]; /* the type styles */
     PangoAttrList *lines[JMAP_FONT_COUNT_]; /* their line heights */
+    PangoAttrList *whole[JMAP_FONT_COUNT_]; /* the same, and no hyphen
+                                               added in a word broken
+                                               between two letters
+                                               (breaks_a_word) */
     int face;                               /* the face they are in, in
                                                faces[] */
     jmap_strmap cache;    /* "font|width|lines|center|text" -> PangoLayout,
@@ -308,6 +314,11 @@ jmap_measurer *jmap_measurer_new(void)
         pango_attr_list_insert(
             m->lines[i], pango_attr_line_height_new_absolute((int)(
                              LINE_HEIGHT * font_styles[i].size * PANGO_SCALE + 0.5)));
+        /* a word too long for its line breaks between two characters,
+         * without a hyphen that was not written: the text a reader copies
+         * or searches is the map's */
+        m->whole[i] = pango_attr_list_copy(m->lines[i]);
+        pango_attr_list_insert(m->whole[i], pango_attr_insert_hyphens_new(FALSE));
     }
     /* the first face that has every style; without any, the first one,
      * which jmap_measurer_check then refuses */
@@ -351,12 +362,31 @@ void jmap_measurer_free(jmap_measurer *m)
     for (int i = 0; i < JMAP_FONT_COUNT_; i++) {
         pango_font_description_free(m->fonts[i]);
         pango_attr_list_unref(m->lines[i]);
+        pango_attr_list_unref(m->whole[i]);
     }
     close_fonts(m->fontmap, m->context);
     close_fonts(m->narrow_map, NULL);
     if (m->covered)
         FcCharSetDestroy(m->covered);
     free(m);
+}
+
+/* Whether a line of `pl` ends inside a word (a word longer than its
+ * line, broken between two letters, where Pango adds a hyphen). */
+static int breaks_a_word(PangoLayout *pl)
+{
+    const char *text = pango_layout_get_text(pl);
+    for (GSList *l = pango_layout_get_lines_readonly(pl); l && l->next; l = l->next) {
+        const PangoLayoutLine *line = l->data;
+        int end = line->start_index + line->length;
+        if (end <= 0 || !text[end])
+            continue;
+        const char *last = g_utf8_find_prev_char(text, text + end);
+        if (last && !g_unichar_isspace(g_utf8_get_char(last)) &&
+            !g_unichar_isspace(g_utf8_get_char(text + end)) && *last != '-')
+            return 1;
+    }
+    return 0;
 }
 
 /* A new layout of `text` set up as jmap_measurer_layout describes. */
@@ -376,6 +406,11 @@ static PangoLayout *make_layout(jmap_measurer *m, const char *text,
         if (center)
             pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER);
     }
+    /* a word broken between two letters gets no added hyphen (the
+     * attribute costs a third of the measuring time: only those texts
+     * are laid out again with it) */
+    if (width > 0 && breaks_a_word(pl))
+        pango_layout_set_attributes(pl, m->whole[font]);
     if (max_lines > 0) {
         pango_layout_set_height(pl, -max_lines);
         pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);

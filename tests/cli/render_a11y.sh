@@ -60,7 +60,8 @@ struct "$tmp/shoes.pdf" >"$tmp/shoes.st"
 # The title block, then the stages in order, each step with its parts.
 in_order "$tmp/shoes.st" "Buying running shoes online\"" "Total duration: 2 mo 5 d" \
     "An online shoe shop" "Léa" "Legend" \
-    "Awareness\"" "2 w\"" "Wants to buy shoes\"" "Emotion: +1\"" "Ads\"" \
+    "Awareness\"" "2 w\"" "The need appears" "Wants to buy shoes\"" "Her old pair" \
+    "Emotion: +1\"" "Ads\"" \
     "Clicks an ad to a" "2 min\"" "Emotion: 0\"" "Ads\"" "Landing page\"" \
     "Irritant, medium severity\"" "Landing page does not" \
     "Consideration\"" "Browses the e-shop\"" "E-shop\"" "Category page\"" \
@@ -75,6 +76,10 @@ grep -A1 -x -F "H3 (block)" "$tmp/shoes.st" | grep -q -x -F '"Checks out"' ||
     fail "a step's name is not its heading"
 grep -A1 -x -F "H2 (block)" "$tmp/shoes.st" | grep -q -x -F '"Service"' ||
     fail "a stage's name is not its heading"
+# An irritant is read with its owner, then its remedy, before the next.
+in_order "$tmp/shoes.st" "Has to type the address" "Owner: E-shop management\"" \
+    "37/mo\"" "Remember the address\"" "Account required before" \
+    "Owner: E-shop management\"" "Guest checkout\""
 # The departments of a step are words of the step.
 in_order "$tmp/shoes.st" "Checks out\"" "E-shop management\"" "Receives the parcel\""
 # The title block is read once: page 2 repeats it as decoration.
@@ -110,6 +115,26 @@ struct "$tmp/long.pdf" >"$tmp/long.st"
 [ "$(count "$tmp/long.st" "H3 (block)")" = 25 ] || fail "not one H3 per step"
 in_order "$tmp/long.st" "Une longue étape\"" "Achat\"" "Étape 1\"" "Étape 2\"" \
     "Achat (suite)\"" "Étape 24\"" "Service\"" "Fin\""
+
+# ---- the content keys, in journey order ----
+"$jmap" render "$src/tests/content/every_key.yaml" --page auto -q -o "$tmp/keys.pdf" ||
+    fail "render every_key.yaml"
+struct "$tmp/keys.pdf" >"$tmp/keys.st"
+# a stage's description, goals and metrics (a step's metric after the
+# mark of its target, in words); a step's description, whose it is, its thoughts before
+# its emotions, an irritant's owner and remedy, its metrics, the actions
+in_order "$tmp/keys.st" "Booking\"" "2 d\"" "From the breakdown" \
+    "Know when the technician comes\"" "Bookings completed\"" "71.5%\"" \
+    "Calls the hotline and" "The machine leaks" "Nora\"" \
+    "$(printf '\342\200\234')I hope someone picks up" "Emotion: -1 (Nora)\"" \
+    "Nine minutes of hold music" "Owner: Customer care\"" "Target missed\"" \
+    "Waiting time\"" "Takes the call and checks the" "Books a slot on the"
+# a map split down: the lanes of the lower page are read too
+"$jmap" render "$src/tests/content/every_key.yaml" -q -o "$tmp/keys2.pdf" ||
+    fail "render every_key.yaml on A3"
+struct "$tmp/keys2.pdf" >"$tmp/keys2.st"
+grep -q '^"Waiting time"$' "$tmp/keys2.st" || fail "the lower page's metrics are not read"
+grep -q '^"Takes the call and checks the' "$tmp/keys2.st" || fail "the lower page's actions are not read"
 
 # ---- bookmarks, page labels, language (pdfminer) ----
 if ! "$python" -c 'import pdfminer' 2>/dev/null; then

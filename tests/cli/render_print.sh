@@ -101,9 +101,11 @@ paged() {
     out=$tmp/$(basename "$map" .yaml)-$paper-$orient.pdf
     render "$what" "$map" "$out" --page "$paper" "$@" || return 1
     [ "$orient" = auto ] && orient=any
+    # (80 %: the rows of a map cut down are as even as its lanes' cuts
+    # allow, and a page of the last row may hold a little less)
     # shellcheck disable=SC2086
     pdfcheck "$what" "$out" ${count:+--pages $count} $known --paper "$paper" \
-        --orientation "$orient" --min-pt 6 --fill 0.85 --inside --lanes "$lang"
+        --orientation "$orient" --min-pt 6 --fill 0.8 --inside --lanes "$lang"
     [ -n "$line" ] || return 0
     says "$line" "$paper" "$(orientation "$out")"
     [ -z "$lo" ] || LC_ALL=C awk -v lo="$lo" 'BEGIN { exit !(lo >= 6) }' ||
