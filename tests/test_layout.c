@@ -856,7 +856,8 @@ static void test_scale_in_words(void **state)
     }
 }
 
-/* The content keys in French: a thought in « guillemets », figures with a
+/* The content keys in French: thoughts in « guillemets », added or as the
+ * author wrote them, figures with a
  * decimal comma, a narrow no-break space before %, targets met and missed
  * marked by different icons; a stage's goals and metrics in its band. */
 static void test_content_in_french(void **state)
@@ -877,10 +878,18 @@ static void test_content_in_french(void **state)
         if (b->kind == JMAP_BOX_ICON && b->style.icon == JMAP_ICON_MISSED &&
             L->boxes[b->parent].kind != JMAP_BOX_SWATCH)
             missed++;
-        if (b->kind == JMAP_BOX_THOUGHT_TEXT) {
+        if (b->kind == JMAP_BOX_THOUGHT_TEXT && thoughts == 0) {
             assert_string_equal(b->text, "J\xe2\x80\x99" "esp\xc3\xa8re qu\xe2\x80\x99on "
                                          "d\xc3\xa9" "croche avant midi");
             assert_memory_equal(pango_layout_get_text(b->pl), "\xc2\xab\xc2\xa0", 4);
+            thoughts++;
+        } else if (b->kind == JMAP_BOX_THOUGHT_TEXT) {
+            /* quoted by its author: drawn in its own marks, not in two */
+            const char *drawn = pango_layout_get_text(b->pl);
+            assert_memory_equal(drawn, "\xc2\xab\xc2\xa0" "Encore", 9);
+            assert_null(strstr(drawn + 2, "\xc2\xab"));
+            assert_int_equal(strlen(drawn) - strlen(strstr(drawn, "\xc2\xbb")),
+                             strlen(drawn) - 2); /* one closing mark, at the end */
             thoughts++;
         }
         if (b->kind == JMAP_BOX_STAGE_GOAL) {
@@ -897,7 +906,7 @@ static void test_content_in_french(void **state)
     assert_string_equal(values[3], "4,6/5");
     assert_int_equal(met, 1);    /* 2,3 % for 2 */
     assert_int_equal(missed, 2); /* 71,5 % for 80, 4,6/5 for 4,8 */
-    assert_int_equal(thoughts, 1);
+    assert_int_equal(thoughts, 2);
     assert_int_equal(goals, 1);
     unload(&f);
 }

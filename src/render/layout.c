@@ -1773,13 +1773,32 @@ static double lane_irritants(builder *b, double y)
 
 /* A thought's quote card at (x, y): the thought in the map's quotation
  * marks. Returns its height. */
+/* Whether `s` is written in quotation marks already: it starts with an
+ * opening mark (« “ „ ‘ " ') and ends with a closing one. */
+static int quoted_already(const char *s)
+{
+    static const char *const open[] = {"\xc2\xab", "\xe2\x80\x9c", "\xe2\x80\x9e",
+                                       "\xe2\x80\x98", "\"", "'"};
+    static const char *const close[] = {"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x9c",
+                                        "\xe2\x80\x99", "\"", "'"};
+    size_t n = strlen(s);
+    for (size_t k = 0; k < sizeof open / sizeof *open; k++) {
+        size_t lo = strlen(open[k]), lc = strlen(close[k]);
+        if (n > lo + lc && strncmp(s, open[k], lo) == 0 &&
+            strcmp(s + n - lc, close[k]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static double thought_card(builder *b, const jmap_text *th, int column,
                            double x, double y)
 {
     size_t card = add_box(b, JMAP_BOX_THOUGHT, th->pos, x, y, COL_W, 0,
                           column, -1);
-    char *quoted = jmap_xasprintf("%s%s%s", label(b, L_QUOTE_OPEN), th->str,
-                                  label(b, L_QUOTE_CLOSE));
+    int as_is = quoted_already(th->str);
+    char *quoted = jmap_xasprintf("%s%s%s", as_is ? "" : label(b, L_QUOTE_OPEN),
+                                  th->str, as_is ? "" : label(b, L_QUOTE_CLOSE));
     size_t t = add_text(b, JMAP_BOX_THOUGHT_TEXT,
                         jmap_arena_strdup(b->L->arena, quoted), th->pos,
                         JMAP_FONT_BODY, x + THOUGHT_PAD_X, y + CARD_TEXT_TOP,
