@@ -58,8 +58,9 @@ static const jmap_rule_info rules[JMAP_RULE_COUNT_] = {
         "A step that cannot be reached from the first step",
         "Check the `next` lists: some step should lead to this one."},
     [JMAP_RULE_TEXT_OVERFLOW] = {"text-overflow", JMAP_WARNING,
-        "A text too long for its card was cut",
-        "Shorten the text; the rendered map shows it ellipsized."},
+        "A text wraps to more than 12 lines in its card, which makes its row very tall",
+        "Shorten the text, or move the detail to a description; the map still "
+        "shows it whole."},
     [JMAP_RULE_NO_EVIDENCE] = {"no-evidence", JMAP_WARNING,
         "An irritant with neither sources nor a frequency (off by default)",
         "Say where the irritant comes from (`sources`: survey, interview, "

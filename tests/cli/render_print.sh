@@ -101,11 +101,13 @@ paged() {
     out=$tmp/$(basename "$map" .yaml)-$paper-$orient.pdf
     render "$what" "$map" "$out" --page "$paper" "$@" || return 1
     [ "$orient" = auto ] && orient=any
-    # (80 %: the rows of a map cut down are as even as its lanes' cuts
-    # allow, and a page of the last row may hold a little less)
+    # (85 % of every page; 80 % of a page of the last row of a map cut
+    # down, which holds the rest of the map when the lanes' cuts cannot
+    # share it more evenly)
     # shellcheck disable=SC2086
     pdfcheck "$what" "$out" ${count:+--pages $count} $known --paper "$paper" \
-        --orientation "$orient" --min-pt 6 --fill 0.8 --inside --lanes "$lang"
+        --orientation "$orient" --min-pt 6 --fill 0.85 --fill-last 0.8 --inside \
+        --lanes "$lang"
     [ -n "$line" ] || return 0
     says "$line" "$paper" "$(orientation "$out")"
     [ -z "$lo" ] || LC_ALL=C awk -v lo="$lo" 'BEGIN { exit !(lo >= 6) }' ||

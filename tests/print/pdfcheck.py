@@ -365,9 +365,16 @@ class Checker:
                 self.fail(0, "the %s glyph is %.2f pt, the message says %s pt" % (
                     what, got, stated))
 
-    # --fill
-    def check_fill(self, ratio):
-        for p in self.pages:
+    # --fill, --fill-last
+    def check_fill(self, ratio, last_ratio=None):
+        letters = [p.row_letter() for p in self.pages]
+        last = max((l for l in letters if l), default=None)
+        for p, letter in zip(self.pages, letters):
+            if last_ratio is not None and letter is not None and letter == last \
+                    and letter != "row A":
+                want = last_ratio  # the last row of a map cut down: the rest
+            else:
+                want = ratio
             pw, ph = p.width - 2 * MARGIN, p.height - 2 * MARGIN
             box = p.drawing()
             if box is None:
@@ -378,11 +385,11 @@ class Checker:
             self.info(p.number, "drawing x %.1f..%.1f y %.1f..%.1f pt: %.1f %% of the "
                       "printable width, %.1f %% of its height" % (
                           box[0], box[2], box[1], box[3], 100 * fw, 100 * fh))
-            if max(fw, fh) < ratio:
+            if max(fw, fh) < want:
                 self.fail(p.number, "drawing covers %.1f %% of the printable width and "
                           "%.1f %% of its height, under %g %% (drawing x %.1f..%.1f "
                           "y %.1f..%.1f pt, printable %.1f x %.1f pt)" % (
-                              100 * fw, 100 * fh, 100 * ratio, box[0], box[2],
+                              100 * fw, 100 * fh, 100 * want, box[0], box[2],
                               box[1], box[3], pw, ph))
 
     # --inside
@@ -546,6 +553,9 @@ def main(argv):
     ap.add_argument("--min-pt", type=float, help="no glyph smaller than PT")
     ap.add_argument("--fill", type=float, help="the drawing covers at least RATIO of "
                     "the printable width or height of every page")
+    ap.add_argument("--fill-last", type=float, metavar="RATIO", help="with --fill: "
+                    "the pages of the last row of a map cut down (footer '(C1)'...), "
+                    "which hold the rest of the map, cover at least RATIO")
     ap.add_argument("--inside", action="store_true", help="no glyph outside the printable area")
     ap.add_argument("--lanes", metavar="LANG", help="one lane grid: lane labels (in LANG) "
                     "at one y per page row, the title at one y")
@@ -577,7 +587,7 @@ def main(argv):
     if args.text_range:
         c.check_text_range(*args.text_range)
     if args.fill is not None:
-        c.check_fill(args.fill)
+        c.check_fill(args.fill, args.fill_last)
     elif args.report:
         c.check_fill(0)
     if args.inside:
