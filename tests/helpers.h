@@ -29,6 +29,17 @@ static inline void load_string(loaded *l, const char *yaml)
     jmap_diag_list_sort(&l->diags);
 }
 
+/* Loads `yaml`, which must have no errors. */
+static inline void load_clean(loaded *l, const char *yaml)
+{
+    load_string(l, yaml);
+    for (size_t i = 0; i < l->diags.count; i++)
+        if (l->diags.items[i].severity == JMAP_ERROR)
+            fail_msg("test map error: %d:%d %s", l->diags.items[i].pos.line,
+                     l->diags.items[i].pos.column, l->diags.items[i].message);
+    assert_non_null(l->journey);
+}
+
 static inline void loaded_destroy(loaded *l)
 {
     jmap_journey_free(l->journey);

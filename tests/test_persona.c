@@ -4,17 +4,6 @@
  * computed again. */
 #include "helpers.h"
 
-/* Loads `yaml`, which must have no errors. */
-static void load_clean(loaded *l, const char *yaml)
-{
-    load_string(l, yaml);
-    for (size_t i = 0; i < l->diags.count; i++)
-        if (l->diags.items[i].severity == JMAP_ERROR)
-            fail_msg("test map error: %d:%d %s", l->diags.items[i].pos.line,
-                     l->diags.items[i].pos.column, l->diags.items[i].message);
-    assert_non_null(l->journey);
-}
-
 static jmap_journey *of(const loaded *l, const char *id)
 {
     const jmap_persona *p = jmap_journey_persona(l->journey, id);

@@ -4,17 +4,6 @@
 #include "helpers.h"
 #include "resolve.h"
 
-/* Loads `yaml`, which must have no errors. */
-static void load_clean(loaded *l, const char *yaml)
-{
-    load_string(l, yaml);
-    for (size_t i = 0; i < l->diags.count; i++)
-        if (l->diags.items[i].severity == JMAP_ERROR)
-            fail_msg("test map error: %d:%d %s", l->diags.items[i].pos.line,
-                     l->diags.items[i].pos.column, l->diags.items[i].message);
-    assert_non_null(l->journey);
-}
-
 /* The department of entry k of step i's involved list, by id. */
 static const char *involved_id(const loaded *l, size_t i, size_t k)
 {

@@ -351,6 +351,20 @@ static const jmap_stage *stage_named(const jmap_diffmarks *dm, const char *id)
 }
 
 /* A change of a stage itself: its band is marked. */
+/* The tag of a stage's or step's changed duration: "duration: 3 d → 4 d". */
+static void duration_changed(jmap_diffmarks *dm, const jmap_change *c,
+                             jmap_box_kind kind, jmap_pos pos)
+{
+    jmap_buf t;
+    jmap_buf_init(&t);
+    jmap_buf_printf(&t, "%s%s ", word(dm, L_D_DURATION), jmap_colon(dm->lang));
+    put_duration(&t, dm, c->old_value);
+    jmap_buf_puts(&t, ARROW);
+    put_duration(&t, dm, c->new_value);
+    card_changed(dm, kind, pos, t.data);
+    jmap_buf_destroy(&t);
+}
+
 static void stage_change(jmap_diffmarks *dm, const jmap_change *c)
 {
     const jmap_stage *st = stage_named(dm, c->stage);
@@ -363,14 +377,7 @@ static void stage_change(jmap_diffmarks *dm, const jmap_change *c)
     } else if (c->kind == JMAP_CHANGE_STAGE_MOVED) {
         card_changed(dm, JMAP_BOX_STAGE, st->pos, word(dm, L_D_MOVED));
     } else if (c->kind == JMAP_CHANGE_DURATION) {
-        jmap_buf t;
-        jmap_buf_init(&t);
-        jmap_buf_printf(&t, "%s%s ", word(dm, L_D_DURATION), jmap_colon(dm->lang));
-        put_duration(&t, dm, c->old_value);
-        jmap_buf_puts(&t, ARROW);
-        put_duration(&t, dm, c->new_value);
-        card_changed(dm, JMAP_BOX_STAGE, st->pos, t.data);
-        jmap_buf_destroy(&t);
+        duration_changed(dm, c, JMAP_BOX_STAGE, st->pos);
     }
 }
 
@@ -444,17 +451,9 @@ static void read_change(jmap_diffmarks *dm, const jmap_change *c)
     case JMAP_CHANGE_EMOTION:
         emotion_change(dm, c, s);
         break;
-    case JMAP_CHANGE_DURATION: {
-        jmap_buf t;
-        jmap_buf_init(&t);
-        jmap_buf_printf(&t, "%s%s ", word(dm, L_D_DURATION), jmap_colon(dm->lang));
-        put_duration(&t, dm, c->old_value);
-        jmap_buf_puts(&t, ARROW);
-        put_duration(&t, dm, c->new_value);
-        card_changed(dm, JMAP_BOX_STEP, s->pos, t.data);
-        jmap_buf_destroy(&t);
+    case JMAP_CHANGE_DURATION:
+        duration_changed(dm, c, JMAP_BOX_STEP, s->pos);
         break;
-    }
     case JMAP_CHANGE_STEP_TOUCHPOINTS:
         touchpoints_change(dm, c, s);
         break;

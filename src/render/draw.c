@@ -171,16 +171,22 @@ static void icon_severity(walk *w, int level, double x, double y)
     }
 }
 
-static void icon_check(walk *w, double x, double y)
+/* A disc of colour `c` with a white tick. */
+static void disc_tick(walk *w, double x, double y, jmap_rgb c)
 {
     circle(shape(w), x + 5, y + 5, 5);
-    fill(w, colour(JMAP_C_GREEN));
+    fill(w, c);
     jmap_shape *s = shape(w);
     jmap_shape_move(s, x + 2.6, y + 5.2);
     jmap_shape_line(s, x + 4.3, y + 6.9);
     jmap_shape_line(s, x + 7.5, y + 3.4);
     jmap_pen tick = pen(white, 1.3);
     stroke(w, &tick);
+}
+
+static void icon_check(walk *w, double x, double y)
+{
+    disc_tick(w, x, y, colour(JMAP_C_GREEN));
 }
 
 static void icon_bulb(walk *w, double x, double y)
@@ -220,14 +226,7 @@ static void icon_clock(walk *w, double x, double y)
 /* A metric that reaches its target: a blue disc with a tick. */
 static void icon_met(walk *w, double x, double y)
 {
-    circle(shape(w), x + 5, y + 5, 5);
-    fill(w, colour(JMAP_C_BLUE));
-    jmap_shape *s = shape(w);
-    jmap_shape_move(s, x + 2.6, y + 5.2);
-    jmap_shape_line(s, x + 4.3, y + 6.9);
-    jmap_shape_line(s, x + 7.5, y + 3.4);
-    jmap_pen tick = pen(white, 1.3);
-    stroke(w, &tick);
+    disc_tick(w, x, y, colour(JMAP_C_BLUE));
 }
 
 /* A metric that misses it: a vermillion triangle with an exclamation
