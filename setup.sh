@@ -29,7 +29,7 @@ build_packages="pkg-config libyaml-dev libcairo2-dev libpango1.0-dev
 fonts-noto-core fonts-dejavu-core"
 test_packages="libcmocka-dev poppler-utils librsvg2-bin libxml2-utils fontconfig python3
 python3-jsonschema python3-yaml python3-pdfminer valgrind groff-base mandoc bash-completion zsh
-pre-commit git man-db locales python3-html5lib chromium $extra_fonts"
+pre-commit git man-db locales python3-html5lib chromium jq $extra_fonts"
 optional_test_packages="clang libclang-rt-14-dev"
 
 missing_packages() {
