@@ -15,8 +15,13 @@ old=${4:-}
 actual=$(mktemp) || exit 1
 trap 'rm -f "$actual"' EXIT INT TERM
 
-if ! "$jmap" render "$case" ${old:+--diff "$old"} --format layout -o - >"$actual" 2>/dev/null; then
-    echo "FAIL: jmap render $case --format layout exited with $?" >&2
+errors=$(mktemp) || exit 1
+trap 'rm -f "$actual" "$errors"' EXIT INT TERM
+"$jmap" render "$case" ${old:+--diff "$old"} --format layout -o - >"$actual" 2>"$errors"
+code=$?
+if [ $code -ne 0 ]; then
+    echo "FAIL: jmap render $case --format layout exited with $code:" >&2
+    cat "$errors" >&2
     exit 1
 fi
 if [ "${JMAP_UPDATE_GOLDEN:-0}" = 1 ]; then
