@@ -501,7 +501,8 @@ jmap_diffmarks *jmap_diffmarks_new(const jmap_journey *journey,
         jmap_diffmarks_free(dm);
         return NULL;
     }
-    qsort(dm->gone, dm->n_gone, sizeof *dm->gone, gone_cmp);
+    if (dm->n_gone > 1)
+        qsort(dm->gone, dm->n_gone, sizeof *dm->gone, gone_cmp);
     return dm;
 }
 
