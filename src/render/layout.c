@@ -311,6 +311,7 @@ typedef struct census {
     int arrows;        /* drawn branch or loop arrows */
     int met, missed;   /* metrics that reach their target, and not */
     unsigned sources;  /* the jmap_source bits of irritants and moments */
+    int whose;         /* steps that list their personas */
 } census;
 
 /* State while one layout is built. */
@@ -348,14 +349,9 @@ static double mark_room(const builder *b, jmap_box_kind kind, jmap_pos pos,
 
 /* Whether the map says whose steps are whose: some step lists its
  * personas, and there are several. */
-static int has_step_personas(const jmap_journey *j)
+static int has_step_personas(const builder *b)
 {
-    if (j->n_personas < 2)
-        return 0;
-    for (size_t i = 0; i < j->n_steps; i++)
-        if (j->steps[i]->n_personas)
-            return 1;
-    return 0;
+    return b->j->n_personas >= 2 && b->all.whose > 0;
 }
 
 /* ---- boxes and paths ---- */
@@ -704,6 +700,7 @@ static void count_steps(const jmap_journey *j, size_t first, size_t end,
             }
         c->ideas += (int)s->n_ideas;
         c->emotions += (int)s->n_emotions;
+        c->whose += s->n_personas > 0;
         for (size_t k = 0; k < s->n_next; k++) {
             const jmap_step *t = s->next[k].target;
             if (t && is_arrow(j, s, t) && t->index >= first && t->index < end)
@@ -814,7 +811,7 @@ static double persona_card(builder *b, const jmap_persona *p, double x,
     double cy = y + PERSONA_PAD_TOP;
     const char *name = p->name.str ? p->name.str : p->id;
     double chip_w = 0;
-    if (has_step_personas(b->j)) { /* the disc its steps show */
+    if (has_step_personas(b)) { /* the disc its steps show */
         persona_chip(b, p, p->pos, tx, cy, -1, (int)card);
         chip_w = CHIP_D + CHIP_GAP_X;
     }
@@ -1402,7 +1399,7 @@ static double lane_actions(builder *b, double y)
                          col_of(b, i), (int)card);
             cy += DESCRIPTION_GAP + box_at(b, t)->h;
         }
-        if (s->n_personas && has_step_personas(b->j)) { /* whose step */
+        if (s->n_personas && has_step_personas(b)) { /* whose step */
             double px = x + STEP_PAD_X;
             for (size_t k = 0; k < s->n_personas; k++) {
                 const jmap_persona *p = s->personas[k].target;
