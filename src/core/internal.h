@@ -188,6 +188,12 @@ typedef struct ydoc {
 void jmap_yaml_parse(const char *data, size_t len, jmap_arena *arena,
                      jmap_diag_list *diags, ydoc *doc);
 
+/* A new journey with nothing in it but the version, title, description
+ * and language of `j` (borrowed: `j` must outlive it), in an arena of its
+ * own: the start of a journey made from another (a persona's, a blank
+ * sheet's). Freed with jmap_journey_free. */
+jmap_journey *jmap_journey_from(const jmap_journey *j);
+
 /* An alias stands for its target; other nodes for themselves. */
 static inline const ynode *ynode_deref(const ynode *n)
 {

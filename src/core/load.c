@@ -1862,6 +1862,19 @@ static void load_root(loader *L, const ynode *root)
     resolve_all(L);
 }
 
+jmap_journey *jmap_journey_from(const jmap_journey *j)
+{
+    jmap_arena *a = jmap_arena_new();
+    jmap_journey *out = jmap_arena_alloc(a, 1, sizeof *out);
+    memset(out, 0, sizeof *out);
+    out->arena = a;
+    out->version = j->version;
+    out->title = j->title;
+    out->description = j->description;
+    out->lang = j->lang;
+    return out;
+}
+
 jmap_journey *jmap_journey_load(const char *data, size_t len, jmap_diag_list *diags)
 {
     jmap_arena *arena = jmap_arena_new();

@@ -189,14 +189,8 @@ jmap_journey *jmap_journey_of_persona(const jmap_journey *j,
 {
     if (!j || !p)
         return NULL;
-    jmap_arena *a = jmap_arena_new();
-    jmap_journey *out = jmap_arena_alloc(a, 1, sizeof *out);
-    memset(out, 0, sizeof *out);
-    out->arena = a;
-    out->version = j->version;
-    out->title = j->title;
-    out->description = j->description;
-    out->lang = j->lang;
+    jmap_journey *out = jmap_journey_from(j);
+    jmap_arena *a = out->arena;
     out->per_persona_emotions = j->per_persona_emotions;
     out->n_personas = 1;
     out->personas = jmap_arena_alloc(a, 1, sizeof *out->personas);

@@ -15,14 +15,8 @@
 
 jmap_journey *jmap_blank_journey(const jmap_journey *j)
 {
-    jmap_arena *a = jmap_arena_new();
-    jmap_journey *b = jmap_arena_alloc(a, 1, sizeof *b);
-    memset(b, 0, sizeof *b);
-    b->arena = a;
-    b->version = j->version;
-    b->title = j->title;
-    b->description = j->description;
-    b->lang = j->lang;
+    jmap_journey *b = jmap_journey_from(j);
+    jmap_arena *a = b->arena;
     b->total_minutes = j->total_minutes;
     /* the persona cards, without their emotions */
     b->n_personas = j->n_personas;
