@@ -94,6 +94,22 @@ static void type_error(loader *L, const ynode *n, const char *key,
                   key, expected, describe(n));
 }
 
+/* The list that `node` (the value of `key`) is: NULL when it is empty
+ * (null), or when it is no list, after a type error that says it should be
+ * `what`. */
+static const ynode *list_of(loader *L, const ynode *node, const char *key,
+                            const char *what)
+{
+    if (is_null(node))
+        return NULL;
+    const ynode *seq = ynode_deref(node);
+    if (seq->kind != YNODE_SEQ) {
+        type_error(L, node, key, what);
+        return NULL;
+    }
+    return seq;
+}
+
 #define HINT_MAX_LINE 4096 /* longer lines get no hint that quotes them */
 
 /* 1 while a hint can still be reported: past the limit of findings it
@@ -353,15 +369,11 @@ static void read_ref_list(loader *L, const ynode *node, const char *key,
 static void read_text_list(loader *L, const ynode *node, const char *key,
                            jmap_text **out, size_t *count)
 {
-    const ynode *n = ynode_deref(node);
+    const ynode *n = list_of(L, node, key, "a list of texts");
     *out = NULL;
     *count = 0;
-    if (is_null(node))
+    if (!n)
         return;
-    if (n->kind != YNODE_SEQ) {
-        type_error(L, node, key, "a list of texts");
-        return;
-    }
     *out = jmap_arena_alloc(L->arena, n->n, sizeof(jmap_text));
     for (size_t i = 0; i < n->n; i++)
         if (read_text(L, n->items[i], key, &(*out)[*count]))
@@ -1011,15 +1023,11 @@ static int metric_shorthand(loader *L, const ynode *item)
 static void read_metrics(loader *L, const ynode *node, const char *key,
                          jmap_metric **out, size_t *count)
 {
-    const ynode *seq = ynode_deref(node);
+    const ynode *seq = list_of(L, node, key, "a list of metrics");
     *out = NULL;
     *count = 0;
-    if (is_null(node))
+    if (!seq)
         return;
-    if (seq->kind != YNODE_SEQ) {
-        type_error(L, node, key, "a list of metrics");
-        return;
-    }
     *out = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_metric));
     for (size_t i = 0; i < seq->n; i++) {
         const ynode *item = seq->items[i];
@@ -1038,14 +1046,10 @@ static void read_metrics(loader *L, const ynode *node, const char *key,
 /* `sources`: a list of source names, each once; returns their bits. */
 static unsigned read_sources(loader *L, const ynode *node, const char *key)
 {
-    const ynode *seq = ynode_deref(node);
+    const ynode *seq = list_of(L, node, key, "a list of sources (survey, interview...)");
     unsigned bits = 0;
-    if (is_null(node))
+    if (!seq)
         return 0;
-    if (seq->kind != YNODE_SEQ) {
-        type_error(L, node, key, "a list of sources (survey, interview...)");
-        return 0;
-    }
     for (size_t i = 0; i < seq->n; i++) {
         int k;
         if (!read_enum(L, seq->items[i], key, jmap_source_names, JMAP_SOURCE_COUNT, &k))
@@ -1129,13 +1133,9 @@ static int split_irritant(loader *L, const ynode *item)
 
 static void load_irritants(loader *L, jmap_step *step, const ynode *node)
 {
-    const ynode *seq = ynode_deref(node);
-    if (is_null(node))
+    const ynode *seq = list_of(L, node, "irritants", "a list of irritants");
+    if (!seq)
         return;
-    if (seq->kind != YNODE_SEQ) {
-        type_error(L, node, "irritants", "a list of irritants");
-        return;
-    }
     step->irritants = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_irritant));
     for (size_t i = 0; i < seq->n; i++) {
         const ynode *item = seq->items[i];
@@ -1267,13 +1267,9 @@ _Static_assert(MOMENT_KEYS_ <= MAX_KEYS, "MAX_KEYS is too small");
 static void step_moments(loader *L, void *obj, const ynode *v, const keydef *key)
 {
     jmap_step *s = obj;
-    const ynode *seq = ynode_deref(v);
-    if (is_null(v))
+    const ynode *seq = list_of(L, v, key->name, "a list of texts or {name, sources} mappings");
+    if (!seq)
         return;
-    if (seq->kind != YNODE_SEQ) {
-        type_error(L, v, key->name, "a list of texts or {name, sources} mappings");
-        return;
-    }
     s->moments = jmap_arena_alloc(L->arena, seq->n, sizeof(jmap_text));
     unsigned *sources = jmap_arena_alloc(L->arena, seq->n, sizeof(unsigned));
     int any = 0;
