@@ -186,8 +186,11 @@ typedef struct checked {
  * so on standard error. */
 void check_file(const char *path, checked *c);
 /* check_file, also checking the rules off by default that on[rule] turns
- * on (`on` may be NULL). */
-void check_file_rules(const char *path, const unsigned char *on, checked *c);
+ * on (`on` may be NULL); a file that cannot be read is said so after `via`
+ * and a colon ("render: --diff: cannot read ..."), or alone when `via` is
+ * NULL. */
+void check_file_rules(const char *path, const unsigned char *on, const char *via,
+                      checked *c);
 void checked_destroy(checked *c);
 
 /* Checks `map` for export or render (`done`: "exported"...), printing its

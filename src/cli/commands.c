@@ -105,7 +105,7 @@ typedef struct lint_run {
 static checked *lint_file(lint_run *run, const char *path)
 {
     checked *c = &run->checks[run->n++];
-    check_file_rules(path, run->enabled, c);
+    check_file_rules(path, run->enabled, NULL, c);
     jmap_journey_free(c->journey);
     c->journey = NULL;
     jmap_diag_list_filter(&c->diags, run->filter, c->data, c->len);
@@ -497,21 +497,11 @@ static void render_report(const char *out, const jmap_render_options *ro,
  * message, 2 (unreadable, or with errors). */
 static int check_old(const command *cmd, const char *old, int color, checked *c)
 {
-    memset(c, 0, sizeof *c);
-    jmap_diag_list_init(&c->diags);
-    int r = jmap_file_read(old, &c->data, &c->len, c->why, sizeof c->why);
-    if (r == JMAP_ERR_INPUT) {
-        jmap_diag_add(&c->diags, JMAP_RULE_LIMIT, (jmap_pos){0, 0}, "the file is %s",
-                      c->why);
-    } else if (r != 0) {
-        usage_error("%s: --diff: cannot read '%s': %s", cmd->name, old, c->why);
-        c->io_failed = 1;
+    char via[64];
+    snprintf(via, sizeof via, "%s: --diff", cmd->name);
+    check_file_rules(old, NULL, via, c);
+    if (c->io_failed)
         return EXIT_USAGE;
-    } else {
-        c->journey = jmap_journey_load(c->data, c->len, &c->diags);
-        jmap_journey_validate(c->journey, &c->diags);
-        jmap_diag_list_sort(&c->diags);
-    }
     if (c->diags.errors || !c->journey) {
         jmap_diag_list_print(stderr, old, c->data, c->len, &c->diags, color);
         usage_error("%s: --diff: '%s' has errors; nothing was rendered", cmd->name, old);

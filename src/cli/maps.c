@@ -29,10 +29,11 @@ int use_color(int mode, FILE *stream)
 
 void check_file(const char *path, checked *c)
 {
-    check_file_rules(path, NULL, c);
+    check_file_rules(path, NULL, NULL, c);
 }
 
-void check_file_rules(const char *path, const unsigned char *on, checked *c)
+void check_file_rules(const char *path, const unsigned char *on, const char *via,
+                      checked *c)
 {
     memset(c, 0, sizeof *c);
     jmap_diag_list_init(&c->diags);
@@ -43,7 +44,8 @@ void check_file_rules(const char *path, const unsigned char *on, checked *c)
         return;
     }
     if (status != 0) {
-        usage_error("cannot read '%s': %s", path, c->why);
+        usage_error("%s%scannot read '%s': %s", via ? via : "", via ? ": " : "", path,
+                    c->why);
         c->io_failed = 1;
         return;
     }
